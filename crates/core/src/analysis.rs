@@ -1,0 +1,216 @@
+//! The analysis of one document and its versioned JSON form (docs/json-contract.md).
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotation::*;
+use crate::{Document, Span};
+
+/// Version of the JSON contract printed by `dossier analyze --json` and kept in the store.
+/// Bump the minor for added fields, the major for anything that changes or removes one.
+pub const CONTRACT_VERSION: &str = "1.0";
+
+/// Everything the pipeline found in one document. Spans only; no copied text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub regions: Vec<Region>,
+    /// Newlines that the repair stage reads as spaces (hard wraps inside a sentence).
+    pub soft_breaks: Vec<u32>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub attributions: Vec<Attribution>,
+    pub quantities: Vec<Quantity>,
+    pub times: Vec<TimeExpr>,
+    /// Outlets and sites the article lists as its sources.
+    pub cited_sources: Vec<Span>,
+}
+
+impl Analysis {
+    /// The region kind that covers a byte offset (body where no region was marked).
+    pub fn region_at(&self, offset: usize) -> RegionKind {
+        self.regions
+            .iter()
+            .find(|r| r.span.start() <= offset && offset < r.span.end())
+            .map_or(RegionKind::Body, |r| r.kind)
+    }
+}
+
+/// A span as the JSON contract shows it: offsets plus the exact original bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpanJson {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+}
+
+impl SpanJson {
+    pub fn new(text: &str, span: Span) -> SpanJson {
+        SpanJson { start: span.start, end: span.end, text: span.slice(text).unwrap_or_default().to_string() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentJson {
+    pub id: String,
+    #[serde(flatten)]
+    pub meta: crate::Metadata,
+    pub length: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionJson {
+    pub start: u32,
+    pub end: u32,
+    pub kind: RegionKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionJson {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub kind: EntityKind,
+    pub entity: Option<EntityId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<SpanJson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerJson {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub entity: Option<EntityId>,
+    pub source_type: SourceType,
+}
+
+impl SpeakerJson {
+    fn new(text: &str, s: &Speaker) -> SpeakerJson {
+        let SpanJson { start, end, text } = SpanJson::new(text, s.span);
+        SpeakerJson { start, end, text, entity: s.entity, source_type: s.source_type }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributionJson {
+    pub speaker: Option<SpeakerJson>,
+    pub cue: SpanJson,
+    pub content: SpanJson,
+    pub quote: QuoteKind,
+    pub stance: Stance,
+    pub hedged: bool,
+    pub hedges: Vec<SpanJson>,
+    pub echoes: Option<SpeakerJson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityJson {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: bool,
+    pub bound: Bound,
+    pub change: Option<Change>,
+    pub unit: Option<String>,
+    pub counted: Option<SpanJson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeJson {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: TimeType,
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceJson {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The whole JSON contract of `analyze --json`, version [`CONTRACT_VERSION`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisJson {
+    pub version: String,
+    pub document: DocumentJson,
+    pub regions: Vec<RegionJson>,
+    pub sentences: Vec<SentenceJson>,
+    pub mentions: Vec<MentionJson>,
+    pub entities: Vec<Entity>,
+    pub attributions: Vec<AttributionJson>,
+    pub quantities: Vec<QuantityJson>,
+    pub times: Vec<TimeJson>,
+    pub cited_sources: Vec<SpanJson>,
+}
+
+impl AnalysisJson {
+    pub fn new(doc: &Document, a: &Analysis) -> AnalysisJson {
+        let t = doc.text.as_str();
+        let span = |s: Span| SpanJson::new(t, s);
+        AnalysisJson {
+            version: CONTRACT_VERSION.to_string(),
+            document: DocumentJson { id: doc.id.clone(), meta: doc.meta.clone(), length: t.len() },
+            regions: a.regions.iter().map(|r| RegionJson { start: r.span.start, end: r.span.end, kind: r.kind }).collect(),
+            sentences: a.sentences.iter().map(|s| SentenceJson { start: s.span.start, end: s.span.end }).collect(),
+            mentions: a
+                .mentions
+                .iter()
+                .map(|m| {
+                    let SpanJson { start, end, text } = span(m.span);
+                    MentionJson { start, end, text, kind: m.kind, entity: m.entity, role: m.role.map(span) }
+                })
+                .collect(),
+            entities: a.entities.clone(),
+            attributions: a
+                .attributions
+                .iter()
+                .map(|x| AttributionJson {
+                    speaker: x.speaker.as_ref().map(|s| SpeakerJson::new(t, s)),
+                    cue: span(x.cue),
+                    content: span(x.content),
+                    quote: x.quote,
+                    stance: x.stance,
+                    hedged: x.hedged(),
+                    hedges: x.hedges.iter().map(|&h| span(h)).collect(),
+                    echoes: x.echoes.as_ref().map(|s| SpeakerJson::new(t, s)),
+                })
+                .collect(),
+            quantities: a
+                .quantities
+                .iter()
+                .map(|q| {
+                    let SpanJson { start, end, text } = span(q.span);
+                    QuantityJson {
+                        start,
+                        end,
+                        text,
+                        value: q.value,
+                        low: q.low,
+                        high: q.high,
+                        approx: q.approx,
+                        bound: q.bound,
+                        change: q.change,
+                        unit: q.unit.clone(),
+                        counted: q.counted.map(span),
+                    }
+                })
+                .collect(),
+            times: a
+                .times
+                .iter()
+                .map(|x| {
+                    let SpanJson { start, end, text } = span(x.span);
+                    TimeJson { start, end, text, kind: x.kind, value: x.value.clone() }
+                })
+                .collect(),
+            cited_sources: a.cited_sources.iter().map(|&s| span(s)).collect(),
+        }
+    }
+}
