@@ -1,1 +1,95 @@
-//! Store (placeholder until written).
+//! Dossier's embedded store: one SQLite file holding documents, their analyses, the statements,
+//! entities, quantities and times drawn from them, and FTS5 indexes for searching.
+//!
+//! ```
+//! use dossier_core::{Analysis, AnalysisJson, Document, Metadata};
+//! use dossier_store::{Inserted, Store};
+//! let mut store = Store::open_in_memory()?;
+//! let doc = Document::new("Ryder said so.".to_string(), Metadata::default());
+//! let json = AnalysisJson::new(&doc, &Analysis::default());
+//! assert_eq!(store.insert_batch(&[(doc, json)])?, vec![Inserted::New]);
+//! assert_eq!(store.stats()?.documents, 1);
+//! # Ok::<(), dossier_store::StoreError>(())
+//! ```
+
+mod insert;
+mod query;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use insert::Inserted;
+pub use query::{EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
+pub use schema::SCHEMA_VERSION;
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("cannot open store {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "store schema version {found} is newer than this build of dossier supports \
+         ({supported}); upgrade dossier to read it"
+    )]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("store JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// How long a writer waits for another process's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The store: a single SQLite connection. Not `Sync`; open one per thread or process
+/// (WAL lets readers run alongside the one writer).
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(open_err)?;
+        // WAL: readers do not block the writer. The pragma answers with the mode it got; where
+        // WAL is impossible (some network file systems) SQLite keeps its rollback journal,
+        // which is slower but just as safe, so the answer is not checked.
+        let _mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(open_err)?;
+        // NORMAL is durable enough under WAL (only the last commit can be lost on power failure).
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        Store::init(conn)
+    }
+
+    /// A store that lives in memory and vanishes with the value; for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of the open file (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<i64> {
+        schema::user_version(&self.conn)
+    }
+}

@@ -1,0 +1,616 @@
+//! Attributions: who said what, with which cue, directly or not, asserting, denying, confirming,
+//! warning, urging or agreeing, and how hedged.
+//!
+//! Frames read, per sentence, around a reporting cue from `resources/lexicons/cues.tsv`:
+//! - "X said (that) Y", "X has long warned of Y", "X told reporters Y" (subject before the cue);
+//! - "Y, X said" and "“Y,” said X" (content first, also for quotes that span sentences);
+//! - "according to X, Y" and "Y, according to X";
+//! - "X, who …, said Y" and "X, the spokesman, said Y" (a relative clause or apposition between);
+//! - ", indicating that Y" (a participle: the speaker is the subject of the sentence);
+//! - "X echoed Y's assessment that Z" (agree, echoes Y) and "X's assessment that Z" (reporting nouns);
+//! - "dismissed Y as 'Z'", "described Y as Z";
+//! - "it was reported that Y" (a passive with no agent: no speaker).
+
+use dossier_core::{Attribution, EntityKind, Mention, QuoteKind, Sentence, SourceType, Span, Speaker, Stance, Token, TokenKind};
+
+use crate::lexicon::{CueKind, Lexicons, VerbForm};
+
+/// Words between a subject and its cue that do not change who speaks.
+const AUX_AND_ADVERBS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may",
+    "might", "shall", "should", "must", "did", "does", "do", "also", "long", "further", "repeatedly", "previously",
+    "already", "recently", "reportedly", "publicly", "privately", "again", "often", "later", "then", "first", "not",
+    "never", "just", "still", "even", "once", "separately", "quickly", "strongly", "explicitly", "flatly", "had",
+    "earlier", "now", "initially", "originally", "openly", "frequently", "consistently", "categorically", "firmly",
+    "clearly", "falsely", "correctly", "rightly", "wrongly", "subsequently", "privately", "n't", "always", "herself",
+    "himself", "themselves", "itself", "similarly", "likewise", "too", "both", "all", "each", "increasingly", "immediately",
+];
+
+/// Words that end a speaker phrase when read leftwards from the cue.
+const LEFT_BOUNDARIES: &[&str] = &[
+    "that", "as", "while", "when", "after", "before", "because", "although", "though", "if", "since", "where", "but",
+    "so", "with", "than", "whether", "until", "unless", "whereas", "yet", "and", "or", "which", "who", "whom",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    "meanwhile", "however", "instead", "also", "but", "nor", "then", "said", "says",
+];
+
+const NON_AGENTS: &[&str] = &["this", "that", "it", "which", "there", "what", "these", "those", "here", "to", "not", "one"];
+
+const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "you", "who"];
+
+const HEDGE_WORDS: &[&str] =
+    &["could", "might", "may", "possibly", "perhaps", "likely", "unlikely", "probably", "reportedly", "allegedly", "apparently", "maybe"];
+const HEDGE_BEFORE_TO: &[&str] = &["expected", "anticipated", "appear", "appears", "appeared", "seem", "seems", "seemed", "believed", "likely", "poised"];
+
+const DEONTIC: &[&str] = &["should", "must", "ought"];
+
+/// Verbs whose object is a listener, skipped before the content ("told reporters Y").
+const TELL_VERBS: &[&str] = &["tell", "assure", "inform", "remind", "warn", "ask", "urge", "convince", "advise"];
+
+/// Verbs whose content may follow a preposition: "warned of Y", "agreed with Y".
+const PARTICLE_VERBS: &[&str] = &["warn", "caution", "speak", "talk", "worry", "fear", "hint", "agree", "concur", "complain", "boast", "testify", "write"];
+
+/// Participles after a comma that continue the speaker's act, not the content:
+/// "confirmed Y, categorizing it as …", "described Y as Z, linking it to …".
+const SPEAKER_PARTICIPLES: &[&str] = &[
+    "categorizing", "calling", "describing", "labeling", "linking", "citing", "adding", "noting", "saying", "arguing",
+    "stressing", "insisting", "accusing", "blaming", "characterizing", "dismissing", "denying", "warning", "urging",
+    "pointing", "claiming", "asserting", "suggesting", "indicating", "explaining", "referring", "branding",
+];
+
+/// Verbs whose speaker repeats another's statement: "X echoed Y's assessment that Z".
+const ECHO_VERBS: &[&str] = &["echo", "reiterate", "repeat", "endorse", "agree", "concur", "share", "back"];
+
+/// Verbs that frame their object "as" something: the content stops at "as" for denials.
+const AS_FRAMERS: &[&str] = &["dismiss", "reject", "label"];
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lower: Vec<String>,
+    mentions: &'a [Mention],
+    lex: &'a Lexicons,
+    /// Token index of the matching quote for each quote token that was paired.
+    quote_pair: Vec<Option<usize>>,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+    fn raw(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(self.text).unwrap_or("")
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Quote
+    }
+    fn opens_quote(&self, i: usize) -> bool {
+        self.is_quote(i) && self.quote_pair[i].is_some_and(|j| j > i)
+    }
+    fn closes_quote(&self, i: usize) -> bool {
+        self.is_quote(i) && self.quote_pair[i].is_some_and(|j| j < i)
+    }
+}
+
+/// Pairs quotation marks within each paragraph. Curly quotes pair by direction, straight ones by
+/// alternation; an apostrophe inside or after a word is not a quote.
+fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut pair = vec![None; tokens.len()];
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    for i in 0..tokens.len() {
+        if i > 0 && text[tokens[i - 1].span.end()..tokens[i].span.start()].contains("\n\n") {
+            open_double = None;
+            open_single = None;
+        }
+        if tokens[i].kind != TokenKind::Quote {
+            continue;
+        }
+        let q = tokens[i].span.slice(text).unwrap_or("");
+        let space_before = i == 0 || tokens[i - 1].span.end < tokens[i].span.start;
+        match q {
+            "“" | "„" | "«" => open_double = Some(i),
+            "”" | "»" => {
+                if let Some(o) = open_double.take() {
+                    pair[o] = Some(i);
+                    pair[i] = Some(o);
+                }
+            }
+            "\"" => match open_double.take() {
+                Some(o) => {
+                    pair[o] = Some(i);
+                    pair[i] = Some(o);
+                }
+                None => open_double = Some(i),
+            },
+            "‘" => open_single = Some(i),
+            "'" | "’" => {
+                if let Some(o) = open_single.filter(|_| !space_before || i + 1 == tokens.len()) {
+                    pair[o] = Some(i);
+                    pair[i] = Some(o);
+                    open_single = None;
+                } else if space_before && q == "'" {
+                    open_single = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    pair
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CueMatch {
+    start: usize,
+    end: usize,
+    entry: usize,
+    form: VerbForm,
+}
+
+/// The cue starting at token `i`, if any: the longest lexicon entry whose words match.
+fn cue_at(c: &Ctx, i: usize, last: usize) -> Option<CueMatch> {
+    let mut best: Option<CueMatch> = None;
+    for &(entry, form) in c.lex.cue_candidates(c.w(i)) {
+        let e = &c.lex.cues[entry];
+        let mut k = i + 1;
+        let mut ok = true;
+        for word in &e.rest {
+            if k < last && (c.w(k) == word || (word == "concern" && c.w(k) == "concerns")) {
+                k += 1;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok && best.is_none_or(|b| k - i > b.end - b.start || (k - i == b.end - b.start && e.kind == CueKind::Verb)) {
+            best = Some(CueMatch { start: i, end: k, entry, form });
+        }
+    }
+    best
+}
+
+/// Skips auxiliaries and adverbs leftwards from `i` (exclusive); returns the index after the subject head.
+fn skip_aux_left(c: &Ctx, first: usize, mut i: usize) -> usize {
+    while i > first && AUX_AND_ADVERBS.contains(&c.w(i - 1)) {
+        i -= 1;
+    }
+    i
+}
+
+/// The speaker phrase ending just before token `end`: walks left to a boundary. `None` when empty.
+fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
+    if end <= first {
+        return None;
+    }
+    let head = end - 1;
+    if c.is_punct(head) && c.raw(head) != ")" || c.is_quote(head) || LEFT_BOUNDARIES.contains(&c.w(head)) {
+        return None;
+    }
+    let mut k = head;
+    while k > first {
+        let p = k - 1;
+        let w = c.w(p);
+        if (c.is_punct(p) && !matches!(c.raw(p), "(" | ")" | "-" | "&")) || c.is_quote(p) || LEFT_BOUNDARIES.contains(&w) {
+            break;
+        }
+        // Another reporting verb ends the phrase: "Ryder echoed [Austin]'s assessment".
+        if c.lex.cue_candidates(w).iter().any(|&(e, f)| c.lex.cues[e].kind == CueKind::Verb && f == VerbForm::Past) {
+            break;
+        }
+        if head - p >= 14 {
+            break;
+        }
+        k = p;
+    }
+    // "both Moscow and Pyongyang": a coordination of names is one speaker.
+    if k > first + 1 && c.w(k - 1) == "and" && c.raw(k).starts_with(char::is_uppercase) && c.raw(k - 2).starts_with(char::is_uppercase) {
+        let mut j = k - 1;
+        while j > first && !c.is_punct(j - 1) && !LEFT_BOUNDARIES.contains(&c.w(j - 1)) && head - j < 14 {
+            j -= 1;
+        }
+        k = j;
+    }
+    Some((k, end))
+}
+
+/// The speaker phrase starting at `start` (after "according to" or an inverted "said"): up to a comma.
+fn speaker_right(c: &Ctx, start: usize, last: usize) -> Option<(usize, usize)> {
+    let mut k = start;
+    while k < last && k - start < 16 {
+        if (c.is_punct(k) && !matches!(c.raw(k), "(" | ")" | "-" | "&")) || c.is_quote(k) {
+            break;
+        }
+        if k > start && matches!(c.w(k), "that" | "who" | "which" | "on" | "in" | "at" | "during" | "after" | "when" | "because") {
+            break;
+        }
+        k += 1;
+    }
+    (k > start).then_some((start, k))
+}
+
+/// Is the phrase a plausible source of a statement?
+fn plausible_speaker(c: &Ctx, (a, b): (usize, usize)) -> bool {
+    let head = c.w(b - 1);
+    if NON_AGENTS.contains(&head) || (b - a == 1 && AUX_AND_ADVERBS.contains(&head)) {
+        return false;
+    }
+    // A lone determiner or adjective-like word is not a speaker.
+    !(b - a == 1 && matches!(head, "the" | "a" | "an" | "some" | "many" | "most" | "other" | "others" | "its" | "their") && head != "others")
+}
+
+fn classify_speaker(c: &Ctx, (a, b): (usize, usize)) -> Speaker {
+    let span = c.span(a, b);
+    let head_idx = (a..b).rev().find(|&k| !c.is_punct(k) && !c.w(k).starts_with('\'') && !c.w(k).starts_with('’')).unwrap_or(b - 1);
+    let head = c.raw(head_idx);
+    // The entity: the mention covering the head, else the last named mention in the phrase.
+    let in_phrase: Vec<&Mention> = c.mentions.iter().filter(|m| span.contains(m.span)).collect();
+    let head_mention = in_phrase.iter().find(|m| m.span.contains(c.tokens[head_idx].span)).copied();
+    let entity = head_mention.or_else(|| in_phrase.iter().rev().find(|m| m.kind != EntityKind::Group).copied()).and_then(|m| m.entity);
+    let lower_head = head.to_lowercase();
+    let source_type = if PRONOUN_SPEAKERS.contains(&lower_head.as_str()) {
+        if entity.is_some() {
+            SourceType::Named
+        } else {
+            SourceType::Pronoun
+        }
+    } else if head_mention.is_some() || head.starts_with(char::is_uppercase) {
+        SourceType::Named
+    } else if b - a > 1 && (a..head_idx).any(|k| !matches!(c.w(k), "the" | "a" | "an" | "some" | "many" | "several" | "both" | "other" | "most")) {
+        SourceType::AnonymousInstitutional
+    } else {
+        SourceType::Anonymous
+    };
+    let entity = if source_type == SourceType::AnonymousInstitutional { None } else { entity };
+    Speaker { span, entity, source_type }
+}
+
+/// The subject at the start of the clause that a participle cue hangs from.
+fn sentence_subject(c: &Ctx, first: usize, cue: usize) -> Option<(usize, usize)> {
+    // Skip a fronted clause ending with a comma: "As the Kremlin prepared …, Zelensky warned".
+    let mut start = first;
+    while start < cue && (c.is_quote(start) || c.is_punct(start)) {
+        start += 1;
+    }
+    let mut k = start;
+    while k < cue {
+        let w = c.w(k);
+        if AUX_AND_ADVERBS.contains(&w) || c.is_punct(k) || c.lex.cue_candidates(w).iter().any(|&(_, f)| f != VerbForm::Base) {
+            break;
+        }
+        k += 1;
+    }
+    (k > start && k - start <= 10).then_some((start, k))
+}
+
+/// Where the content of a forward cue starts: after "that", a colon, or the listener of "told".
+fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
+    let lemma = c.lex.cues[cue.entry].lemma.as_str();
+    let mut k = cue.end;
+    // "said on Monday that …", "told reporters that …": the content starts after a near "that".
+    let window = (k..last.min(k + 9)).find(|&j| c.w(j) == "that" || c.raw(j) == ":" || c.is_punct(j) && c.raw(j) != ",");
+    if let Some(j) = window.filter(|&j| c.w(j) == "that" || c.raw(j) == ":") {
+        if !(k..j).any(|x| c.lex.cue_candidates(c.w(x)).iter().any(|&(_, f)| f == VerbForm::Past || f == VerbForm::ThirdPerson)) {
+            return j + 1;
+        }
+    }
+    let takes_particle = PARTICLE_VERBS.contains(&lemma) || !c.lex.cues[cue.entry].rest.is_empty();
+    while k + 1 < last && takes_particle && matches!(c.w(k), "of" | "about" | "over" | "against" | "with" | "on") && c.tokens[k + 1].kind != TokenKind::Number {
+        k += 1;
+    }
+    while k < last && (c.raw(k) == ":" || c.raw(k) == ",") {
+        k += 1;
+    }
+    if TELL_VERBS.contains(&lemma) && k < last {
+        // Skip a pronoun listener: "told them", "warned him".
+        if matches!(c.w(k), "reporters" | "him" | "her" | "them" | "us" | "me" | "journalists" | "supporters") {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// Trims closing punctuation of a sentence off a content span (a closing quote stays).
+fn content_end(c: &Ctx, start: usize, mut end: usize) -> usize {
+    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| c.raw(k) == "," && SPEAKER_PARTICIPLES.contains(&c.w(k + 1))) {
+        end = k;
+    }
+    while end > start + 1 && c.is_punct(end - 1) && !matches!(c.raw(end - 1), ")" | "%") {
+        end -= 1;
+    }
+    end
+}
+
+fn hedges_in(c: &Ctx, a: usize, b: usize, out: &mut Vec<Span>) {
+    for k in a..b {
+        let w = c.w(k);
+        if HEDGE_WORDS.contains(&w) || (HEDGE_BEFORE_TO.contains(&w) && k + 1 < b && c.w(k + 1) == "to") {
+            out.push(c.tokens[k].span);
+        }
+    }
+}
+
+fn build(c: &Ctx, speaker: Option<(usize, usize)>, cue: &CueMatch, content: (usize, usize), negated: bool) -> Option<Attribution> {
+    let (a, b) = content;
+    if b <= a {
+        return None;
+    }
+    let entry = &c.lex.cues[cue.entry];
+    let mut stance = entry.stance;
+    if matches!(stance, Stance::Assert) && (a..b).any(|k| DEONTIC.contains(&c.w(k)) || (matches!(c.w(k), "need" | "needs" | "has" | "have") && k + 1 < b && c.w(k + 1) == "to")) {
+        stance = Stance::Urge;
+    }
+    if negated && matches!(stance, Stance::Confirm | Stance::Assert | Stance::Agree) {
+        stance = Stance::Deny;
+    }
+    let mut hedges = Vec::new();
+    if entry.hedge {
+        hedges.push(c.span(cue.start, cue.end));
+    }
+    hedges_in(c, a, b, &mut hedges);
+    let first_quote = c.opens_quote(a) && c.quote_pair[a].is_some_and(|j| j + 1 >= b);
+    let has_quote = (a..b).any(|k| c.opens_quote(k));
+    let quote = if first_quote {
+        QuoteKind::Direct
+    } else if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    Some(Attribution {
+        speaker: speaker.map(|s| classify_speaker(c, s)),
+        cue: c.span(cue.start, cue.end),
+        content: c.span(a, b),
+        quote,
+        stance,
+        hedges,
+        echoes: None,
+    })
+}
+
+/// Extends a content that ends at a closing quote back to its opening quote (quotes over sentences).
+fn quote_start(c: &Ctx, end: usize) -> Option<usize> {
+    let close = (0..end).rev().take(3).find(|&k| c.closes_quote(k))?;
+    c.quote_pair[close]
+}
+
+/// Reads every body sentence for attributions.
+pub fn attributions(text: &str, tokens: &[Token], sentences: &[Sentence], in_scope: &dyn Fn(&Sentence) -> bool, mentions: &[Mention], lex: &Lexicons) -> Vec<Attribution> {
+    let c = Ctx {
+        text,
+        tokens,
+        lower: tokens.iter().map(|t| t.span.slice(text).unwrap_or("").to_lowercase()).collect(),
+        mentions,
+        lex,
+        quote_pair: pair_quotes(text, tokens),
+    };
+    let mut out = Vec::new();
+    for s in sentences.iter().filter(|s| in_scope(s)) {
+        let before = out.len();
+        sentence_attributions(&c, s, &mut out);
+        trim_nested(&c, &mut out[before..]);
+    }
+    out
+}
+
+fn sentence_attributions(c: &Ctx, s: &Sentence, out: &mut Vec<Attribution>) {
+    let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    let mut i = first;
+    let mut prev_speaker: Option<(usize, usize)> = None;
+    while i < last {
+        let Some(cue) = cue_at(c, i, last) else {
+            i += 1;
+            continue;
+        };
+        let entry = &c.lex.cues[cue.entry];
+        let found = match entry.kind {
+            CueKind::Prep => according_to(c, &cue, first, last),
+            CueKind::Noun => reporting_noun(c, &cue, first, last),
+            CueKind::Adj => adjective_cue(c, &cue, first, last),
+            CueKind::Verb => verb_cue(c, &cue, first, last, prev_speaker),
+        };
+        if let Some((a, sp)) = found {
+            if sp.is_some() {
+                prev_speaker = sp;
+            }
+            out.push(a);
+        }
+        i = cue.end;
+    }
+}
+
+type Found = Option<(Attribution, Option<(usize, usize)>)>;
+
+fn according_to(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
+    let speaker = speaker_right(c, cue.end, last)?;
+    let at_start = (first..cue.start).all(|k| c.is_punct(k) || c.is_quote(k) || matches!(c.w(k), "but" | "and" | "yet"));
+    let content = if at_start {
+        let mut a = speaker.1;
+        while a < last && c.is_punct(a) {
+            a += 1;
+        }
+        (a, content_end(c, a, last))
+    } else {
+        let mut b = cue.start;
+        while b > first && c.is_punct(b - 1) {
+            b -= 1;
+        }
+        (first, b)
+    };
+    build(c, Some(speaker), cue, content, false).map(|a| (a, Some(speaker)))
+}
+
+fn reporting_noun(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
+    // "X's assessment that Z" — a possessor and a "that" clause, and not the object of an echo verb.
+    if cue.start < first + 2 || cue.end >= last || c.w(cue.end) != "that" || !matches!(c.w(cue.start - 1), "'s" | "’s") {
+        return None;
+    }
+    let speaker = speaker_left(c, first, cue.start - 1)?;
+    let echoed = (first..speaker.0).rev().take(3).any(|k| c.lex.cue_candidates(c.w(k)).iter().any(|&(e, _)| ECHO_VERBS.contains(&c.lex.cues[e].lemma.as_str())));
+    if echoed || !plausible_speaker(c, speaker) {
+        return None;
+    }
+    let a = cue.end + 1;
+    build(c, Some(speaker), cue, (a, content_end(c, a, last)), false).map(|x| (x, Some(speaker)))
+}
+
+fn adjective_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
+    // "X is confident that Y", "Democrats are worried about Y".
+    if cue.start == first || cue.end >= last || !matches!(c.w(cue.start - 1), "is" | "are" | "was" | "were" | "been" | "be" | "remain" | "remains" | "increasingly" | "very" | "deeply" | "so") {
+        return None;
+    }
+    if !matches!(c.w(cue.end), "that" | "about" | "of" | "over") {
+        return None;
+    }
+    let subj_end = skip_aux_left(c, first, cue.start);
+    let speaker = speaker_left(c, first, subj_end).filter(|&s| plausible_speaker(c, s))?;
+    let a = cue.end + 1;
+    build(c, Some(speaker), cue, (a, content_end(c, a, last)), false).map(|x| (x, Some(speaker)))
+}
+
+fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Option<(usize, usize)>) -> Found {
+    let entry = &c.lex.cues[cue.entry];
+    let lemma = entry.lemma.as_str();
+    let before = if cue.start > first { c.w(cue.start - 1) } else { "" };
+    // Nouns that look like verbs: "the report", "his warning", "reports indicated".
+    if matches!(before, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "these" | "those" | "that" | "no" | "any" | "to" | "of" | "new") && cue.form != VerbForm::Past {
+        return None;
+    }
+    if cue.form == VerbForm::Base && (cue.start == first || before == "to") {
+        return None;
+    }
+    // "reports indicated", "estimates suggesting": a noun subject of the next reporting verb.
+    let next_is_verb = cue.end < last && c.lex.cue_candidates(c.w(cue.end)).iter().any(|&(e, f)| c.lex.cues[e].kind == CueKind::Verb && f != VerbForm::Base);
+    if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && next_is_verb {
+        return None;
+    }
+    let aux_start = skip_aux_left(c, first, cue.start);
+    let negated = (aux_start..cue.start).any(|k| matches!(c.w(k), "not" | "never" | "n't"));
+    let passive = cue.form == VerbForm::Past && (aux_start..cue.start).any(|k| matches!(c.w(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"));
+
+    // Inverted: "…,” said X." / "…, X said."
+    let tail_short = |from: usize| (from..last).filter(|&k| !c.is_punct(k)).count() <= 10 && !(from..last).any(|k| c.w(k) == "that" || c.opens_quote(k));
+    let left = if cue.start > first { cue.start - 1 } else { first };
+    if cue.start > first && (c.raw(left) == "," || c.closes_quote(left)) && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && tail_short(cue.end) {
+        let opens_np = |s: (usize, usize)| {
+            let w = c.raw(s.0);
+            w.starts_with(char::is_uppercase) || matches!(c.w(s.0), "the" | "a" | "an" | "he" | "she" | "they" | "one" | "another")
+        };
+        if let Some(speaker) = speaker_right(c, cue.end, last).filter(|&s| plausible_speaker(c, s) && opens_np(s)) {
+            let content = content_before(c, first, left);
+            return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
+        }
+    }
+
+    if passive {
+        // "it was reported that Y": no speaker. "Y was reported by X": agent after "by".
+        if aux_start > first && c.w(aux_start - 1) == "it" && cue.end < last && c.w(cue.end) == "that" {
+            let a = cue.end + 1;
+            return build(c, None, cue, (a, content_end(c, a, last)), negated).map(|a| (a, None));
+        }
+        return None;
+    }
+
+    // Participle: ", indicating that Y" hangs from the sentence subject.
+    if cue.form == VerbForm::Ing && (aux_start == first || c.raw(aux_start - 1) == "," || c.w(aux_start - 1) == "and") {
+        let speaker = prev_speaker.or_else(|| sentence_subject(c, first, cue.start)).filter(|&s| plausible_speaker(c, s))?;
+        let a = content_start(c, cue, last);
+        let opens_clause = a < last
+            && (a > cue.end && matches!(c.w(a - 1), "that" | ":")
+                || c.is_quote(a)
+                || matches!(c.w(a), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "there" | "this" | "these" | "those")
+                || c.raw(a).starts_with(char::is_uppercase));
+        if !opens_clause {
+            return None;
+        }
+        return build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)));
+    }
+
+    // Subject before the cue, possibly across "X, who …," or "X, the spokesman,".
+    let mut subj_end = aux_start;
+    if subj_end > first && c.raw(subj_end - 1) == "," {
+        let prev_comma = (first..subj_end - 1).rev().find(|&k| c.raw(k) == ",")?;
+        let opener = c.w(prev_comma + 1);
+        if !matches!(opener, "who" | "which" | "the" | "a" | "an" | "whose" | "another" | "former" | "its" | "his" | "her" | "their") {
+            return None;
+        }
+        subj_end = prev_comma;
+    }
+    let speaker = speaker_left(c, first, subj_end)?;
+    if !plausible_speaker(c, speaker) {
+        return None;
+    }
+    // Content: after the cue; a leading quote may run past the sentence end.
+    let mut a = content_start(c, cue, last);
+    let mut echoes = None;
+    if ECHO_VERBS.contains(&lemma) {
+        // "echoed Austin's assessment that Z": Z is the content, Austin is echoed.
+        if let Some(poss) = (a..last.min(a + 10)).find(|&k| matches!(c.w(k), "'s" | "’s")) {
+            if poss + 2 < last && c.lex.cue_candidates(c.w(poss + 1)).iter().any(|&(e, _)| c.lex.cues[e].kind == CueKind::Noun) && c.w(poss + 2) == "that" {
+                echoes = Some(classify_speaker(c, (a, poss)));
+                a = poss + 3;
+            }
+        }
+    }
+    let mut b = content_end(c, a, last);
+    if a < last && c.opens_quote(a) {
+        if let Some(close) = c.quote_pair[a] {
+            b = b.max(close + 1);
+        }
+    }
+    if AS_FRAMERS.contains(&lemma) {
+        if let Some(k) = (a..b).find(|&k| c.w(k) == "as") {
+            b = k;
+        }
+    }
+    let mut attribution = build(c, Some(speaker), cue, (a, b), negated)?;
+    if echoes.is_some() {
+        attribution.stance = Stance::Agree;
+        attribution.echoes = echoes;
+    }
+    Some((attribution, Some(speaker)))
+}
+
+/// The content before an inverted cue: from the sentence start, or from the opening quote of a
+/// quotation that ends there (which may open sentences earlier).
+fn content_before(c: &Ctx, first: usize, left: usize) -> (usize, usize) {
+    let mut end = left;
+    while end > first && (c.raw(end - 1) == "," || c.is_punct(end - 1) && c.raw(end - 1) != "." && !c.is_quote(end - 1)) {
+        end -= 1;
+    }
+    let end = if c.closes_quote(left) { left + 1 } else { end };
+    let start = quote_start(c, end).filter(|&q| q <= first || c.is_quote(first) || q > first).unwrap_or(first);
+    (start.min(first.max(start)), end)
+}
+
+/// A later attribution in the same sentence, set off by a comma, ends the earlier one's content:
+/// "warned of Y, with estimates suggesting Z".
+fn trim_nested(c: &Ctx, found: &mut [Attribution]) {
+    for i in 0..found.len() {
+        for j in 0..found.len() {
+            if i == j {
+                continue;
+            }
+            let (outer, inner) = (&found[i], &found[j]);
+            // A participle's speaker sits before the outer content: the inner clause starts at its cue.
+            let inner_start = inner.speaker.as_ref().map(|s| s.span.start).filter(|&st| st > outer.content.start).unwrap_or(inner.cue.start);
+            if !(outer.content.start < inner.cue.start && inner.cue.start < outer.content.end && inner_start > outer.content.start) {
+                continue;
+            }
+            // Find the comma that sets the inner clause off.
+            let Some(k) = c.tokens.iter().position(|t| t.span.start >= inner_start) else { continue };
+            let mut p = k;
+            while p > 0 && matches!(c.w(p - 1), "with" | "and" | "while" | "but" | "as") {
+                p -= 1;
+            }
+            if p > 0 && c.raw(p - 1) == "," && c.tokens[p - 1].span.start > outer.content.start {
+                found[i].content.end = c.tokens[p - 2].span.end.max(found[i].content.start);
+            }
+        }
+    }
+}

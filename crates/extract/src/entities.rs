@@ -1,0 +1,387 @@
+//! Entities: people, organisations, places and groups, with titles and roles, resolved within
+//! the document (Ryder → Patrick Ryder, DoD → Department of Defense, He → Zelensky).
+//!
+//! A first, rule-based layer: capitalised runs are split into titles, known names (gazetteers in
+//! `resources/lexicons/`) and unknown names, which are typed from their context (a title before a
+//! person, an organisation keyword, a given name).
+
+use std::collections::HashMap;
+
+use dossier_core::{Entity, EntityId, EntityKind, Mention, Sentence, Span, Token, TokenKind};
+
+use crate::lexicon::{Lexicons, TitleClass};
+
+/// Words that make a capitalised run an organisation.
+const ORG_KEYWORDS: &[&str] = &[
+    "Department", "Ministry", "Agency", "Service", "Organization", "Organisation", "Office", "Council", "Committee",
+    "Commission", "Party", "Court", "University", "Institute", "Bank", "Corporation", "Corp.", "Inc.", "Company",
+    "Association", "Union", "Forces", "Army", "Navy", "Police", "Network", "News", "Times", "Post", "Foundation",
+    "Center", "Centre", "Bureau", "Authority", "Administration", "Assembly", "Parliament", "Congress", "Senate",
+    "Group", "Campaign", "Fund", "Coalition", "Federation", "Alliance", "Command", "Guard", "Corps", "Board",
+    "Institution", "Press", "Herald", "Journal", "Tribune", "Telegraph", "Magazine", "Channel", "Broadcasting",
+];
+
+/// Lowercase words after a place name that belong to it ("Kursk region").
+const PLACE_SUFFIXES: &[&str] = &["region", "province", "oblast", "district", "state", "county", "city", "peninsula", "border"];
+
+/// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
+const CONNECTORS: &[&str] = &["of", "the", "for", "and", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
+
+/// The entity layer of one document.
+#[derive(Debug, Clone, Default)]
+pub struct EntityLayer {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    /// Mentions that stand for another entity when they act: "Moscow dismissed …" → Russia.
+    pub actor_metonyms: Vec<(usize, String, EntityKind)>,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    lex: &'a Lexicons,
+    layer: EntityLayer,
+    by_key: HashMap<(String, EntityKind), EntityId>,
+    /// Surface forms that resolve inside this document: last names, acronyms.
+    local_aliases: HashMap<String, EntityId>,
+}
+
+fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_ascii_digit() => word.chars().any(char::is_uppercase),
+        _ => false,
+    }
+}
+
+fn all_caps(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl<'a> Builder<'a> {
+    fn word(&self, t: &Token) -> &'a str {
+        t.span.slice(self.text).unwrap_or("")
+    }
+
+    /// The surface of tokens `[a, b)` with runs of whitespace read as one space.
+    fn surface(&self, tokens: &[Token], a: usize, b: usize) -> String {
+        let span = Span::new(tokens[a].span.start(), tokens[b - 1].span.end());
+        span.slice(self.text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn entity_for(&mut self, name: &str, kind: EntityKind) -> EntityId {
+        let key = (name.to_lowercase(), kind);
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        let id = self.layer.entities.len() as EntityId;
+        self.layer.entities.push(Entity { id, name: name.to_string(), kind, aliases: Vec::new(), roles: Vec::new() });
+        self.by_key.insert(key, id);
+        id
+    }
+
+    fn add_mention(&mut self, span: Span, kind: EntityKind, entity: EntityId, role: Option<Span>, resolved: bool) -> usize {
+        let surface = span.slice(self.text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+        let e = &mut self.layer.entities[entity as usize];
+        if surface != e.name && !e.aliases.contains(&surface) && !PRONOUNS.contains(&surface.to_lowercase().as_str()) {
+            e.aliases.push(surface);
+        }
+        if let Some(r) = role {
+            let role = r.slice(self.text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            if !role.is_empty() && !e.roles.contains(&role) {
+                e.roles.push(role);
+            }
+        }
+        self.layer.mentions.push(Mention { span, kind, entity: Some(entity), role, resolved });
+        self.layer.mentions.len() - 1
+    }
+
+    /// Longest title starting at token `i` of the run (lowercase match), in tokens.
+    fn title_at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, TitleClass)> {
+        (1..=4.min(end - i)).rev().find_map(|n| {
+            let s = self.surface(tokens, i, i + n).to_lowercase();
+            self.lex.titles.get(&s).map(|&c| (n, c))
+        })
+    }
+
+    /// Longest gazetteer name starting at token `i`, in tokens.
+    fn name_at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, String, EntityKind, bool)> {
+        (1..=self.lex.max_name_words.min(end - i)).rev().find_map(|n| {
+            let s = self.surface(tokens, i, i + n);
+            if let Some(e) = self.lex.names.get(&s) {
+                let canonical = if e.only_as_actor { s.clone() } else { e.canonical.clone() };
+                return Some((n, canonical, e.kind, e.only_as_actor));
+            }
+            self.local_aliases.get(&s).map(|&id| {
+                let e = &self.layer.entities[id as usize];
+                (n, e.name.clone(), e.kind, false)
+            })
+        })
+    }
+}
+
+/// Finds the capitalised runs of a sentence: `[start, end)` token ranges.
+fn capitalized_runs(b: &Builder, tokens: &[Token], s: &Sentence, capitalized_elsewhere: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    let mut runs = Vec::new();
+    let mut i = first;
+    while i < last {
+        let w = b.word(&tokens[i]);
+        if tokens[i].kind != TokenKind::Word || !is_capitalized(w) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < last && tokens[end].kind == TokenKind::Word && is_capitalized(b.word(&tokens[end])) {
+                end += 1;
+                continue;
+            }
+            // Connectors join two capitalised parts: "Office of the President".
+            let mut k = end;
+            while k < last && CONNECTORS.contains(&b.word(&tokens[k])) {
+                k += 1;
+            }
+            if k > end && k < last && is_capitalized(b.word(&tokens[k])) && tokens[k].kind == TokenKind::Word {
+                end = k + 1;
+                continue;
+            }
+            break;
+        }
+        // A sentence's first word is capitalised anyway: keep it only when it is known to be a name.
+        let at_sentence_start = start == first || (start > first && tokens[start - 1].kind == TokenKind::Quote && start - 1 == first);
+        let mut run_start = start;
+        if at_sentence_start {
+            let w = b.word(&tokens[start]);
+            let known = b.lex.names.contains_key(w) || b.local_aliases.contains_key(w) || b.lex.given_names.contains(w) || capitalized_elsewhere(w) || all_caps(w) || b.lex.titles.contains_key(&w.to_lowercase());
+            if !known {
+                run_start += 1;
+            }
+        }
+        if run_start < end {
+            runs.push((run_start, end));
+        }
+        i = end;
+    }
+    runs
+}
+
+/// Runs the entity layer over the reading text. `in_scope` says which sentences to read
+/// (boilerplate is skipped).
+pub fn entities(text: &str, tokens: &[Token], sentences: &[Sentence], in_scope: &dyn Fn(&Sentence) -> bool, lex: &Lexicons) -> EntityLayer {
+    let mut b = Builder { text, lex, layer: EntityLayer::default(), by_key: HashMap::new(), local_aliases: HashMap::new() };
+
+    // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
+    let mut mid_caps: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for s in sentences {
+        for t in &tokens[s.tokens.0 as usize + 1..s.tokens.1 as usize] {
+            let w = b.word(t);
+            if is_capitalized(w) {
+                mid_caps.insert(w);
+            }
+        }
+    }
+    let capitalized_elsewhere = |w: &str| mid_caps.contains(w);
+
+    let mut first_person_by_sentence: Vec<Option<(usize, bool)>> = Vec::new();
+    for s in sentences {
+        let before = b.layer.mentions.len();
+        if in_scope(s) {
+            for (start, end) in capitalized_runs(&b, tokens, s, &capitalized_elsewhere) {
+                read_run(&mut b, tokens, start, end, s);
+            }
+            resolve_pronouns(&mut b, tokens, s, &first_person_by_sentence);
+        }
+        let first_person = b.layer.mentions[before..]
+            .iter()
+            .position(|m| m.kind == EntityKind::Person)
+            .map(|k| {
+                let m = &b.layer.mentions[before + k];
+                let subject = tokens[s.tokens.0 as usize..s.tokens.1 as usize].iter().take(8).any(|t| t.span.start == m.span.start);
+                (m.entity.unwrap_or(0) as usize, subject)
+            });
+        first_person_by_sentence.push(first_person);
+    }
+    b.layer.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    b.layer
+}
+
+/// Splits one capitalised run into titles and names and records the mentions.
+fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sentence) {
+    let mut i = start;
+    let mut title_start: Option<usize> = None;
+    let mut person_title = false;
+    while i < end {
+        if let Some((n, class)) = b.title_at(tokens, i, end) {
+            title_start.get_or_insert(i);
+            person_title |= matches!(class, TitleClass::Rank | TitleClass::Honorific | TitleClass::Role);
+            i += n;
+            continue;
+        }
+        // An organisation keyword later in the run makes the rest one organisation name,
+        // unless a known name covers it first.
+        let known = b.name_at(tokens, i, end);
+        let org_end = (i..end).rev().find(|&k| ORG_KEYWORDS.contains(&b.word(&tokens[k])));
+        if let Some(org_last) = org_end.filter(|&k| known.as_ref().is_none_or(|(n, ..)| i + n <= k)) {
+            let mut e = org_last + 1;
+            // Trailing capitalised words after the keyword stay in the name ("Office of the President of Ukraine").
+            while e < end && b.title_at(tokens, e, end).is_none() {
+                e += 1;
+            }
+            let name = b.surface(tokens, i, e);
+            let (canonical, kind) = match b.lex.names.get(&name) {
+                Some(n) => (n.canonical.clone(), n.kind),
+                None => (name.clone(), dossier_core::EntityKind::Organization),
+            };
+            let id = b.entity_for(&canonical, kind);
+            let span = Span::new(tokens[i].span.start(), tokens[e - 1].span.end());
+            b.add_mention(span, kind, id, None, false);
+            acronym_after(b, tokens, e, s, id);
+            i = e;
+            title_start = None;
+            continue;
+        }
+        if let Some((n, canonical, kind, actor_only)) = known {
+            let mut e = i + n;
+            if kind == EntityKind::Place && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
+                e += 1;
+            }
+            // A country or demonym before a title is part of the role ("U.S. President").
+            let followed_by_title = e < end && b.title_at(tokens, e, end).is_some();
+            let id = b.entity_for(&canonical, kind);
+            let span = Span::new(tokens[i].span.start(), tokens[e - 1].span.end());
+            let m = b.add_mention(span, kind, id, None, false);
+            if actor_only {
+                if let Some(actor) = b.lex.names.get(&b.surface(tokens, i, i + n)) {
+                    b.layer.actor_metonyms.push((m, actor.canonical.clone(), actor.kind));
+                }
+            }
+            acronym_after(b, tokens, e, s, id);
+            if followed_by_title {
+                title_start.get_or_insert(i);
+            } else {
+                title_start = None;
+            }
+            i = e;
+            continue;
+        }
+        // Unknown words up to the next title or known name.
+        let mut e = i + 1;
+        while e < end && b.title_at(tokens, e, end).is_none() && b.name_at(tokens, e, end).is_none() {
+            e += 1;
+        }
+        let words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
+        let kind = if person_title || b.lex.given_names.contains(words[0]) || (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')) {
+            Some(EntityKind::Person)
+        } else if words.len() == 1 && all_caps(words[0]) && words[0].len() <= 6 {
+            Some(EntityKind::Organization)
+        } else if words.len() == 1 && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
+            Some(EntityKind::Place)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            let name = b.surface(tokens, i, e);
+            let mut span_end = e;
+            if kind == EntityKind::Place {
+                span_end += 1;
+            }
+            let id = b.entity_for(&name, kind);
+            let role = if kind == EntityKind::Person { role_before(b, tokens, i, s, title_start) } else { None };
+            let span = Span::new(tokens[i].span.start(), tokens[span_end - 1].span.end());
+            b.add_mention(span, kind, id, role, false);
+            if kind == EntityKind::Person && words.len() >= 2 {
+                // "Patrick Ryder" → later "Ryder" is the same person.
+                if let Some(last) = words.last() {
+                    b.local_aliases.entry(last.to_string()).or_insert(id);
+                }
+            }
+            acronym_after(b, tokens, span_end, s, id);
+        }
+        title_start = None;
+        person_title = false;
+        i = e;
+    }
+}
+
+/// "Department of Defense (DoD)": an acronym in brackets names the same entity.
+fn acronym_after(b: &mut Builder, tokens: &[Token], e: usize, s: &Sentence, id: EntityId) {
+    let last = s.tokens.1 as usize;
+    if e + 2 < last + 1 && e + 2 < tokens.len() && b.word(&tokens[e]) == "(" && b.word(&tokens[e + 2]) == ")" {
+        let acr = b.word(&tokens[e + 1]);
+        if acr.chars().filter(|c| c.is_uppercase()).count() >= 2 && acr.len() <= 8 {
+            b.local_aliases.insert(acr.to_string(), id);
+            let kind = b.layer.entities[id as usize].kind;
+            b.add_mention(tokens[e + 1].span, kind, id, None, false);
+        }
+    }
+}
+
+/// The title and role words before a person's name: "DoD spokesperson Brig. Gen." for Patrick Ryder.
+fn role_before(b: &Builder, tokens: &[Token], name_start: usize, s: &Sentence, title_start: Option<usize>) -> Option<Span> {
+    let first = s.tokens.0 as usize;
+    let mut k = title_start.unwrap_or(name_start);
+    let mut saw_title = title_start.is_some();
+    while k > first {
+        let w = b.word(&tokens[k - 1]);
+        let lower = w.to_lowercase();
+        if b.lex.titles.contains_key(&lower) {
+            saw_title = true;
+            k -= 1;
+        } else if is_capitalized(w) || matches!(w, "(" | ")") || b.lex.titles.contains_key(&format!("{} {}", lower, b.word(&tokens[k]).to_lowercase())) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    (saw_title && k < name_start).then(|| Span::new(tokens[k].span.start(), tokens[name_start - 1].span.end()))
+}
+
+/// "He noted …" → the person the previous sentence was about, where that is unambiguous.
+fn resolve_pronouns(b: &mut Builder, tokens: &[Token], s: &Sentence, previous: &[Option<(usize, bool)>]) {
+    for k in s.tokens.0 as usize..s.tokens.1 as usize {
+        let w = b.word(&tokens[k]).to_lowercase();
+        if !PRONOUNS.contains(&w.as_str()) {
+            continue;
+        }
+        // An earlier person in the same sentence wins; otherwise the subject of the last sentence with a person.
+        let same = b.layer.mentions.iter().rev().find(|m| m.kind == EntityKind::Person && m.span.start >= s.span.start && m.span.end <= tokens[k].span.start && !m.resolved);
+        let target = match same {
+            Some(m) => m.entity,
+            None => previous.iter().rev().take(2).flatten().next().filter(|(_, subject)| *subject).map(|&(e, _)| e as EntityId),
+        };
+        if let Some(id) = target {
+            b.add_mention(tokens[k].span, EntityKind::Person, id, None, true);
+        }
+    }
+}
+
+/// After attribution: a capital city that speaks stands for its government ("Moscow dismissed …").
+pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
+    let metonyms = std::mem::take(&mut layer.actor_metonyms);
+    for (m, canonical, kind) in &metonyms {
+        let span = layer.mentions[*m].span;
+        if !speaker_spans.iter().any(|s| s.contains(span)) {
+            continue;
+        }
+        let surface = layer.entities[layer.mentions[*m].entity.unwrap_or(0) as usize].name.clone();
+        let id = match layer.entities.iter().find(|e| e.name == *canonical && e.kind == *kind) {
+            Some(e) => e.id,
+            None => {
+                let id = layer.entities.len() as EntityId;
+                layer.entities.push(Entity { id, name: canonical.clone(), kind: *kind, aliases: Vec::new(), roles: Vec::new() });
+                id
+            }
+        };
+        if !layer.entities[id as usize].aliases.contains(&surface) {
+            layer.entities[id as usize].aliases.push(surface);
+        }
+        layer.mentions[*m].entity = Some(id);
+        layer.mentions[*m].kind = *kind;
+    }
+    layer.actor_metonyms = metonyms;
+}

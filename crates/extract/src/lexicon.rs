@@ -1,0 +1,282 @@
+//! Lexicons and gazetteers, built into the binary and parsed once.
+//!
+//! The files live in `resources/lexicons/` (origins and licences in its SOURCES.md). They are data,
+//! kept apart from the algorithms that read them; [`Lexicons::builtin`] parses them and the result
+//! is passed to the extractors explicitly.
+
+use std::collections::HashMap;
+
+use dossier_core::{EntityKind, Stance};
+
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicons/", $name))
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    Verb,
+    Noun,
+    Prep,
+    Adj,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Base,
+    ThirdPerson,
+    Past,
+    Ing,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueEntry {
+    pub lemma: String,
+    pub kind: CueKind,
+    pub stance: Stance,
+    pub hedge: bool,
+    /// Literal words after the first one ("point out" → ["out"]).
+    pub rest: Vec<String>,
+}
+
+/// A known name: its canonical entity and kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameEntry {
+    pub canonical: String,
+    pub kind: EntityKind,
+    /// Only a metonym when it acts (speaks, decides); otherwise the plain place.
+    pub only_as_actor: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    pub cues: Vec<CueEntry>,
+    /// First word form (lowercase) → (cue index, form).
+    pub cue_forms: HashMap<String, Vec<(usize, VerbForm)>>,
+    /// Surface form → entity (countries, places, organisations, metonyms, GUM names).
+    pub names: HashMap<String, NameEntry>,
+    /// Demonym → country ("North Korean" → "North Korea").
+    pub demonyms: HashMap<String, String>,
+    /// Titles and roles that stand before a person's name (lowercase).
+    pub titles: HashMap<String, TitleClass>,
+    pub given_names: std::collections::HashSet<String>,
+    /// Longest name in tokens, to bound lookups.
+    pub max_name_words: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleClass {
+    Role,
+    Rank,
+    Honorific,
+}
+
+fn rows(file: &str) -> impl Iterator<Item = Vec<&str>> {
+    file.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn stance(s: &str) -> Stance {
+    match s {
+        "deny" => Stance::Deny,
+        "confirm" => Stance::Confirm,
+        "warn" => Stance::Warn,
+        "urge" => Stance::Urge,
+        "agree" => Stance::Agree,
+        _ => Stance::Assert,
+    }
+}
+
+fn kind(s: &str) -> Option<EntityKind> {
+    match s.to_lowercase().as_str() {
+        "person" | "per" => Some(EntityKind::Person),
+        "organization" | "organisation" | "org" => Some(EntityKind::Organization),
+        "place" | "loc" | "location" | "gpe" => Some(EntityKind::Place),
+        "group" => Some(EntityKind::Group),
+        _ => None,
+    }
+}
+
+/// Regular English inflections of a verb lemma: (3rd person, past, -ing).
+pub fn inflect(lemma: &str) -> [String; 3] {
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    let third = if lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        format!("{lemma}es")
+    } else if n > 1 && lemma.ends_with('y') && !vowel(chars[n - 2]) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if n > 1 && lemma.ends_with('y') && !vowel(chars[n - 2]) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    };
+    let ing = if lemma.ends_with("ee") {
+        format!("{lemma}ing")
+    } else if lemma.ends_with('e') {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    };
+    [third, past, ing]
+}
+
+impl Lexicons {
+    /// Parses the lexicons compiled into the binary.
+    pub fn builtin() -> Lexicons {
+        let mut lex = Lexicons::default();
+        lex.load_cues(lexicon_file!("cues.tsv"));
+        lex.load_names();
+        lex
+    }
+
+    fn load_cues(&mut self, file: &str) {
+        for row in rows(file) {
+            let [cue, kind, st, hedge, ..] = row[..] else { continue };
+            let kind = match kind {
+                "verb" => CueKind::Verb,
+                "noun" => CueKind::Noun,
+                "prep" => CueKind::Prep,
+                _ => CueKind::Adj,
+            };
+            let words: Vec<&str> = cue.split(' ').collect();
+            let idx = self.cues.len();
+            self.cues.push(CueEntry {
+                lemma: cue.to_string(),
+                kind,
+                stance: stance(st),
+                hedge: hedge == "1",
+                rest: words[1..].iter().map(|w| w.to_string()).collect(),
+            });
+            let mut forms = vec![(words[0].to_string(), VerbForm::Base)];
+            if kind == CueKind::Verb {
+                let explicit: Vec<&str> = row.get(4).map(|f| f.split(',').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+                let [third, past, ing] = inflect(words[0]);
+                let firsts: Vec<String> = if explicit.len() >= 3 {
+                    // Explicit forms may carry the rest of the phrase ("made it clear"); key on the first word.
+                    explicit.iter().map(|f| f.split(' ').next().unwrap_or(f).to_string()).collect()
+                } else {
+                    vec![third, past, ing]
+                };
+                forms.push((firsts[0].clone(), VerbForm::ThirdPerson));
+                forms.push((firsts[1].clone(), VerbForm::Past));
+                forms.push((firsts[2].clone(), VerbForm::Ing));
+                if let Some(pp) = firsts.get(3) {
+                    forms.push((pp.clone(), VerbForm::Past));
+                }
+            }
+            for (form, vf) in forms {
+                let entry = self.cue_forms.entry(form).or_default();
+                if !entry.contains(&(idx, vf)) {
+                    entry.push((idx, vf));
+                }
+            }
+        }
+    }
+
+    fn add_name(&mut self, surface: &str, entry: NameEntry) {
+        let surface = surface.trim();
+        if surface.is_empty() {
+            return;
+        }
+        self.max_name_words = self.max_name_words.max(surface.split_whitespace().count());
+        // The first source to name a surface wins: the files are loaded from most to least curated.
+        self.names.entry(surface.to_string()).or_insert(entry);
+    }
+
+    fn load_names(&mut self) {
+        let plain = |canonical: &str, kind| NameEntry { canonical: canonical.to_string(), kind, only_as_actor: false };
+        for row in rows(lexicon_file!("metonyms.tsv")) {
+            let [surface, canonical, k, cond, ..] = row[..] else { continue };
+            let Some(k) = kind(k) else { continue };
+            self.add_name(surface, NameEntry { canonical: canonical.to_string(), kind: k, only_as_actor: cond == "speaker" });
+        }
+        for row in rows(lexicon_file!("organizations.tsv")) {
+            let Some(&name) = row.first() else { continue };
+            self.add_name(name, plain(name, EntityKind::Organization));
+            for alias in row.get(1).map(|a| a.split(',')).into_iter().flatten() {
+                self.add_name(alias, plain(name, EntityKind::Organization));
+            }
+        }
+        for row in rows(lexicon_file!("countries.tsv")) {
+            let Some(&name) = row.first() else { continue };
+            self.add_name(name, plain(name, EntityKind::Place));
+            for alias in row.get(4).map(|a| a.split(',')).into_iter().flatten() {
+                self.add_name(alias, plain(name, EntityKind::Place));
+            }
+            for demonym in row.get(2).map(|a| a.split(',')).into_iter().flatten() {
+                let d = demonym.trim();
+                if !d.is_empty() {
+                    self.demonyms.insert(d.to_string(), name.to_string());
+                    self.add_name(d, plain(d, EntityKind::Group));
+                    // Plural group nouns: "Ukrainians", "Americans".
+                    if d.ends_with('n') || d.ends_with('i') {
+                        self.add_name(&format!("{d}s"), plain(d, EntityKind::Group));
+                    }
+                }
+            }
+            if let Some(capital) = row.get(3).filter(|c| !c.is_empty()) {
+                self.add_name(capital, plain(capital, EntityKind::Place));
+            }
+        }
+        for row in rows(lexicon_file!("places.tsv")) {
+            let Some(&name) = row.first() else { continue };
+            self.add_name(name, plain(name, EntityKind::Place));
+        }
+        for row in rows(lexicon_file!("gum_names.tsv")) {
+            let [name, k, ..] = row[..] else { continue };
+            // Single-word GUM names are too ambiguous out of context ("Apple", "Jordan").
+            if let (Some(k), true) = (kind(k), name.contains(' ')) {
+                self.add_name(name, plain(name, k));
+            }
+        }
+        for row in rows(lexicon_file!("titles.tsv")) {
+            let [title, class, ..] = row[..] else { continue };
+            let class = match class {
+                "rank" => TitleClass::Rank,
+                "honorific" => TitleClass::Honorific,
+                _ => TitleClass::Role,
+            };
+            self.titles.insert(title.to_lowercase(), class);
+        }
+        for row in rows(lexicon_file!("given_names.tsv")) {
+            if let Some(&n) = row.first() {
+                self.given_names.insert(n.to_string());
+            }
+        }
+    }
+
+    /// The cue entries whose first word is this (lowercase) token.
+    pub fn cue_candidates(&self, word: &str) -> &[(usize, VerbForm)] {
+        self.cue_forms.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert_eq!(inflect("warn"), ["warns", "warned", "warning"]);
+        assert_eq!(inflect("deny"), ["denies", "denied", "denying"]);
+        assert_eq!(inflect("note"), ["notes", "noted", "noting"]);
+        assert_eq!(inflect("stress"), ["stresses", "stressed", "stressing"]);
+        assert_eq!(inflect("agree"), ["agrees", "agreed", "agreeing"]);
+    }
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let lex = Lexicons::builtin();
+        assert!(lex.cue_candidates("said").iter().any(|&(i, f)| lex.cues[i].lemma == "say" && f == VerbForm::Past));
+        assert!(lex.cue_candidates("made").iter().any(|&(i, _)| lex.cues[i].lemma == "make it clear"));
+        assert_eq!(lex.names.get("Pentagon").map(|e| e.canonical.as_str()), Some("United States Department of Defense"));
+        assert_eq!(lex.demonyms.get("North Korean").map(String::as_str), Some("North Korea"));
+        assert!(lex.titles.contains_key("spokesperson"));
+    }
+}

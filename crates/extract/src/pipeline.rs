@@ -1,0 +1,47 @@
+//! The pipeline: repair → segment → entities → attributions → quantities/time, in that order,
+//! each stage a pure function of the document and what the earlier ones found.
+
+use dossier_core::{Analysis, Document, RegionKind, Sentence};
+
+use crate::{attribution, entities, repair, segment, Lexicons};
+
+/// Analyses one document. Never panics on any UTF-8 text.
+pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
+    let text = doc.text.as_str();
+    let repaired = repair::repair(text);
+    let reading = repaired.reading_text(text);
+    let tokens = segment::tokenize(&reading);
+    let sentences = segment::sentences(&reading, &tokens, &repaired.regions);
+
+    let mut analysis = Analysis { regions: repaired.regions, soft_breaks: repaired.soft_breaks, cited_sources: repaired.cited_sources, ..Analysis::default() };
+    let region_of = |s: &Sentence| analysis.region_at(s.span.start());
+    let named_scope = |s: &Sentence| !region_of(s).is_boilerplate();
+    let statement_scope = |s: &Sentence| region_of(s) == RegionKind::Body;
+
+    let mut layer = entities::entities(&reading, &tokens, &sentences, &named_scope, lex);
+    let attributions = attribution::attributions(&reading, &tokens, &sentences, &statement_scope, &layer.mentions, lex);
+    let speakers: Vec<_> = attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| s.span)).collect();
+    entities::relink_actors(&mut layer, &speakers);
+    // Speakers pointed at the mention's old entity; follow the relinked mention.
+    let attributions = attributions
+        .into_iter()
+        .map(|mut a| {
+            if let Some(sp) = a.speaker.as_mut() {
+                if let Some(m) = layer.mentions.iter().find(|m| sp.span.contains(m.span) && sp.entity.is_some() && m.resolved == false && layer.actor_metonyms.iter().any(|(i, ..)| layer.mentions[*i].span == m.span)) {
+                    sp.entity = m.entity;
+                }
+            }
+            a
+        })
+        .collect();
+
+    let sentence_spans: Vec<_> = sentences.iter().map(|s| s.span).collect();
+    analysis.quantities = dossier_measures::quantities(&reading, &sentence_spans);
+    analysis.times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
+    analysis.tokens = tokens;
+    analysis.sentences = sentences;
+    analysis.mentions = layer.mentions;
+    analysis.entities = layer.entities;
+    analysis.attributions = attributions;
+    analysis
+}

@@ -1,0 +1,239 @@
+//! Writing documents and everything their analyses found.
+
+use std::collections::HashMap;
+
+use dossier_core::{AnalysisJson, AttributionJson, Document, Entity};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::{Result, Store};
+
+/// What [`Store::insert_batch`] did with one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inserted {
+    New,
+    /// A document with the same id (content hash) was already stored; nothing changed.
+    Duplicate,
+}
+
+impl Store {
+    /// Stores a batch of documents with their analyses in one transaction: either all of the
+    /// batch is stored or, on error, none of it. Returns one [`Inserted`] per input, in order.
+    pub fn insert_batch(&mut self, docs: &[(Document, AnalysisJson)]) -> Result<Vec<Inserted>> {
+        // IMMEDIATE takes the write lock up front; a deferred transaction that upgrades later
+        // can fail with SQLITE_BUSY without waiting for the busy timeout.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, analysis) in docs {
+            out.push(insert_one(&tx, doc, analysis)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inserted> {
+    let m = &doc.meta;
+    let changed = tx.prepare_cached(
+        "INSERT INTO documents (id, source, url, title, published, outlet, author, text, analysis, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+         ON CONFLICT (id) DO NOTHING",
+    )?
+    .execute(params![
+        doc.id,
+        m.source,
+        m.url,
+        m.title,
+        m.published.map(|d| d.to_string()),
+        m.outlet,
+        m.author,
+        doc.text,
+        serde_json::to_string(a)?,
+    ])?;
+    if changed == 0 {
+        return Ok(Inserted::Duplicate);
+    }
+    let ids = insert_entities(tx, &doc.id, &a.entities)?;
+    insert_mentions(tx, &doc.id, a, &ids)?;
+    for (idx, at) in a.attributions.iter().enumerate() {
+        insert_statement(tx, &doc.id, idx, at, &a.entities, &ids)?;
+    }
+    insert_quantities(tx, &doc.id, a)?;
+    insert_times(tx, &doc.id, a)?;
+    Ok(Inserted::New)
+}
+
+/// The key entities merge on across documents: case, spacing and apostrophe style ignored.
+pub(crate) fn normalise_name(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    words.join(" ")
+}
+
+/// Merges the document's entities into the canonical ones; returns local id → store id.
+fn insert_entities(
+    tx: &Transaction,
+    doc_id: &str,
+    entities: &[Entity],
+) -> Result<HashMap<u32, i64>> {
+    let mut find =
+        tx.prepare_cached("SELECT id, name FROM entities WHERE norm = ?1 AND kind = ?2")?;
+    let mut create =
+        tx.prepare_cached("INSERT INTO entities (norm, kind, name) VALUES (?1, ?2, ?3)")?;
+    let mut alias = tx.prepare_cached(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)",
+    )?;
+    let mut link = tx.prepare_cached(
+        "INSERT OR IGNORE INTO document_entities (doc_id, local_id, entity_id, name) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut ids = HashMap::with_capacity(entities.len());
+    for e in entities {
+        let norm = normalise_name(&e.name);
+        let kind = e.kind.as_str();
+        let found: Option<(i64, String)> = find
+            .query_row(params![norm, kind], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (id, canonical) = match found {
+            Some(row) => row,
+            None => {
+                create.execute(params![norm, kind, e.name])?;
+                (tx.last_insert_rowid(), e.name.clone())
+            }
+        };
+        // Every other spelling is an alias, including this document's name when it differs.
+        for a in e.aliases.iter().chain([&e.name]) {
+            if !a.trim().is_empty() && *a != canonical {
+                alias.execute(params![id, a])?;
+            }
+        }
+        link.execute(params![doc_id, e.id, id, e.name])?;
+        ids.insert(e.id, id);
+    }
+    Ok(ids)
+}
+
+fn insert_mentions(
+    tx: &Transaction,
+    doc_id: &str,
+    a: &AnalysisJson,
+    ids: &HashMap<u32, i64>,
+) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO mentions (doc_id, entity_id, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for m in &a.mentions {
+        let entity = m.entity.and_then(|e| ids.get(&e));
+        stmt.execute(params![
+            doc_id,
+            entity,
+            m.kind.as_str(),
+            m.start,
+            m.end,
+            m.text
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_statement(
+    tx: &Transaction,
+    doc_id: &str,
+    idx: usize,
+    at: &AttributionJson,
+    entities: &[Entity],
+    ids: &HashMap<u32, i64>,
+) -> Result<()> {
+    let speaker = at.speaker.as_ref();
+    let local = speaker.and_then(|s| s.entity);
+    let entity_name = local
+        .and_then(|id| entities.iter().find(|e| e.id == id))
+        .map(|e| e.name.as_str());
+    let entity_id = local.and_then(|id| ids.get(&id));
+    let search = format!(
+        "{}\n{}",
+        speaker.map_or("", |s| &s.text),
+        entity_name.unwrap_or("")
+    )
+    .to_lowercase();
+    let source_type = speaker.map(|s| label(&s.source_type)).transpose()?;
+    tx.prepare_cached(
+        "INSERT INTO statements (doc_id, idx, speaker, speaker_entity, speaker_entity_id, speaker_search,
+             source_type, cue, content, quote, stance, hedged, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        doc_id,
+        i64::try_from(idx).unwrap_or(i64::MAX),
+        speaker.map(|s| &s.text),
+        entity_name,
+        entity_id,
+        search,
+        source_type,
+        at.cue.text,
+        at.content.text,
+        label(&at.quote)?,
+        at.stance.as_str(),
+        at.hedged,
+        at.content.start,
+        at.content.end,
+    ])?;
+    Ok(())
+}
+
+fn insert_quantities(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO quantities (doc_id, start, end, text, value, low, high, approx, bound, change, unit,
+             counted, counted_start, counted_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for q in &a.quantities {
+        let counted = q.counted.as_ref();
+        stmt.execute(params![
+            doc_id,
+            q.start,
+            q.end,
+            q.text,
+            q.value,
+            q.low,
+            q.high,
+            q.approx,
+            label(&q.bound)?,
+            q.change.as_ref().map(label).transpose()?,
+            q.unit,
+            counted.map(|c| &c.text),
+            counted.map(|c| c.start),
+            counted.map(|c| c.end),
+        ])?;
+    }
+    Ok(())
+}
+
+fn insert_times(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO times (doc_id, start, end, text, type, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for t in &a.times {
+        stmt.execute(params![
+            doc_id,
+            t.start,
+            t.end,
+            t.text,
+            label(&t.kind)?,
+            t.value
+        ])?;
+    }
+    Ok(())
+}
+
+/// The string a label enum has in the JSON contract, so the store and `analyze --json` agree.
+fn label<T: Serialize>(value: &T) -> Result<String> {
+    match serde_json::to_value(value)? {
+        serde_json::Value::String(s) => Ok(s),
+        other => Ok(other.to_string()),
+    }
+}

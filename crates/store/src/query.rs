@@ -1,0 +1,295 @@
+//! Reading the store back: search, statements, entities, counts, documents.
+
+use dossier_core::{parse_published, Document, Metadata};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::{Result, Store};
+
+/// Which index a search hit came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Document,
+    Statement,
+}
+
+/// One search result. `snippet` marks the matched words with `[` and `]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    /// The statement's index in the document's attributions (statement hits only).
+    pub statement_idx: Option<i64>,
+    /// The statement's speaker (statement hits only).
+    pub speaker: Option<String>,
+    pub snippet: String,
+    /// FTS5 bm25 rank: lower is better; hits come sorted by it.
+    pub rank: f64,
+}
+
+/// Which statements [`Store::statements`] returns. `None` fields do not filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementFilter {
+    /// Case-insensitive substring of the speaker as written or of its entity's name.
+    pub speaker: Option<String>,
+    /// A stance label as in the JSON contract: `assert`, `deny`, `warn` …
+    pub stance: Option<String>,
+    pub doc_id: Option<String>,
+    pub limit: usize,
+}
+
+impl Default for StatementFilter {
+    /// No filter, at most 100 rows (a zero default limit would silently return nothing).
+    fn default() -> Self {
+        StatementFilter {
+            speaker: None,
+            stance: None,
+            doc_id: None,
+            limit: 100,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementRow {
+    pub doc_id: String,
+    pub title: Option<String>,
+    /// ISO date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub speaker: Option<String>,
+    pub speaker_entity: Option<String>,
+    pub source_type: Option<String>,
+    pub cue: String,
+    pub content: String,
+    pub quote: String,
+    pub stance: String,
+    pub hedged: bool,
+    /// Byte span of the content in the document text.
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityRow {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub mentions: u64,
+    pub documents: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub statements: u64,
+    pub entities: u64,
+    pub mentions: u64,
+    pub quantities: u64,
+    pub times: u64,
+}
+
+/// Turns what a user typed into an FTS5 query that cannot be a syntax error: every
+/// whitespace-separated word becomes a quoted phrase (quotes doubled), all of them required.
+/// Words with no letter or digit are dropped: the tokenizer would index nothing for them.
+/// Returns `None` when nothing searchable is left.
+pub(crate) fn fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// SQLite's LIMIT is an i64; anything larger means "no limit".
+fn sql_limit(limit: usize) -> i64 {
+    i64::try_from(limit).unwrap_or(i64::MAX)
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+impl Store {
+    /// Full-text search over documents (title, text) and statements (speaker, content), best
+    /// first. Plain words only: quotes and FTS5 operators in `query` are taken literally.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 'document', d.id, d.title, d.source, NULL, NULL,
+                    snippet(documents_fts, -1, '[', ']', '…', 16), documents_fts.rank
+             FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
+             WHERE documents_fts MATCH ?1
+             UNION ALL
+             SELECT 'statement', s.doc_id, d.title, d.source, s.idx, s.speaker,
+                    snippet(statements_fts, -1, '[', ']', '…', 16), statements_fts.rank
+             FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
+                  JOIN documents d ON d.id = s.doc_id
+             WHERE statements_fts MATCH ?1
+             ORDER BY 8, 2, 5
+             LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![q, sql_limit(limit)], |r| {
+            let kind: String = r.get(0)?;
+            Ok(SearchHit {
+                kind: if kind == "document" {
+                    HitKind::Document
+                } else {
+                    HitKind::Statement
+                },
+                doc_id: r.get(1)?,
+                title: r.get(2)?,
+                source: r.get(3)?,
+                statement_idx: r.get(4)?,
+                speaker: r.get(5)?,
+                snippet: r.get(6)?,
+                rank: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Statements matching `filter`, by publication date (undated last), then ingestion order,
+    /// then position in the document.
+    pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.doc_id, d.title, d.published, s.speaker, s.speaker_entity, s.source_type,
+                    s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end
+             FROM statements s JOIN documents d ON d.id = s.doc_id
+             WHERE (?1 IS NULL OR instr(s.speaker_search, ?1) > 0)
+               AND (?2 IS NULL OR s.stance = ?2)
+               AND (?3 IS NULL OR s.doc_id = ?3)
+             ORDER BY d.published IS NULL, d.published, d.pk, s.idx
+             LIMIT ?4",
+        )?;
+        // Lowercased here, as speaker_search was at insert: Unicode-aware, unlike SQLite's lower().
+        let speaker = filter.speaker.as_deref().map(str::to_lowercase);
+        let stance = filter.stance.as_deref().map(str::to_lowercase);
+        let rows = stmt.query_map(
+            params![speaker, stance, filter.doc_id, sql_limit(filter.limit)],
+            |r| {
+                Ok(StatementRow {
+                    doc_id: r.get(0)?,
+                    title: r.get(1)?,
+                    published: r.get(2)?,
+                    speaker: r.get(3)?,
+                    speaker_entity: r.get(4)?,
+                    source_type: r.get(5)?,
+                    cue: r.get(6)?,
+                    content: r.get(7)?,
+                    quote: r.get(8)?,
+                    stance: r.get(9)?,
+                    hedged: r.get(10)?,
+                    start: r.get(11)?,
+                    end: r.get(12)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Canonical entities, most mentioned first.
+    pub fn entities(&self, limit: usize) -> Result<Vec<EntityRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.name, e.kind,
+                    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n,
+                    (SELECT count(DISTINCT de.doc_id) FROM document_entities de WHERE de.entity_id = e.id)
+             FROM entities e
+             ORDER BY n DESC, e.name, e.id
+             LIMIT ?1",
+        )?;
+        let mut aliases = self.conn.prepare_cached(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
+        )?;
+        let rows = stmt.query_map(params![sql_limit(limit)], |r| {
+            let id: i64 = r.get(0)?;
+            let names = aliases
+                .query_map(params![id], |a| a.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(EntityRow {
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                aliases: names,
+                mentions: count(r.get(3)?),
+                documents: count(r.get(4)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements),
+                    (SELECT count(*) FROM entities), (SELECT count(*) FROM mentions),
+                    (SELECT count(*) FROM quantities), (SELECT count(*) FROM times)",
+            [],
+            |r| {
+                Ok(Stats {
+                    documents: count(r.get(0)?),
+                    statements: count(r.get(1)?),
+                    entities: count(r.get(2)?),
+                    mentions: count(r.get(3)?),
+                    quantities: count(r.get(4)?),
+                    times: count(r.get(5)?),
+                })
+            },
+        )?)
+    }
+
+    /// A stored document and its analysis JSON (as stored, so older contract versions survive).
+    pub fn document(&self, id: &str) -> Result<Option<(Document, serde_json::Value)>> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT id, source, url, title, published, outlet, author, text, analysis
+                 FROM documents WHERE id = ?1",
+            )?
+            .query_row(params![id], |r| {
+                let published: Option<String> = r.get(4)?;
+                let meta = Metadata {
+                    source: r.get(1)?,
+                    url: r.get(2)?,
+                    title: r.get(3)?,
+                    published: published.as_deref().and_then(parse_published),
+                    outlet: r.get(5)?,
+                    author: r.get(6)?,
+                };
+                let doc = Document {
+                    id: r.get(0)?,
+                    meta,
+                    text: r.get(7)?,
+                };
+                Ok((doc, r.get::<_, String>(8)?))
+            })
+            .optional()?;
+        match row {
+            Some((doc, json)) => Ok(Some((doc, serde_json::from_str(&json)?))),
+            None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn user_words_become_quoted_phrases() {
+        assert_eq!(
+            fts_query("north korean"),
+            Some("\"north\" \"korean\"".into())
+        );
+        assert_eq!(
+            fts_query("say \"no\""),
+            Some("\"say\" \"\"\"no\"\"\"".into())
+        );
+        assert_eq!(fts_query("AND OR *"), Some("\"AND\" \"OR\"".into()));
+        assert_eq!(fts_query("  * \" ( "), None);
+        assert_eq!(fts_query(""), None);
+    }
+}

@@ -1,0 +1,345 @@
+//! The store against hand-made documents, run on both an in-memory and a file-backed store.
+
+use std::path::{Path, PathBuf};
+
+use dossier_core::*;
+use dossier_store::{HitKind, Inserted, StatementFilter, Store, StoreError};
+
+/// The byte span of the first `needle` in `text`.
+fn at(text: &str, needle: &str) -> Span {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    Span::new(start, start + needle.len())
+}
+
+/// A document with one entity, one mention, one attribution, one quantity and one time.
+fn fixture(
+    text: &str,
+    title: &str,
+    date: &str,
+    speaker: &str,
+    entity_name: &str,
+    content: &str,
+) -> (Document, AnalysisJson) {
+    let meta = Metadata {
+        title: Some(title.to_string()),
+        published: parse_published(date),
+        source: Some(format!("{title}.txt")),
+        ..Default::default()
+    };
+    let doc = Document::new(text.to_string(), meta);
+    let t = doc.text.as_str();
+    let entity = Entity {
+        id: 0,
+        name: entity_name.to_string(),
+        kind: EntityKind::Person,
+        aliases: vec![speaker.to_string()],
+        roles: vec!["spokesperson".to_string()],
+    };
+    let speaker = Speaker {
+        span: at(t, speaker),
+        entity: Some(0),
+        source_type: SourceType::Named,
+    };
+    let analysis = Analysis {
+        mentions: vec![Mention {
+            span: speaker.span,
+            kind: EntityKind::Person,
+            entity: Some(0),
+            role: None,
+            resolved: false,
+        }],
+        entities: vec![entity],
+        attributions: vec![Attribution {
+            speaker: Some(speaker),
+            cue: at(t, "said"),
+            content: at(t, content),
+            quote: QuoteKind::Indirect,
+            stance: Stance::Assert,
+            hedges: vec![],
+            echoes: None,
+        }],
+        quantities: vec![Quantity {
+            span: at(t, "10,000"),
+            value: Some(10_000.0),
+            low: None,
+            high: None,
+            approx: false,
+            bound: Bound::Exact,
+            change: None,
+            unit: None,
+            counted: Some(at(t, "troops")),
+        }],
+        times: vec![TimeExpr {
+            span: at(t, "Friday"),
+            kind: TimeType::Date,
+            value: Some("2024-11-01".to_string()),
+        }],
+        ..Default::default()
+    };
+    let json = AnalysisJson::new(&doc, &analysis);
+    (doc, json)
+}
+
+fn ryder() -> (Document, AnalysisJson) {
+    fixture(
+        "Pentagon spokesman Pat Ryder said 10,000 North Korean troops were in Kursk on Friday.",
+        "Briefing",
+        "2024-11-01",
+        "Pat Ryder",
+        "Pat Ryder",
+        "10,000 North Korean troops were in Kursk",
+    )
+}
+
+fn ryder_again() -> (Document, AnalysisJson) {
+    fixture(
+        "On Friday, RYDER said 10,000 troops had moved; Washington was watching.",
+        "Follow-up",
+        "2024-10-30",
+        "RYDER",
+        "PAT  RYDER",
+        "10,000 troops had moved",
+    )
+}
+
+/// A file path unique to this test and process, with any leftovers from a previous run removed.
+fn temp_db(name: &str) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("store-{name}-{}.db", std::process::id()));
+    remove_db(&path);
+    path
+}
+
+fn remove_db(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Runs `check` on an in-memory store and on a fresh file store.
+fn on_both(name: &str, check: impl Fn(&mut Store)) {
+    check(&mut Store::open_in_memory().expect("in-memory store"));
+    let path = temp_db(name);
+    check(&mut Store::open(&path).expect("file store"));
+    remove_db(&path);
+}
+
+#[test]
+fn reinsert_is_a_duplicate_and_changes_nothing() {
+    on_both("dup", |s| {
+        assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::New]);
+        let before = s.stats().unwrap();
+        assert_eq!(
+            (
+                before.documents,
+                before.statements,
+                before.entities,
+                before.mentions
+            ),
+            (1, 1, 1, 1)
+        );
+        assert_eq!((before.quantities, before.times), (1, 1));
+        // Again, and twice within one batch.
+        assert_eq!(
+            s.insert_batch(&[ryder(), ryder()]).unwrap(),
+            vec![Inserted::Duplicate, Inserted::Duplicate]
+        );
+        assert_eq!(s.stats().unwrap(), before);
+    });
+}
+
+#[test]
+fn search_finds_document_and_statement_words() {
+    on_both("search", |s| {
+        s.insert_batch(&[ryder()]).unwrap();
+        // Only in the document text.
+        let hits = s.search("Pentagon", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].kind, HitKind::Document);
+        assert_eq!(hits[0].title.as_deref(), Some("Briefing"));
+        assert!(
+            hits[0].snippet.contains("[Pentagon]"),
+            "{}",
+            hits[0].snippet
+        );
+        // In the statement content (and the text); stemming finds "troop" for "troops".
+        let hits = s.search("kursk troop", 10).unwrap();
+        assert!(hits
+            .iter()
+            .any(|h| h.kind == HitKind::Statement && h.statement_idx == Some(0)));
+        assert!(hits.iter().any(|h| h.kind == HitKind::Document));
+        assert!(hits.windows(2).all(|w| w[0].rank <= w[1].rank));
+        assert_eq!(s.search("kursk", 1).unwrap().len(), 1);
+        assert!(s.search("Moscow", 10).unwrap().is_empty());
+    });
+}
+
+#[test]
+fn hostile_queries_do_not_error() {
+    on_both("hostile", |s| {
+        s.insert_batch(&[ryder()]).unwrap();
+        for q in [
+            "\"",
+            "AND OR",
+            "*",
+            "NEAR(",
+            "",
+            "   ",
+            "title:kursk",
+            "\"kursk",
+            "-kursk",
+            "kursk*",
+            "^",
+            "{a b}",
+            "(",
+            "''",
+            "NOT",
+        ] {
+            let r = s.search(q, 10);
+            assert!(r.is_ok(), "{q:?}: {r:?}");
+        }
+        assert!(s.search("", 10).unwrap().is_empty());
+        // Operators are plain words: quoted, "kursk" still matches.
+        assert!(!s.search("\"kursk\"", 10).unwrap().is_empty());
+        assert!(!s.search("kursk*", 10).unwrap().is_empty());
+    });
+}
+
+#[test]
+fn statements_filter_by_speaker_stance_and_document() {
+    on_both("statements", |s| {
+        let (a, b) = (ryder(), ryder_again());
+        let (id_a, id_b) = (a.0.id.clone(), b.0.id.clone());
+        s.insert_batch(&[a, b]).unwrap();
+        let f = |speaker: &str| StatementFilter {
+            speaker: Some(speaker.to_string()),
+            ..Default::default()
+        };
+        // Substring of the speaker as written, case-insensitive; ordered by date.
+        let rows = s.statements(&f("ryder")).unwrap();
+        assert_eq!(
+            rows.iter().map(|r| r.doc_id.as_str()).collect::<Vec<_>>(),
+            [id_b.as_str(), id_a.as_str()]
+        );
+        assert_eq!(rows[0].published.as_deref(), Some("2024-10-30"));
+        assert_eq!(rows[1].speaker.as_deref(), Some("Pat Ryder"));
+        assert_eq!(rows[1].content, "10,000 North Korean troops were in Kursk");
+        assert_eq!(
+            (
+                rows[1].stance.as_str(),
+                rows[1].quote.as_str(),
+                rows[1].hedged
+            ),
+            ("assert", "indirect", false)
+        );
+        assert_eq!(rows[1].source_type.as_deref(), Some("named"));
+        // Through the entity name only: the second speaker is written "RYDER".
+        let rows = s.statements(&f("pat  ryder")).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].speaker_entity.as_deref(), Some("PAT  RYDER"));
+        assert!(s.statements(&f("Austin")).unwrap().is_empty());
+        let by_doc = StatementFilter {
+            doc_id: Some(id_a.clone()),
+            ..Default::default()
+        };
+        assert_eq!(s.statements(&by_doc).unwrap().len(), 1);
+        let deny = StatementFilter {
+            stance: Some("Deny".into()),
+            ..Default::default()
+        };
+        assert!(s.statements(&deny).unwrap().is_empty());
+        let assert_ = StatementFilter {
+            stance: Some("assert".into()),
+            limit: 1,
+            ..Default::default()
+        };
+        assert_eq!(s.statements(&assert_).unwrap().len(), 1);
+    });
+}
+
+#[test]
+fn entities_merge_across_documents() {
+    on_both("entities", |s| {
+        s.insert_batch(&[ryder(), ryder_again()]).unwrap();
+        let rows = s.entities(10).unwrap();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let e = &rows[0];
+        assert_eq!((e.name.as_str(), e.kind.as_str()), ("Pat Ryder", "person"));
+        assert_eq!((e.mentions, e.documents), (2, 2));
+        assert_eq!(e.aliases, ["PAT  RYDER", "RYDER"]);
+        assert_eq!(s.stats().unwrap().entities, 1);
+    });
+}
+
+#[test]
+fn failing_batch_rolls_back() {
+    on_both("rollback", |s| {
+        s.insert_batch(&[ryder()]).unwrap();
+        let before = s.stats().unwrap();
+        // An inverted span breaks a CHECK constraint after the document row went in.
+        let (doc, mut json) = ryder_again();
+        json.mentions[0].start = json.mentions[0].end + 5;
+        let err = s.insert_batch(&[(doc.clone(), json)]);
+        assert!(matches!(err, Err(StoreError::Sqlite(_))), "{err:?}");
+        assert_eq!(s.stats().unwrap(), before);
+        assert!(s.document(&doc.id).unwrap().is_none());
+        assert!(s.search("Washington", 10).unwrap().is_empty());
+        // The store still works, and the same document goes in once fixed.
+        assert_eq!(
+            s.insert_batch(&[ryder_again()]).unwrap(),
+            vec![Inserted::New]
+        );
+    });
+}
+
+#[test]
+fn document_round_trips_with_its_analysis() {
+    on_both("document", |s| {
+        let (doc, json) = ryder();
+        s.insert_batch(&[(doc.clone(), json.clone())]).unwrap();
+        let (back, value) = s.document(&doc.id).unwrap().expect("stored");
+        assert_eq!(back, doc);
+        assert_eq!(serde_json::from_value::<AnalysisJson>(value).unwrap(), json);
+        assert!(s.document("sha256:nope").unwrap().is_none());
+    });
+}
+
+#[test]
+fn file_store_keeps_data_across_reopen() {
+    let path = temp_db("reopen");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.insert_batch(&[ryder()]).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    assert_eq!(s.stats().unwrap().documents, 1);
+    assert_eq!(s.search("kursk", 10).unwrap().len(), 2);
+    assert_eq!(
+        s.insert_batch(&[ryder()]).unwrap(),
+        vec![Inserted::Duplicate]
+    );
+    drop(s);
+    remove_db(&path);
+}
+
+#[test]
+fn newer_schema_is_refused() {
+    let path = temp_db("newer");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    match Store::open(&path) {
+        Err(e @ StoreError::SchemaTooNew { found: 99, .. }) => {
+            assert!(e.to_string().contains("newer"))
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("opened a newer schema"),
+    }
+    remove_db(&path);
+}
