@@ -1,14 +1,209 @@
 //! Quantities and time expressions (pipeline stage "quantities/time").
+//!
+//! Both functions read the text sentence by sentence, return spans in document byte
+//! offsets (always on character boundaries), sorted by start and non-overlapping. See
+//! [`quantities`] and [`time`] module docs for what is recognised and how values are written.
+
+mod numbers;
+mod quantities;
+mod time;
 
 use chrono::NaiveDate;
 use dossier_core::{Quantity, Span, TimeExpr};
 
 /// Finds numbers in `text` (sentence by sentence) with value, bounds, approximation and what is counted.
-pub fn quantities(_text: &str, _sentences: &[Span]) -> Vec<Quantity> {
-    Vec::new()
+pub fn quantities(text: &str, sentences: &[Span]) -> Vec<Quantity> {
+    let found = sentence_ranges(text, sentences)
+        .flat_map(|(start, end)| quantities::in_sentence(&text[start..end], start))
+        .collect();
+    sorted_disjoint(found, |q| q.span)
 }
 
 /// Finds time expressions, normalised against `published` when known.
-pub fn times(_text: &str, _sentences: &[Span], _published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    Vec::new()
+pub fn times(text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let found = sentence_ranges(text, sentences)
+        .flat_map(|(start, end)| {
+            time::find_in(&text[start..end], published)
+                .into_iter()
+                .map(move |f| TimeExpr {
+                    span: Span::new(start + f.start, start + f.end),
+                    kind: f.kind,
+                    value: f.value,
+                })
+        })
+        .collect();
+    sorted_disjoint(found, |t| t.span)
+}
+
+/// The sentence spans as valid byte ranges of `text`: clamped to the text and moved onto
+/// character boundaries, so a bad span from upstream can never make us panic. No sentences
+/// means the whole text is one.
+fn sentence_ranges<'a>(
+    text: &'a str,
+    sentences: &'a [Span],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let whole = [Span::new(0, text.len())];
+    let spans: Vec<Span> = if sentences.is_empty() {
+        whole.to_vec()
+    } else {
+        sentences.to_vec()
+    };
+    spans.into_iter().filter_map(move |sp| {
+        let mut start = sp.start().min(text.len());
+        let mut end = sp.end().min(text.len());
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        (start < end).then_some((start, end))
+    })
+}
+
+/// Sorts by start and drops anything overlapping an earlier kept item (overlapping sentence
+/// spans could otherwise report the same expression twice).
+fn sorted_disjoint<T>(mut items: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
+    items.sort_by_key(|i| {
+        let s = span(i);
+        (s.start, std::cmp::Reverse(s.end))
+    });
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        let s = span(&item);
+        if out.last().is_none_or(|prev| span(prev).end <= s.start) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::TimeType;
+    use proptest::prelude::*;
+
+    /// Passages of the seed document, hard-wrap newlines already turned into spaces.
+    const SEED: &str = "His remarks come as officials have indicated that these troops are expected to approach the frontlines in the coming weeks. American intelligence agencies have suggested that North Korea has deployed around 10,000 troops, with several thousand already moving toward Russia's Kursk region, an area where Ukrainian forces are currently engaged in conflict with Russian troops. According to U.S. Department of Defense (DoD) spokesperson Brig. Gen. Patrick Ryder, a small number of these troops are already in the region, with the rest undergoing training in eastern North Korea, anticipated to be deployed soon for combat operations. South Korea's National Intelligence Service has long warned of North Korea's preparations to send military personnel, including fighter pilots, with estimates suggesting over 12,000 could arrive by year's end. South Korea claims North Korean troops will fight for Russia in Ukraine starting on November 1.";
+
+    fn texts<T>(items: &[T], span: impl Fn(&T) -> Span) -> Vec<&'static str> {
+        items.iter().map(|i| span(i).slice(SEED).unwrap()).collect()
+    }
+
+    #[test]
+    fn seed_quantities() {
+        let qs = quantities(SEED, &[]);
+        assert_eq!(
+            texts(&qs, |q| q.span),
+            [
+                "around 10,000",
+                "several thousand",
+                "a small number of these troops",
+                "over 12,000"
+            ]
+        );
+        assert_eq!(qs[0].counted.and_then(|c| c.slice(SEED)), Some("troops"));
+        assert_eq!(qs[3].bound, dossier_core::Bound::Lower);
+    }
+
+    #[test]
+    fn seed_times() {
+        let published = NaiveDate::from_ymd_opt(2024, 10, 31);
+        let ts = times(SEED, &[], published);
+        assert_eq!(
+            texts(&ts, |t| t.span),
+            [
+                "in the coming weeks",
+                "currently",
+                "soon",
+                "by year's end",
+                "November 1"
+            ]
+        );
+        let values: Vec<Option<&str>> = ts.iter().map(|t| t.value.as_deref()).collect();
+        assert_eq!(
+            values,
+            [
+                Some("FUTURE_REF"),
+                Some("PRESENT_REF"),
+                Some("FUTURE_REF"),
+                Some("2024-12-31"),
+                Some("2024-11-01")
+            ]
+        );
+        assert!(ts.iter().all(|t| t.kind == TimeType::Date));
+        // Without a publication date the deadline cannot be resolved but is still found.
+        let bare = times(SEED, &[], None);
+        assert_eq!(bare.len(), 5);
+        assert_eq!(bare[3].value, None);
+    }
+
+    #[test]
+    fn sentence_spans_are_respected_and_offset() {
+        let text = "He left. About 300 men came on Monday.";
+        let sentences = [Span::new(0, 8), Span::new(9, text.len())];
+        let qs = quantities(text, &sentences);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].span.slice(text), Some("About 300"));
+        assert_eq!(qs[0].counted.and_then(|c| c.slice(text)), Some("men"));
+        let ts = times(text, &sentences, None);
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].span.slice(text), Some("Monday"));
+    }
+
+    #[test]
+    fn bad_sentence_spans_do_not_panic() {
+        let text = "Über 5 Männer, 10 €";
+        let sentences = [Span::new(1, 3), Span::new(0, 1000), Span::new(50, 60)];
+        for q in quantities(text, &sentences) {
+            assert!(q.span.slice(text).is_some());
+        }
+        let _ = times(text, &sentences, None);
+    }
+
+    fn check_spans(text: &str, spans: &[Span]) {
+        let mut prev_end = 0;
+        for sp in spans {
+            assert!(sp.start <= sp.end);
+            assert!(sp.slice(text).is_some(), "{sp:?} in {text:?}");
+            assert!(sp.start() >= prev_end, "overlap at {sp:?}");
+            prev_end = sp.end();
+        }
+    }
+
+    fn sentence_strategy() -> impl Strategy<Value = Vec<Span>> {
+        prop::collection::vec((0usize..200, 0usize..200), 0..4)
+            .prop_map(|v| v.into_iter().map(|(a, b)| Span::new(a, b)).collect())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(
+            text in "(\\PC|[ 0-9$€%,.\\-]|about |over |between | and | to |thousand|million|November|Monday|yesterday|’s)*",
+            sentences in sentence_strategy(),
+            day in 0i64..20_000,
+        ) {
+            let published = NaiveDate::from_ymd_opt(1970, 1, 1).map(|d| d + chrono::Duration::days(day));
+            let qs = quantities(&text, &sentences);
+            check_spans(&text, &qs.iter().map(|q| q.span).collect::<Vec<_>>());
+            for q in &qs {
+                if let Some(c) = q.counted {
+                    prop_assert!(c.slice(&text).is_some());
+                }
+            }
+            let ts = times(&text, &sentences, published);
+            check_spans(&text, &ts.iter().map(|t| t.span).collect::<Vec<_>>());
+            let whole = times(&text, &[], None);
+            check_spans(&text, &whole.iter().map(|t| t.span).collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn arbitrary_strings(text in any::<String>()) {
+            let qs = quantities(&text, &[]);
+            check_spans(&text, &qs.iter().map(|q| q.span).collect::<Vec<_>>());
+            let ts = times(&text, &[], NaiveDate::from_ymd_opt(2024, 10, 31));
+            check_spans(&text, &ts.iter().map(|t| t.span).collect::<Vec<_>>());
+        }
+    }
 }

@@ -135,7 +135,7 @@ pub(crate) fn parse_word_seq(words: &[&str]) -> Option<(f64, usize)> {
     let mut seen = false;
     let mut i = 0;
     if matches!(words.first(), Some(&"a") | Some(&"an")) {
-        if !words.get(1).is_some_and(|w| scale_word(w).is_some()) {
+        if words.get(1).is_none_or(|w| scale_word(w).is_none()) {
             return None;
         }
         i = 1;
@@ -239,8 +239,14 @@ mod tests {
 
     #[test]
     fn word_seq_reports_length() {
-        assert_eq!(parse_word_seq(&["two", "thousand", "troops"]), Some((2000.0, 2)));
-        assert_eq!(parse_word_seq(&["a", "hundred", "and", "men"]), Some((100.0, 2)));
+        assert_eq!(
+            parse_word_seq(&["two", "thousand", "troops"]),
+            Some((2000.0, 2))
+        );
+        assert_eq!(
+            parse_word_seq(&["a", "hundred", "and", "men"]),
+            Some((100.0, 2))
+        );
         assert_eq!(parse_word_seq(&["a", "few"]), None);
     }
 }

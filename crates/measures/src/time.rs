@@ -54,8 +54,7 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 const TZ: &str = r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|local\s+time";
 /// Counts that can precede a time unit: digits or number words, including vague ones.
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:a\s+couple\s+of|a\s+few|couple\s+of|several|few|many|some|half\s+an?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|dozen))*))";
-const UNIT: &str =
-    r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
+const UNIT: &str = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
 
 fn month_pattern() -> String {
     format!(r"(?P<m>(?:{MONTH_FULL})\b|(?:{MONTH_ABBR})(?:\.|\b))")
@@ -259,9 +258,8 @@ fn slash_date(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
 fn month_day(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
     let month = month_number(c.name("m")?.as_str())?;
     let day = num(c, "d")?;
-    if !(1..=31).contains(&day) {
-        return None;
-    }
+    // Reject "February 31" even when the year is unknown (2024 allows February 29).
+    NaiveDate::from_ymd_opt(2024, month, day)?;
     let value = match (num(c, "y"), published) {
         (Some(y), _) => fmt_day(NaiveDate::from_ymd_opt(y as i32, month, day)?),
         (None, Some(p)) => fmt_day(closest_day(p, month, day)?),
@@ -281,7 +279,12 @@ fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
     let m = c.name("m")?;
     let month = month_number(m.as_str())?;
     let prep = c.name("prep")?;
-    let modifier = prep.as_str().to_lowercase();
+    let modifier = prep
+        .as_str()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     // Modifiers that qualify the month belong to the span; prepositions do not.
     let start = if matches!(
         modifier.as_str(),
@@ -298,8 +301,13 @@ fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
             "last" => candidates.into_iter().filter(|c| *c < here).max(),
             "next" => candidates.into_iter().filter(|c| *c > here).min(),
             "this" => Some(p.year() * 12 + month as i32 - 1),
+            // "since March" and "earlier in March" look back; "later in March" ahead.
+            "since" | "earlier in" => candidates.into_iter().filter(|c| *c <= here).max(),
+            "later in" => candidates.into_iter().filter(|c| *c >= here).min(),
             // Ties go to the past: news mostly reports what happened.
-            _ => candidates.into_iter().min_by_key(|c| ((c - here).abs(), *c)),
+            _ => candidates
+                .into_iter()
+                .min_by_key(|c| ((c - here).abs(), *c)),
         };
         let pick = pick.unwrap_or(here);
         format!("{:04}-{:02}", pick.div_euclid(12), pick.rem_euclid(12) + 1)
@@ -393,8 +401,12 @@ fn weekday(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found>
         let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
         let fwd = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
         let d = match modifier.as_deref() {
-            Some("next") | Some("coming") => p + Duration::days(if fwd == 0 { 7 } else { fwd } as i64),
-            Some("last") | Some("past") => p - Duration::days(if back == 0 { 7 } else { back } as i64),
+            Some("next") | Some("coming") => {
+                p + Duration::days(if fwd == 0 { 7 } else { fwd } as i64)
+            }
+            Some("last") | Some("past") => {
+                p - Duration::days(if back == 0 { 7 } else { back } as i64)
+            }
             _ => p - Duration::days(back as i64),
         };
         with_pod(fmt_day(d), pod)
@@ -696,10 +708,7 @@ fn month_number(s: &str) -> Option<u32> {
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    months
-        .iter()
-        .position(|m| *m == key)
-        .map(|p| p as u32 + 1)
+    months.iter().position(|m| *m == key).map(|p| p as u32 + 1)
 }
 
 fn parse_weekday(s: &str) -> Option<Weekday> {
@@ -834,29 +843,75 @@ mod tests {
 
     #[test]
     fn absolute_dates() {
-        check("on November 1, 2024 it", "November 1, 2024", TimeType::Date, Some("2024-11-01"));
+        check(
+            "on November 1, 2024 it",
+            "November 1, 2024",
+            TimeType::Date,
+            Some("2024-11-01"),
+        );
         check("on Nov. 1 it", "Nov. 1", TimeType::Date, Some("2024-11-01"));
-        check("on 1 November it", "1 November", TimeType::Date, Some("2024-11-01"));
-        check("on the 3rd of March 2022", "3rd of March 2022", TimeType::Date, Some("2022-03-03"));
-        check("dated 2024-11-01.", "2024-11-01", TimeType::Date, Some("2024-11-01"));
-        check("in November 2023", "November 2023", TimeType::Date, Some("2023-11"));
+        check(
+            "on 1 November it",
+            "1 November",
+            TimeType::Date,
+            Some("2024-11-01"),
+        );
+        check(
+            "on the 3rd of March 2022",
+            "3rd of March 2022",
+            TimeType::Date,
+            Some("2022-03-03"),
+        );
+        check(
+            "dated 2024-11-01.",
+            "2024-11-01",
+            TimeType::Date,
+            Some("2024-11-01"),
+        );
+        check(
+            "in November 2023",
+            "November 2023",
+            TimeType::Date,
+            Some("2023-11"),
+        );
         check("in 2023,", "2023", TimeType::Date, Some("2023"));
         check("since the 1990s", "1990s", TimeType::Date, Some("199"));
     }
 
     #[test]
     fn month_day_takes_closest_year() {
-        check("starting on November 1.", "November 1", TimeType::Date, Some("2024-11-01"));
-        check("on January 3", "January 3", TimeType::Date, Some("2025-01-03"));
-        check("on December 3", "December 3", TimeType::Date, Some("2024-12-03"));
+        check(
+            "starting on November 1.",
+            "November 1",
+            TimeType::Date,
+            Some("2024-11-01"),
+        );
+        check(
+            "on January 3",
+            "January 3",
+            TimeType::Date,
+            Some("2025-01-03"),
+        );
+        check(
+            "on December 3",
+            "December 3",
+            TimeType::Date,
+            Some("2024-12-03"),
+        );
         assert_eq!(one("on November 1", None).2.as_deref(), Some("XXXX-11-01"));
+        assert!(find_in("on February 31", None).is_empty());
     }
 
     #[test]
     fn months_alone() {
         check("in November", "November", TimeType::Date, Some("2024-11"));
         check("since March", "March", TimeType::Date, Some("2024-03"));
-        check("last November", "last November", TimeType::Date, Some("2023-11"));
+        check(
+            "last November",
+            "last November",
+            TimeType::Date,
+            Some("2023-11"),
+        );
         check("by early May", "early May", TimeType::Date, Some("2024-05"));
         // "may" as a verb is not a month.
         assert!(find_in("they may come", pubd()).is_empty());
@@ -864,33 +919,108 @@ mod tests {
 
     #[test]
     fn weekdays_and_deictics() {
-        check("said on Monday", "Monday", TimeType::Date, Some("2024-10-28"));
-        check("said last Thursday", "last Thursday", TimeType::Date, Some("2024-10-24"));
-        check("said on Thursday", "Thursday", TimeType::Date, Some("2024-10-31"));
-        check("meet next Monday", "next Monday", TimeType::Date, Some("2024-11-04"));
-        check("said yesterday", "yesterday", TimeType::Date, Some("2024-10-30"));
+        check(
+            "said on Monday",
+            "Monday",
+            TimeType::Date,
+            Some("2024-10-28"),
+        );
+        check(
+            "said last Thursday",
+            "last Thursday",
+            TimeType::Date,
+            Some("2024-10-24"),
+        );
+        check(
+            "said on Thursday",
+            "Thursday",
+            TimeType::Date,
+            Some("2024-10-31"),
+        );
+        check(
+            "meet next Monday",
+            "next Monday",
+            TimeType::Date,
+            Some("2024-11-04"),
+        );
+        check(
+            "said yesterday",
+            "yesterday",
+            TimeType::Date,
+            Some("2024-10-30"),
+        );
         check("said today", "today", TimeType::Date, Some("2024-10-31"));
-        check("it rained last night", "last night", TimeType::Time, Some("2024-10-30TNI"));
+        check(
+            "it rained last night",
+            "last night",
+            TimeType::Time,
+            Some("2024-10-30TNI"),
+        );
         assert_eq!(one("said yesterday", None).2, None);
     }
 
     #[test]
     fn relative_periods() {
-        check("met last week", "last week", TimeType::Date, Some("2024-W43"));
-        check("met next month", "next month", TimeType::Date, Some("2024-11"));
-        check("met earlier this month", "earlier this month", TimeType::Date, Some("2024-10"));
+        check(
+            "met last week",
+            "last week",
+            TimeType::Date,
+            Some("2024-W43"),
+        );
+        check(
+            "met next month",
+            "next month",
+            TimeType::Date,
+            Some("2024-11"),
+        );
+        check(
+            "met earlier this month",
+            "earlier this month",
+            TimeType::Date,
+            Some("2024-10"),
+        );
         check("met this year", "this year", TimeType::Date, Some("2024"));
-        check("over the past week", "the past week", TimeType::Duration, Some("P1W"));
+        check(
+            "over the past week",
+            "the past week",
+            TimeType::Duration,
+            Some("P1W"),
+        );
         assert_eq!(one("met last week", None).2, None);
     }
 
     #[test]
     fn vague_references() {
-        check("in the coming weeks.", "in the coming weeks", TimeType::Date, Some("FUTURE_REF"));
-        check("deployed soon for combat", "soon", TimeType::Date, Some("FUTURE_REF"));
-        check("it recently said", "recently", TimeType::Date, Some("PAST_REF"));
-        check("in recent weeks", "in recent weeks", TimeType::Date, Some("PAST_REF"));
-        check("are currently engaged", "currently", TimeType::Date, Some("PRESENT_REF"));
+        check(
+            "in the coming weeks.",
+            "in the coming weeks",
+            TimeType::Date,
+            Some("FUTURE_REF"),
+        );
+        check(
+            "deployed soon for combat",
+            "soon",
+            TimeType::Date,
+            Some("FUTURE_REF"),
+        );
+        check(
+            "it recently said",
+            "recently",
+            TimeType::Date,
+            Some("PAST_REF"),
+        );
+        check(
+            "in recent weeks",
+            "in recent weeks",
+            TimeType::Date,
+            Some("PAST_REF"),
+        );
+        check(
+            "are currently engaged",
+            "currently",
+            TimeType::Date,
+            Some("PRESENT_REF"),
+        );
         // Vague references need no publication date.
         assert_eq!(one("soon", None).2.as_deref(), Some("FUTURE_REF"));
         assert!(find_in("sooner or later", None).is_empty());
@@ -898,34 +1028,114 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        check("arrive by year's end.", "by year's end", TimeType::Date, Some("2024-12-31"));
-        check("arrive by year’s end.", "by year’s end", TimeType::Date, Some("2024-12-31"));
-        check("by the end of the year", "by the end of the year", TimeType::Date, Some("2024-12-31"));
-        check("by the end of the month", "by the end of the month", TimeType::Date, Some("2024-10-31"));
-        check("by the end of November", "by the end of November", TimeType::Date, Some("2024-11-30"));
-        check("until the end of 2025", "until the end of 2025", TimeType::Date, Some("2025-12-31"));
+        check(
+            "arrive by year's end.",
+            "by year's end",
+            TimeType::Date,
+            Some("2024-12-31"),
+        );
+        check(
+            "arrive by year’s end.",
+            "by year’s end",
+            TimeType::Date,
+            Some("2024-12-31"),
+        );
+        check(
+            "by the end of the year",
+            "by the end of the year",
+            TimeType::Date,
+            Some("2024-12-31"),
+        );
+        check(
+            "by the end of the month",
+            "by the end of the month",
+            TimeType::Date,
+            Some("2024-10-31"),
+        );
+        check(
+            "by the end of November",
+            "by the end of November",
+            TimeType::Date,
+            Some("2024-11-30"),
+        );
+        check(
+            "until the end of 2025",
+            "until the end of 2025",
+            TimeType::Date,
+            Some("2025-12-31"),
+        );
         assert_eq!(one("by year's end", None).2, None);
     }
 
     #[test]
     fn durations_and_sets() {
-        check("for three years", "three years", TimeType::Duration, Some("P3Y"));
-        check("within two weeks", "two weeks", TimeType::Duration, Some("P2W"));
-        check("a 48-hour truce", "48-hour", TimeType::Duration, Some("PT48H"));
-        check("for several months", "several months", TimeType::Duration, Some("PXM"));
-        check("for twenty-five years", "twenty-five years", TimeType::Duration, Some("P25Y"));
-        check("two weeks ago", "two weeks ago", TimeType::Date, Some("2024-W42"));
-        check("three years ago", "three years ago", TimeType::Date, Some("2021"));
+        check(
+            "for three years",
+            "three years",
+            TimeType::Duration,
+            Some("P3Y"),
+        );
+        check(
+            "within two weeks",
+            "two weeks",
+            TimeType::Duration,
+            Some("P2W"),
+        );
+        check(
+            "a 48-hour truce",
+            "48-hour",
+            TimeType::Duration,
+            Some("PT48H"),
+        );
+        check(
+            "for several months",
+            "several months",
+            TimeType::Duration,
+            Some("PXM"),
+        );
+        check(
+            "for twenty-five years",
+            "twenty-five years",
+            TimeType::Duration,
+            Some("P25Y"),
+        );
+        check(
+            "two weeks ago",
+            "two weeks ago",
+            TimeType::Date,
+            Some("2024-W42"),
+        );
+        check(
+            "three years ago",
+            "three years ago",
+            TimeType::Date,
+            Some("2021"),
+        );
         check("meets every week", "every week", TimeType::Set, Some("P1W"));
-        check("meets every two weeks", "every two weeks", TimeType::Set, Some("P2W"));
+        check(
+            "meets every two weeks",
+            "every two weeks",
+            TimeType::Set,
+            Some("P2W"),
+        );
         check("reported daily", "daily", TimeType::Set, Some("P1D"));
         check("twice a week", "twice a week", TimeType::Set, Some("P1W"));
     }
 
     #[test]
     fn clock_times() {
-        check("at 3 p.m. local", "3 p.m.", TimeType::Time, Some("2024-10-31T15:00"));
-        check("at 10:30 GMT", "10:30 GMT", TimeType::Time, Some("2024-10-31T10:30"));
+        check(
+            "at 3 p.m. local",
+            "3 p.m.",
+            TimeType::Time,
+            Some("2024-10-31T15:00"),
+        );
+        check(
+            "at 10:30 GMT",
+            "10:30 GMT",
+            TimeType::Time,
+            Some("2024-10-31T10:30"),
+        );
         assert_eq!(one("at 9am", None).2.as_deref(), Some("XXXX-XX-XXT09:00"));
     }
 
@@ -940,9 +1150,19 @@ mod tests {
 
     #[test]
     fn seasons_and_quarters() {
-        check("this summer", "this summer", TimeType::Date, Some("2024-SU"));
+        check(
+            "this summer",
+            "this summer",
+            TimeType::Date,
+            Some("2024-SU"),
+        );
         check("in the spring", "spring", TimeType::Date, Some("2024-SP"));
-        check("in the third quarter", "the third quarter", TimeType::Date, Some("2024-Q3"));
+        check(
+            "in the third quarter",
+            "the third quarter",
+            TimeType::Date,
+            Some("2024-Q3"),
+        );
         assert!(find_in("prices fall", pubd()).is_empty());
     }
 }

@@ -1,0 +1,1465 @@
+//! Quantities: a number (digits, words, vague amounts), the words that bound or hedge it, its
+//! unit, and what it counts.
+//!
+//! Works on a small token list per sentence. A number "core" is found first; the words to its
+//! left (currency sign, "more than", "around", "rose by") and to its right (range end, "%",
+//! unit, counted noun) are then read off around it.
+//!
+//! Span decisions:
+//! * the quantity span is modifier + currency + number + scale + unit ("over $3 billion",
+//!   "around 10,000", "12 percent"); the counted noun is a separate span and not included,
+//!   except for "a small number of these troops", where the number phrase means nothing
+//!   without its noun;
+//! * change words ("rose by") are recorded in `change` but stay outside the span.
+//!
+//! Not emitted: years and other numbers inside a time expression (dates, clock times,
+//! "every two weeks", "three years ago"; durations like "48 hours" are kept, unit "hour"),
+//! ordinals ("1st", "third"), designators ("F-16", "Article 5", "No. 10"), and "one" used as
+//! a pronoun ("one of the …", "no one", "the one that") — "one" is kept only when a counted
+//! noun follows it.
+
+use dossier_core::{Bound, Change, Quantity, Span};
+
+use crate::numbers;
+use crate::time;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Num,
+    Word,
+    Punct,
+}
+
+#[derive(Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    lower: String,
+}
+
+/// Digits (with "," and "." between digits), words (letters and digits, inner apostrophes),
+/// and single punctuation characters. Hyphens stay separate so "twenty-five" and "10-15" can
+/// both be read.
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while let Some(&(j, d)) = it.peek() {
+                let joins = d.is_ascii_digit()
+                    || ((d == ',' || d == '.')
+                        && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()));
+                if !joins {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            Kind::Num
+        } else if c.is_alphabetic() {
+            while let Some(&(j, d)) = it.peek() {
+                let joins = d.is_alphanumeric()
+                    || ((d == '\'' || d == '’')
+                        && s[j + d.len_utf8()..].starts_with(char::is_alphabetic));
+                if !joins {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        toks.push(Tok {
+            start: i,
+            end,
+            kind,
+            lower: s[i..end].to_lowercase(),
+        });
+    }
+    toks
+}
+
+/// The number itself, before any context is read.
+#[derive(Debug, Clone)]
+struct Core {
+    first: usize,
+    last: usize,
+    value: Option<f64>,
+    /// Interval for vague amounts ("several thousand").
+    vague: Option<(Option<f64>, Option<f64>)>,
+    /// Product of the scale words applied ("5 million" → 1e6), for "5 to 10 million".
+    scale: f64,
+    unit: Option<String>,
+    /// "a small number of …": the counted phrase joins the span.
+    number_of: bool,
+}
+
+impl Core {
+    fn exact(first: usize, last: usize, value: f64, scale: f64) -> Core {
+        Core {
+            first,
+            last,
+            value: Some(value),
+            vague: None,
+            scale,
+            unit: None,
+            number_of: false,
+        }
+    }
+
+    fn vague(first: usize, last: usize, low: Option<f64>, high: Option<f64>) -> Core {
+        Core {
+            first,
+            last,
+            value: None,
+            vague: Some((low, high)),
+            scale: 1.0,
+            unit: None,
+            number_of: false,
+        }
+    }
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower.as_str())
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.lower == w)
+    }
+
+    fn punct(&self, i: usize, chars: &[char]) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Punct && t.lower.chars().next().is_some_and(|c| chars.contains(&c))
+        })
+    }
+
+    /// No space between token `i` and the next one.
+    fn glued(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Does the phrase end right before token `end` (exclusive)?
+    fn phrase_before(&self, end: usize, phrase: &[&str]) -> bool {
+        end >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(end - phrase.len() + k) == Some(*w))
+    }
+
+    /// Lowercase words from `i` on, joining hyphenated words; with their token indices.
+    fn words_from(&self, i: usize, max: usize) -> Vec<(&str, usize)> {
+        let mut out = Vec::new();
+        let mut j = i;
+        while out.len() < max {
+            match self.word(j) {
+                Some(w) => out.push((w, j)),
+                None => break,
+            }
+            if self.punct(j + 1, &['-']) && self.glued(j) && self.glued(j + 1) {
+                j += 2;
+            } else {
+                j += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Quantities in one sentence; spans are shifted by `offset` into document coordinates.
+pub(crate) fn in_sentence(text: &str, offset: usize) -> Vec<Quantity> {
+    let s = Sentence {
+        text,
+        toks: tokenize(text),
+    };
+    // Numbers inside dates, clock times and sets are not quantities. Durations stay: "48
+    // hours" is both a time span and an amount.
+    let blocked: Vec<(usize, usize)> = time::find_in(text, None)
+        .into_iter()
+        .filter(|f| f.kind != dossier_core::TimeType::Duration)
+        .map(|f| (f.start, f.end))
+        .collect();
+    let is_blocked = |a: usize, b: usize| blocked.iter().any(|&(s, e)| a < e && s < b);
+
+    let mut out = Vec::new();
+    let mut pending_change: Option<(usize, Change)> = None;
+    let mut i = 0;
+    while i < s.toks.len() {
+        let Some(core) = core_at(&s, i) else {
+            i += 1;
+            continue;
+        };
+        if is_blocked(s.toks[core.first].start, s.toks[core.last].end) {
+            i = core.last + 1;
+            continue;
+        }
+        let carried = pending_change
+            .take()
+            .filter(|(at, _)| *at == core.first)
+            .map(|(_, c)| c);
+        let built = build(&s, core, carried, &is_blocked);
+        pending_change = built.pending_change;
+        i = built.next;
+        let mut q = built.quantity;
+        q.span = Span::new(q.span.start() + offset, q.span.end() + offset);
+        q.counted = q
+            .counted
+            .map(|c| Span::new(c.start() + offset, c.end() + offset));
+        out.push(q);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The number core
+
+fn core_at(s: &Sentence, i: usize) -> Option<Core> {
+    match s.toks[i].kind {
+        Kind::Num => digit_core(s, i),
+        Kind::Word => word_core(s, i),
+        Kind::Punct => None,
+    }
+}
+
+/// Labels that make the number after them a name, not an amount: "Article 5", "Flight 17".
+const DESIGNATORS: [&str; 20] = [
+    "no",
+    "nos",
+    "article",
+    "section",
+    "chapter",
+    "resolution",
+    "page",
+    "room",
+    "flight",
+    "route",
+    "highway",
+    "vol",
+    "volume",
+    "phase",
+    "stage",
+    "category",
+    "version",
+    "model",
+    "level",
+    "grade",
+];
+
+fn digit_core(s: &Sentence, i: usize) -> Option<Core> {
+    // "F-16", "COVID-19", "Kh-101": a model number glued to a word by a hyphen or slash.
+    if i >= 2
+        && s.punct(i - 1, &['-', '/'])
+        && s.toks[i - 2].kind == Kind::Word
+        && s.glued(i - 2)
+        && s.glued(i - 1)
+    {
+        return None;
+    }
+    let prev = if s.punct(i.wrapping_sub(1), &['.']) {
+        i.checked_sub(2)
+    } else {
+        i.checked_sub(1)
+    };
+    if prev
+        .and_then(|p| s.word(p))
+        .is_some_and(|w| DESIGNATORS.contains(&w))
+    {
+        return None;
+    }
+    // The second half of "24/7" or "9/11".
+    if i >= 2 && s.punct(i - 1, &['/']) && s.glued(i - 2) && s.glued(i - 1) {
+        return None;
+    }
+    let mut value = numbers::parse_digits(&s.toks[i].lower)?;
+    let mut last = i;
+    // "1/2" is a fraction; "24/7" and "9/11" are not amounts at all.
+    if s.punct(i + 1, &['/']) && s.glued(i) && s.glued(i + 1) {
+        let den = s
+            .toks
+            .get(i + 2)
+            .filter(|t| t.kind == Kind::Num)
+            .and_then(|t| numbers::parse_digits(&t.lower))?;
+        if den == 0.0 || value >= den || den > 100.0 {
+            return None;
+        }
+        value /= den;
+        last = i + 2;
+    }
+    let mut scale = 1.0;
+    let mut unit = None;
+    // Letters glued to the digits: "3bn", "10km"; anything else ("1st", "5G", "1990s") means
+    // this is not a plain amount.
+    if s.glued(last) && s.toks.get(last + 1).is_some_and(|t| t.kind == Kind::Word) {
+        let suffix = &s.toks[last + 1].lower;
+        if let Some(m) = numbers::scale_abbrev(suffix) {
+            scale *= m;
+        } else if let Some(u) = unit_of(suffix) {
+            unit = Some(u.to_string());
+        } else {
+            return None;
+        }
+        last += 1;
+    }
+    while let Some(m) = s.word(last + 1).and_then(spaced_scale) {
+        scale *= m;
+        last += 1;
+    }
+    let mut core = Core::exact(i, last, value * scale, scale);
+    core.unit = unit;
+    Some(core)
+}
+
+/// Scale words that may stand apart from the digits: "1.5 million", "$3 bn".
+fn spaced_scale(w: &str) -> Option<f64> {
+    numbers::scale_word(w).or(match w {
+        "bn" | "mn" | "tn" | "trn" | "mln" | "bln" => numbers::scale_abbrev(w),
+        _ => None,
+    })
+}
+
+fn word_core(s: &Sentence, i: usize) -> Option<Core> {
+    let ws = s.words_from(i, 8);
+    let w: Vec<&str> = ws.iter().map(|(w, _)| *w).collect();
+    let tok = |k: usize| ws[k].1;
+    if w.is_empty() {
+        return None;
+    }
+    // Vague amounts.
+    if w.len() >= 3 && w[0] == "a" && w[2] == "number" {
+        let kind = w[1];
+        if matches!(
+            kind,
+            "small" | "large" | "significant" | "growing" | "limited" | "huge" | "substantial"
+        ) {
+            let mut c = Core::vague(i, tok(2), None, None);
+            c.number_of = true;
+            return Some(c);
+        }
+    }
+    if w.len() >= 2 && w[0] == "a" && w[1] == "handful" {
+        return Some(Core::vague(i, tok(1), Some(2.0), Some(5.0)));
+    }
+    if w.len() >= 2 && w[0] == "a" && w[1] == "couple" {
+        let mut c = Core::vague(i, tok(1), None, None);
+        c.value = Some(2.0);
+        return Some(c);
+    }
+    // "several", "a few", optionally scaled: "several thousand" → 2,000–9,999.
+    let several = match w.as_slice() {
+        ["several", ..] => Some(1),
+        ["a", "few", ..] => Some(2),
+        _ => None,
+    };
+    if let Some(n) = several {
+        let mut scale = 1.0;
+        let mut last = tok(n - 1);
+        let mut k = n;
+        while let Some(m) = w.get(k).and_then(|x| numbers::scale_word(x)) {
+            scale *= m;
+            last = tok(k);
+            k += 1;
+        }
+        let (low, high) = (2.0 * scale, 10.0 * scale - 1.0);
+        return Some(Core::vague(i, last, Some(low), Some(high)));
+    }
+    // "tens of thousands", "hundreds of millions".
+    if w.len() >= 3 && matches!(w[0], "tens" | "hundreds" | "dozens") && w[1] == "of" {
+        if let Some(big) = numbers::plural_scale(w[2]).filter(|b| *b >= 1e3) {
+            let k = match w[0] {
+                "tens" => 10.0,
+                "dozens" => 12.0,
+                _ => 100.0,
+            };
+            let (low, high) = (2.0 * k * big, 10.0 * k * big - 1.0);
+            return Some(Core::vague(i, tok(2), Some(low), Some(high)));
+        }
+    }
+    if let Some(scale) = numbers::plural_scale(w[0]) {
+        let (low, high) = numbers::plural_scale_interval(scale);
+        return Some(Core::vague(i, i, Some(low), Some(high)));
+    }
+    if w[0] == "scores" && w.get(1) == Some(&"of") {
+        return Some(Core::vague(i, i, Some(40.0), Some(99.0)));
+    }
+    // Fractions: "a third of", "two-thirds", "half a million".
+    if let Some(c) = fraction(s, &w, &ws, i) {
+        return Some(c);
+    }
+    let (value, n) = numbers::parse_word_seq(&w)?;
+    if w[..n] == ["one"] && !one_is_a_number(s, i, ws.get(1).map(|x| x.1)) {
+        return None;
+    }
+    let scale = w[..n]
+        .iter()
+        .filter_map(|x| numbers::scale_word(x))
+        .fold(1.0, |a, b| a * b);
+    Some(Core::exact(i, tok(n - 1), value, scale))
+}
+
+fn fraction(s: &Sentence, w: &[&str], ws: &[(&str, usize)], i: usize) -> Option<Core> {
+    if w[0] == "half" {
+        if w.len() >= 3 && matches!(w[1], "a" | "an") {
+            let scale = numbers::scale_word(w[2])?;
+            return Some(Core::exact(i, ws[2].1, 0.5 * scale, scale));
+        }
+        // "half of the troops"; a bare "half" is too often "half-hearted", "first half".
+        return (w.get(1) == Some(&"of")).then(|| Core::exact(i, i, 0.5, 1.0));
+    }
+    let (den, plural) = numbers::denominator(w.get(1)?)?;
+    let num = match w[0] {
+        "a" | "an" => 1.0,
+        other => numbers::unit_word(other)?,
+    };
+    // "a third of the troops" is a fraction; "a third country" is an ordinal.
+    let ok = if num == 1.0 {
+        // "fell by a third" is a fraction too.
+        !plural && (w.get(2) == Some(&"of") || i > 0 && s.word(i - 1) == Some("by"))
+    } else {
+        plural && num > 0.0 && num < den
+    };
+    ok.then(|| Core::exact(i, ws[1].1, num / den, 1.0))
+}
+
+/// "one" is a count in "one soldier" but a pronoun in "one of the", "no one", "the one that".
+fn one_is_a_number(s: &Sentence, i: usize, next: Option<usize>) -> bool {
+    const BEFORE: [&str; 12] = [
+        "no", "the", "this", "that", "any", "every", "each", "which", "another", "someone",
+        "anyone", "everyone",
+    ];
+    if i > 0 && s.word(i - 1).is_some_and(|w| BEFORE.contains(&w)) {
+        return false;
+    }
+    let Some(n) = next.filter(|n| *n == i + 1) else {
+        return false;
+    };
+    s.word(n).is_some_and(|w| !is_stop(w) && w != "another")
+}
+
+// ---------------------------------------------------------------------------------------
+// Context
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Modifier {
+    Approx,
+    Lower,
+    Upper,
+    LowerApprox,
+    UpperApprox,
+    Between,
+    From,
+}
+
+const MODIFIERS: &[(&[&str], Modifier)] = {
+    use Modifier::*;
+    &[
+        (&["more", "than"], Lower),
+        (&["at", "least"], Lower),
+        (&["over"], Lower),
+        (&["above"], Lower),
+        (&["upwards", "of"], Lower),
+        (&["in", "excess", "of"], Lower),
+        (&["no", "fewer", "than"], Lower),
+        (&["no", "less", "than"], Lower),
+        (&["greater", "than"], Lower),
+        (&["exceeding"], Lower),
+        (&["a", "minimum", "of"], Lower),
+        (&["well", "over"], Lower),
+        (&["well", "above"], Lower),
+        (&["just", "over"], LowerApprox),
+        (&["just", "above"], LowerApprox),
+        (&["less", "than"], Upper),
+        (&["fewer", "than"], Upper),
+        (&["up", "to"], Upper),
+        (&["at", "most"], Upper),
+        (&["under"], Upper),
+        (&["below"], Upper),
+        (&["no", "more", "than"], Upper),
+        (&["not", "more", "than"], Upper),
+        (&["as", "many", "as"], Upper),
+        (&["as", "much", "as"], Upper),
+        (&["a", "maximum", "of"], Upper),
+        (&["well", "under"], Upper),
+        (&["well", "below"], Upper),
+        (&["just", "under"], UpperApprox),
+        (&["just", "below"], UpperApprox),
+        (&["around"], Approx),
+        (&["about"], Approx),
+        (&["some"], Approx),
+        (&["roughly"], Approx),
+        (&["approximately"], Approx),
+        (&["nearly"], Approx),
+        (&["almost"], Approx),
+        (&["an", "estimated"], Approx),
+        (&["estimated"], Approx),
+        (&["close", "to"], Approx),
+        (&["circa"], Approx),
+        (&["approx"], Approx),
+        (&["between"], Between),
+        (&["from"], From),
+    ]
+};
+
+/// The longest modifier phrase ending right before token `end`.
+fn modifier_before(s: &Sentence, end: usize) -> Option<(usize, Modifier)> {
+    MODIFIERS
+        .iter()
+        .filter(|(p, _)| s.phrase_before(end, p))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(p, m)| (end - p.len(), *m))
+}
+
+fn change_verb(w: &str) -> Option<Change> {
+    const UP: &[&str] = &[
+        "rise",
+        "rises",
+        "rose",
+        "risen",
+        "rising",
+        "increase",
+        "increases",
+        "increased",
+        "increasing",
+        "grow",
+        "grows",
+        "grew",
+        "grown",
+        "growing",
+        "climb",
+        "climbs",
+        "climbed",
+        "climbing",
+        "jump",
+        "jumps",
+        "jumped",
+        "jumping",
+        "surge",
+        "surges",
+        "surged",
+        "surging",
+        "soar",
+        "soars",
+        "soared",
+        "soaring",
+        "swell",
+        "swelled",
+        "swollen",
+        "boost",
+        "boosted",
+        "raise",
+        "raised",
+        "raising",
+        "hike",
+        "hiked",
+        "gain",
+        "gains",
+        "gained",
+        "expand",
+        "expanded",
+        "up",
+    ];
+    const DOWN: &[&str] = &[
+        "fall",
+        "falls",
+        "fell",
+        "fallen",
+        "falling",
+        "drop",
+        "drops",
+        "dropped",
+        "dropping",
+        "decline",
+        "declines",
+        "declined",
+        "declining",
+        "decrease",
+        "decreases",
+        "decreased",
+        "decreasing",
+        "plunge",
+        "plunges",
+        "plunged",
+        "plunging",
+        "plummet",
+        "plummeted",
+        "slump",
+        "slumped",
+        "sink",
+        "sank",
+        "sunk",
+        "slide",
+        "slid",
+        "cut",
+        "cuts",
+        "cutting",
+        "reduce",
+        "reduced",
+        "reducing",
+        "lower",
+        "lowered",
+        "shrink",
+        "shrank",
+        "shrunk",
+        "tumble",
+        "tumbled",
+        "dip",
+        "dipped",
+        "slash",
+        "slashed",
+        "down",
+    ];
+    if UP.contains(&w) {
+        Some(Change::Up)
+    } else if DOWN.contains(&w) {
+        Some(Change::Down)
+    } else {
+        None
+    }
+}
+
+fn change_noun(w: &str) -> Option<Change> {
+    match w {
+        "increase" | "rise" | "gain" | "jump" | "surge" | "growth" | "hike" | "boost" => {
+            Some(Change::Up)
+        }
+        "decrease" | "drop" | "decline" | "fall" | "cut" | "reduction" | "loss" | "plunge"
+        | "dip" => Some(Change::Down),
+        _ => None,
+    }
+}
+
+/// "rose by", "fell to", "jumped", "an increase of", "up" — ending right before token `at`.
+fn change_before(s: &Sentence, at: usize) -> Option<Change> {
+    let w = |k: usize| at.checked_sub(k).and_then(|j| s.word(j));
+    match w(1)? {
+        "by" | "to" => w(2).and_then(change_verb),
+        "of" => w(2).and_then(change_noun),
+        other => change_verb(other),
+    }
+}
+
+fn currency_symbol(c: &str) -> Option<&'static str> {
+    match c {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¥" => Some("JPY"),
+        "₹" => Some("INR"),
+        "₽" => Some("RUB"),
+        "₴" => Some("UAH"),
+        _ => None,
+    }
+}
+
+const CURRENCY_CODES: [&str; 12] = [
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "CHF", "CAD", "AUD", "KRW",
+];
+
+fn currency_word(w: &str) -> Option<&'static str> {
+    match w {
+        "dollar" | "dollars" => Some("USD"),
+        "euro" | "euros" => Some("EUR"),
+        "sterling" => Some("GBP"),
+        "yen" => Some("JPY"),
+        "yuan" | "renminbi" => Some("CNY"),
+        "ruble" | "rubles" | "rouble" | "roubles" => Some("RUB"),
+        "hryvnia" | "hryvnias" | "hryvnas" => Some("UAH"),
+        "rupee" | "rupees" => Some("INR"),
+        "won" => Some("KRW"),
+        _ => None,
+    }
+}
+
+/// Units of measure, normalised.
+fn unit_of(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" | "kms" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => "km",
+        "meter" | "meters" | "metre" | "metres" => "m",
+        "cm" | "centimeters" | "centimetres" => "cm",
+        "mm" | "millimeters" | "millimetres" => "mm",
+        "mile" | "miles" => "mile",
+        "kg" | "kilogram" | "kilograms" | "kilos" => "kg",
+        "tonne" | "tonnes" | "ton" | "tons" => "t",
+        "pound" | "pounds" | "lb" | "lbs" => "lb",
+        "foot" | "feet" | "ft" => "ft",
+        "hectare" | "hectares" | "ha" => "ha",
+        "acre" | "acres" => "acre",
+        "liter" | "liters" | "litre" | "litres" => "l",
+        "gallon" | "gallons" => "gal",
+        "barrel" | "barrels" => "barrel",
+        "mph" => "mph",
+        "kph" => "km/h",
+        "mw" | "megawatts" => "MW",
+        "gw" | "gigawatts" => "GW",
+        "second" | "seconds" => "second",
+        "minute" | "minutes" => "minute",
+        "hour" | "hours" => "hour",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" => "year",
+        "decade" | "decades" => "decade",
+        _ => return None,
+    })
+}
+
+/// Words that end (or cannot start) the noun phrase naming what is counted.
+fn is_stop(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "into",
+        "onto",
+        "across",
+        "over",
+        "under",
+        "near",
+        "toward",
+        "towards",
+        "since",
+        "during",
+        "per",
+        "than",
+        "as",
+        "like",
+        "after",
+        "before",
+        "between",
+        "among",
+        "against",
+        "without",
+        "within",
+        "including",
+        "about",
+        "around",
+        "through",
+        "via",
+        "amid",
+        "along",
+        "behind",
+        "beyond",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "while",
+        "whereas",
+        "if",
+        "because",
+        "although",
+        "though",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "what",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "shall",
+        "already",
+        "still",
+        "now",
+        "also",
+        "more",
+        "less",
+        "fewer",
+        "reportedly",
+        "ago",
+        "each",
+        "only",
+        "just",
+        "even",
+        "too",
+        "very",
+        "then",
+        "there",
+        "here",
+        "not",
+        "no",
+        "again",
+        "currently",
+        "soon",
+        "recently",
+        "it",
+        "they",
+        "them",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "us",
+        "said",
+        "says",
+        "say",
+        "according",
+        "told",
+        "last",
+        "next",
+        "percent",
+        "cent",
+        "pct",
+        "times",
+        "apiece",
+        "respectively",
+        "altogether",
+        "total",
+        "came",
+        "went",
+        "fled",
+        "died",
+        "left",
+        "fought",
+        "took",
+        "made",
+        "saw",
+        "gave",
+        "got",
+        "became",
+        "began",
+        "ran",
+        "held",
+        "met",
+        "remain",
+        "remained",
+        "remains",
+    ];
+    STOP.contains(&w)
+}
+
+const DETERMINERS: [&str; 11] = [
+    "the", "these", "those", "its", "their", "his", "her", "our", "your", "this", "all",
+];
+
+/// The noun phrase after a number: optional "of" + determiner, then up to three words until
+/// a stop word, punctuation or a participle ("troops deployed", "soldiers moving").
+/// Returns the token range and the index after the phrase.
+fn counted_after(s: &Sentence, pos: usize) -> Option<(usize, usize)> {
+    let mut j = pos;
+    if s.is(j, "of") {
+        j += 1;
+        if s.word(j).is_some_and(|w| DETERMINERS.contains(&w)) {
+            j += 1;
+        }
+    }
+    let first = j;
+    let mut words = 0;
+    let mut last = None;
+    while words < 3 {
+        let Some(w) = s.word(j) else { break };
+        let participle = (w.len() > 4 && w.ends_with("ed")) || (w.len() > 5 && w.ends_with("ing"));
+        if is_stop(w)
+            || numbers::unit_word(w).is_some()
+            || numbers::scale_word(w).is_some()
+            || (words > 0 && participle)
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+        {
+            break;
+        }
+        last = Some(j);
+        words += 1;
+        // A plural noun is almost always the head: "troops deployed", "men came".
+        let head = is_plural_noun(w);
+        // "long-range missiles": a hyphenated compound is one word.
+        while s.punct(j + 1, &['-']) && s.glued(j) && s.glued(j + 1) && s.word(j + 2).is_some() {
+            j += 2;
+            last = Some(j);
+        }
+        j += 1;
+        if head {
+            break;
+        }
+    }
+    last.map(|l| (first, l))
+}
+
+fn is_plural_noun(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "personnel",
+        "police",
+        "staff",
+        "cattle",
+        "sheep",
+        "aircraft",
+        "livestock",
+        "civilians",
+        "troops",
+        "feet",
+        "teeth",
+        "mice",
+    ];
+    IRREGULAR.contains(&w)
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s"))
+}
+
+struct Built {
+    quantity: Quantity,
+    next: usize,
+    pending_change: Option<(usize, Change)>,
+}
+
+fn build(
+    s: &Sentence,
+    core: Core,
+    carried: Option<Change>,
+    is_blocked: &dyn Fn(usize, usize) -> bool,
+) -> Built {
+    let mut unit = core.unit.clone();
+    let mut first = core.first;
+
+    // Left: currency sign ("US$", "€"), a currency code, then up to two modifiers.
+    if let Some(cur) = first.checked_sub(1).and_then(|p| currency_symbol(s.raw(p))) {
+        unit = Some(cur.to_string());
+        first -= 1;
+        if first > 0 && s.glued(first - 1) {
+            let code = match s.raw(first - 1) {
+                "US" => Some("USD"),
+                "C" => Some("CAD"),
+                "A" => Some("AUD"),
+                "HK" => Some("HKD"),
+                "NZ" => Some("NZD"),
+                _ => None,
+            };
+            if let Some(code) = code {
+                unit = Some(code.to_string());
+                first -= 1;
+            }
+        }
+    }
+    if unit.is_none() && first > 0 && CURRENCY_CODES.contains(&s.raw(first - 1)) {
+        unit = Some(s.raw(first - 1).to_string());
+        first -= 1;
+    }
+    let mut approx = core.vague.is_some();
+    let mut bound = Bound::Exact;
+    let mut between = None;
+    let mut from = None;
+    for _ in 0..2 {
+        let Some((start, m)) = modifier_before(s, first) else {
+            break;
+        };
+        match m {
+            Modifier::Approx => approx = true,
+            Modifier::Lower | Modifier::LowerApprox if bound == Bound::Exact => {
+                bound = Bound::Lower;
+                approx |= m == Modifier::LowerApprox;
+            }
+            Modifier::Upper | Modifier::UpperApprox if bound == Bound::Exact => {
+                bound = Bound::Upper;
+                approx |= m == Modifier::UpperApprox;
+            }
+            Modifier::Between => between = Some(start),
+            Modifier::From => from = Some(start),
+            _ => break,
+        }
+        first = start;
+        if matches!(m, Modifier::Between | Modifier::From) {
+            break;
+        }
+    }
+    // "up from 4.8%", "rose from 5%": the number after "from" is the old value, not the
+    // change; a following "to 8%" gets the change instead (see below).
+    let verb_change = change_before(s, from.unwrap_or(first));
+    let change = carried.or(if from.is_some() { None } else { verb_change });
+
+    // Right: range end, percent, currency word, unit, counted noun.
+    let mut last = core.last;
+    let mut value = core.value;
+    let (mut low, mut high) = core.vague.unwrap_or((None, None));
+    let mut pending_change = None;
+    // "5% to 8%": the first number may carry its own percent sign.
+    let first_pct = s.punct(last + 1, &['%']);
+    let range_sep = last + 1 + usize::from(first_pct);
+    let is_sep = if between.is_some() {
+        s.is(range_sep, "and")
+    } else {
+        s.is(range_sep, "to") || s.punct(range_sep, &['-', '–', '—'])
+    };
+    let mut ranged = false;
+    if is_sep && core.vague.is_none() {
+        if from.is_some() && verb_change.is_some() {
+            // "rose from 5% to 8%": two values, the second carries the change.
+            pending_change = verb_change.map(|c| (range_sep + 1, c));
+        } else if let Some((hi, hi_last, hi_unit)) = range_end(s, range_sep + 1, is_blocked) {
+            let mut lo = core.value.unwrap_or(0.0);
+            // "5 to 10 million": the scale of the second number applies to the first.
+            if core.scale == 1.0 && hi.scale > 1.0 && lo * hi.scale <= hi.value.unwrap_or(0.0) {
+                lo *= hi.scale;
+            }
+            if let Some(h) = hi.value.filter(|h| lo < *h) {
+                ranged = true;
+                bound = Bound::Range;
+                value = None;
+                low = Some(lo);
+                high = Some(h);
+                last = hi_last;
+                if first_pct {
+                    unit = Some("%".into());
+                }
+                if unit.is_none() {
+                    unit = hi_unit.or(hi.unit);
+                }
+            }
+        }
+    }
+    if !ranged {
+        if let Some(b) = between {
+            // "between" without "and": not ours after all.
+            if first == b {
+                first = b + 1;
+            }
+        }
+        if let Some(f) = from {
+            if first == f {
+                first = f + 1;
+            }
+        }
+    }
+    if !ranged && core.vague.is_none() {
+        match bound {
+            Bound::Lower => low = value,
+            Bound::Upper => high = value,
+            _ => {}
+        }
+    }
+
+    // Percent.
+    let mut k = last + 1;
+    if s.punct(k, &['%']) || s.is(k, "percent") || s.is(k, "pct") {
+        unit = Some("%".into());
+        last = k;
+    } else if s.is(k, "per") && s.is(k + 1, "cent") {
+        unit = Some("%".into());
+        last = k + 1;
+    } else if s.is(k, "percentage") && (s.is(k + 1, "points") || s.is(k + 1, "point")) {
+        unit = Some("pp".into());
+        last = k + 1;
+    }
+    k = last + 1;
+    // Currency words: "5 million dollars", "millions of dollars", "10 US dollars".
+    if unit.is_none() {
+        let of = usize::from(s.is(k, "of") && core.vague.is_some());
+        let us = usize::from(s.is(k + of, "us") && s.is(k + of + 1, "dollars"));
+        if let Some(cur) = s.word(k + of + us).and_then(currency_word) {
+            unit = Some(cur.to_string());
+            last = k + of + us;
+        } else if s.is(k, "pounds") && s.is(k + 1, "sterling") {
+            unit = Some("GBP".into());
+            last = k + 1;
+        } else if CURRENCY_CODES.contains(&s.raw(k)) {
+            unit = Some(s.raw(k).to_string());
+            last = k;
+        }
+    }
+    k = last + 1;
+    // Units of measure: "10 km", "5 square kilometres", "48 hours".
+    if unit.is_none() {
+        if s.is(k, "square") {
+            if let Some(u) = s.word(k + 1).and_then(unit_of) {
+                unit = Some(format!("{u}2"));
+                last = k + 1;
+            }
+        } else if let Some(u) = s.word(k).and_then(unit_of) {
+            unit = Some(u.to_string());
+            last = k;
+        } else if s.punct(k, &['-']) && s.glued(last) && s.glued(k) {
+            // "a 48-hour truce", "a 10-km convoy".
+            if let Some(u) = s.word(k + 1).and_then(unit_of) {
+                unit = Some(u.to_string());
+                last = k + 1;
+            }
+        }
+    }
+    // What is counted: not for money, percentages of nothing, or measures.
+    let mut counted = None;
+    let counts_things = match unit.as_deref() {
+        None => true,
+        Some("%") | Some("pp") => s.is(last + 1, "of"),
+        Some(_) => false,
+    };
+    let mut span_end_tok = last;
+    let mut next = last + 1;
+    if counts_things {
+        let mut pos = last + 1;
+        // "a 10-member delegation": the glued word after a hyphen starts the noun phrase.
+        if s.punct(pos, &['-']) && s.glued(last) && s.glued(pos) {
+            pos += 1;
+        }
+        if let Some((a, b)) = counted_after(s, pos) {
+            counted = Some(Span::new(s.toks[a].start, s.toks[b].end));
+            if core.number_of {
+                span_end_tok = b;
+                next = b + 1;
+            }
+        }
+    }
+
+    let quantity = Quantity {
+        span: Span::new(s.toks[first].start, s.toks[span_end_tok].end),
+        value,
+        low,
+        high,
+        approx,
+        bound,
+        change,
+        unit,
+        counted,
+    };
+    Built {
+        quantity,
+        next,
+        pending_change,
+    }
+}
+
+/// The second number of a range ("10-15", "5 to 10 million", "$5 and $10"): the core, its
+/// last token, and a currency read off its own sign.
+fn range_end(
+    s: &Sentence,
+    at: usize,
+    is_blocked: &dyn Fn(usize, usize) -> bool,
+) -> Option<(Core, usize, Option<String>)> {
+    let (at, cur) = match s.toks.get(at).and_then(|t| currency_symbol(&t.lower)) {
+        Some(c) => (at + 1, Some(c.to_string())),
+        None => (at, None),
+    };
+    s.toks.get(at)?;
+    let core = core_at(s, at)?;
+    if core.vague.is_some() || is_blocked(s.toks[core.first].start, s.toks[core.last].end) {
+        return None;
+    }
+    let last = core.last;
+    Some((core, last, cur))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<Quantity> {
+        in_sentence(text, 0)
+    }
+
+    fn only(text: &str) -> Quantity {
+        let mut found = q(text);
+        assert_eq!(found.len(), 1, "{text:?} → {found:#?}");
+        found.remove(0)
+    }
+
+    fn span(text: &str, sp: Span) -> &str {
+        &text[sp.start()..sp.end()]
+    }
+
+    fn counted(text: &str, quantity: &Quantity) -> Option<String> {
+        quantity.counted.map(|c| span(text, c).to_string())
+    }
+
+    #[test]
+    fn seed_around_ten_thousand_troops() {
+        let t = "North Korea has deployed around 10,000 troops, with several thousand already moving toward Russia's Kursk region.";
+        let found = q(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let a = &found[0];
+        assert_eq!(span(t, a.span), "around 10,000");
+        assert_eq!(a.value, Some(10_000.0));
+        assert!(a.approx);
+        assert_eq!(a.bound, Bound::Exact);
+        assert_eq!(counted(t, a).as_deref(), Some("troops"));
+        let b = &found[1];
+        assert_eq!(span(t, b.span), "several thousand");
+        assert_eq!((b.value, b.low, b.high), (None, Some(2000.0), Some(9999.0)));
+        assert!(b.approx);
+        assert_eq!(b.counted, None);
+    }
+
+    #[test]
+    fn seed_over_twelve_thousand() {
+        let t = "with estimates suggesting over 12,000 could arrive by year's end.";
+        let a = only(t);
+        assert_eq!(span(t, a.span), "over 12,000");
+        assert_eq!(a.bound, Bound::Lower);
+        assert_eq!(
+            (a.value, a.low, a.high),
+            (Some(12_000.0), Some(12_000.0), None)
+        );
+        assert_eq!(a.counted, None);
+    }
+
+    #[test]
+    fn seed_small_number_of_troops() {
+        let t = "a small number of these troops are already in the region";
+        let a = only(t);
+        assert_eq!(span(t, a.span), "a small number of these troops");
+        assert_eq!(a.value, None);
+        assert!(a.approx);
+        assert_eq!(counted(t, &a).as_deref(), Some("troops"));
+    }
+
+    #[test]
+    fn seed_thousands_of_soldiers() {
+        let t = "reporting on the thousands of North Korean soldiers moving into Ukraine";
+        let a = only(t);
+        assert_eq!(span(t, a.span), "thousands");
+        assert_eq!((a.low, a.high), (Some(2000.0), Some(9999.0)));
+        assert_eq!(counted(t, &a).as_deref(), Some("North Korean soldiers"));
+    }
+
+    #[test]
+    fn seed_date_is_not_a_quantity() {
+        assert!(q("troops will fight for Russia starting on November 1.").is_empty());
+        assert!(q("In 2023, the war went on.").is_empty());
+        assert!(q("at 3 p.m. on Monday").is_empty());
+    }
+
+    #[test]
+    fn number_words_and_scales() {
+        let t = "ten thousand soldiers";
+        let a = only(t);
+        assert_eq!(a.value, Some(10_000.0));
+        assert_eq!(counted(t, &a).as_deref(), Some("soldiers"));
+        assert_eq!(only("a dozen drones").value, Some(12.0));
+        assert_eq!(only("two tanks").value, Some(2.0));
+        assert_eq!(only("1.5 million people").value, Some(1_500_000.0));
+        assert_eq!(only("twenty-five people").value, Some(25.0));
+    }
+
+    #[test]
+    fn money() {
+        let t = "a package worth $3 billion";
+        let a = only(t);
+        assert_eq!(span(t, a.span), "$3 billion");
+        assert_eq!(a.value, Some(3e9));
+        assert_eq!(a.unit.as_deref(), Some("USD"));
+        assert_eq!(only("€5bn in aid").unit.as_deref(), Some("EUR"));
+        assert_eq!(only("€5bn in aid").value, Some(5e9));
+        assert_eq!(only("£20m").unit.as_deref(), Some("GBP"));
+        let b = only("5 million dollars");
+        assert_eq!((b.value, b.unit.as_deref()), (Some(5e6), Some("USD")));
+        assert_eq!(only("100 USD").unit.as_deref(), Some("USD"));
+        assert_eq!(only("US$40").unit.as_deref(), Some("USD"));
+        let c = only("millions of dollars");
+        assert_eq!((c.value, c.unit.as_deref()), (None, Some("USD")));
+    }
+
+    #[test]
+    fn percentages() {
+        let t = "support rose by 12% in a month";
+        let a = only(t);
+        assert_eq!(span(t, a.span), "12%");
+        assert_eq!(a.unit.as_deref(), Some("%"));
+        assert_eq!(a.change, Some(Change::Up));
+        let b = only("fell to 12 percent");
+        assert_eq!(
+            (b.value, b.unit.as_deref(), b.change),
+            (Some(12.0), Some("%"), Some(Change::Down))
+        );
+        let c = only("5% of voters");
+        assert_eq!(c.unit.as_deref(), Some("%"));
+        assert!(c.counted.is_some());
+    }
+
+    #[test]
+    fn bounds() {
+        let a = only("more than 500 civilians");
+        assert_eq!((a.bound, a.low), (Bound::Lower, Some(500.0)));
+        let b = only("at least 20 people");
+        assert_eq!(b.bound, Bound::Lower);
+        let c = only("up to 300 km");
+        assert_eq!(
+            (c.bound, c.high, c.unit.as_deref()),
+            (Bound::Upper, Some(300.0), Some("km"))
+        );
+        let d = only("less than 5 kg");
+        assert_eq!(d.bound, Bound::Upper);
+        let e = only("no more than 5 kg");
+        assert_eq!(e.bound, Bound::Upper);
+    }
+
+    #[test]
+    fn ranges() {
+        let t = "between 5 and 10 drones";
+        let a = only(t);
+        assert_eq!(span(t, a.span), "between 5 and 10");
+        assert_eq!(
+            (a.bound, a.low, a.high, a.value),
+            (Bound::Range, Some(5.0), Some(10.0), None)
+        );
+        let b = only("10-15 soldiers");
+        assert_eq!(
+            (b.bound, b.low, b.high),
+            (Bound::Range, Some(10.0), Some(15.0))
+        );
+        let c = only("5 to 10 million people");
+        assert_eq!((c.low, c.high), (Some(5e6), Some(10e6)));
+        let d = only("$5-$10 billion");
+        assert_eq!(
+            (d.low, d.high, d.unit.as_deref()),
+            (Some(5e9), Some(10e9), Some("USD"))
+        );
+    }
+
+    #[test]
+    fn change_from_to() {
+        let found = q("unemployment rose from 5% to 8%");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].change, None);
+        assert_eq!(found[1].change, Some(Change::Up));
+        assert_eq!(found[1].value, Some(8.0));
+        let found = q("Prices rose 5.2% in September, up from 4.8% in August.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].change, Some(Change::Up));
+        assert_eq!(found[1].change, None);
+    }
+
+    #[test]
+    fn approximations() {
+        for t in [
+            "about 40 drones",
+            "roughly 40 drones",
+            "nearly 40 drones",
+            "some 40 drones",
+            "approximately 40 drones",
+            "almost 40 drones",
+        ] {
+            let a = only(t);
+            assert!(a.approx, "{t}");
+            assert_eq!(a.value, Some(40.0));
+        }
+    }
+
+    #[test]
+    fn vague_amounts() {
+        let a = only("dozens of people");
+        assert_eq!((a.low, a.high), (Some(24.0), Some(99.0)));
+        let b = only("hundreds of civilians");
+        assert_eq!((b.low, b.high), (Some(200.0), Some(999.0)));
+        let c = only("tens of thousands of refugees");
+        assert_eq!((c.low, c.high), (Some(20_000.0), Some(99_999.0)));
+        let d = only("a few soldiers");
+        assert!(d.approx && d.value.is_none());
+        let e = only("several officials");
+        assert_eq!((e.low, e.high), (Some(2.0), Some(9.0)));
+    }
+
+    #[test]
+    fn fractions() {
+        assert_eq!(only("two-thirds of the troops").value, Some(2.0 / 3.0));
+        assert_eq!(only("a third of the troops").value, Some(1.0 / 3.0));
+        assert_eq!(only("half a million people").value, Some(500_000.0));
+        assert!(q("a third country").is_empty());
+        assert_eq!(only("about half of the troops").value, Some(0.5));
+        let t = only("the population fell by a third");
+        assert_eq!((t.value, t.change), (Some(1.0 / 3.0), Some(Change::Down)));
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(q("one of the soldiers").is_empty());
+        assert!(q("no one knows").is_empty());
+        assert!(q("F-16 jets and COVID-19").is_empty());
+        assert!(q("under Article 5 of the treaty").is_empty());
+        assert!(q("the 1st battalion").is_empty());
+        assert!(q("the 1990s").is_empty());
+        assert!(q("open 24/7").is_empty());
+        assert_eq!(only("one soldier").value, Some(1.0));
+        assert_eq!(only("Only one soldier returned").value, Some(1.0));
+    }
+
+    #[test]
+    fn counted_stops_at_verbs_and_prepositions() {
+        let t = "5,000 military personnel, including pilots";
+        assert_eq!(counted(t, &only(t)).as_deref(), Some("military personnel"));
+        let t = "10,000 troops deployed to Russia";
+        assert_eq!(counted(t, &only(t)).as_deref(), Some("troops"));
+        let t = "300 long-range missiles";
+        assert_eq!(counted(t, &only(t)).as_deref(), Some("long-range missiles"));
+    }
+
+    #[test]
+    fn durations_keep_their_number() {
+        let a = only("a 48-hour truce");
+        assert_eq!((a.value, a.unit.as_deref()), (Some(48.0), Some("hour")));
+        let b = only("for three years");
+        assert_eq!(b.unit.as_deref(), Some("year"));
+        assert!(q("three years ago").is_empty());
+    }
+}
