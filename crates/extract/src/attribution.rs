@@ -72,6 +72,8 @@ struct Ctx<'a> {
     lex: &'a Lexicons,
     /// Token index of the matching quote for each quote token that was paired.
     quote_pair: Vec<Option<usize>>,
+    /// Tokens between a pair of quotation marks.
+    inside_quote: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -155,6 +157,13 @@ struct CueMatch {
 
 /// The cue starting at token `i`, if any: the longest lexicon entry whose words match.
 fn cue_at(c: &Ctx, i: usize, last: usize) -> Option<CueMatch> {
+    // "States", "Post": a capitalised word inside a sentence is a name, not a cue.
+    if c.raw(i).starts_with(char::is_uppercase) && i > 0 && !c.is_quote(i - 1) && c.lower[i] != "according" {
+        let sentence_initial = i == 0 || c.text[c.tokens[i - 1].span.end()..c.tokens[i].span.start()].contains('\n') || matches!(c.raw(i - 1), "." | "?" | "!");
+        if !sentence_initial {
+            return None;
+        }
+    }
     let mut best: Option<CueMatch> = None;
     for &(entry, form) in c.lex.cue_candidates(c.w(i)) {
         let e = &c.lex.cues[entry];
@@ -193,6 +202,10 @@ fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut k = head;
+    if c.raw(head) == ")" {
+        // "Rep. Gwen Moore (D-Wis.)": step over the brackets to the name.
+        k = (first..head).rev().find(|&j| c.raw(j) == "(")?;
+    }
     while k > first {
         let p = k - 1;
         let w = c.w(p);
@@ -315,6 +328,12 @@ fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
     k
 }
 
+/// Does the content of a weak (learnt) cue open like a reported clause: after "that", a colon,
+/// or with a quotation?
+fn introduces_clause(c: &Ctx, cue: &CueMatch, a: usize, last: usize) -> bool {
+    a < last && (a > cue.end && matches!(c.w(a - 1), "that" | ":") || c.is_quote(a))
+}
+
 /// Trims closing punctuation of a sentence off a content span (a closing quote stays).
 fn content_end(c: &Ctx, start: usize, mut end: usize) -> usize {
     if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| c.raw(k) == "," && SPEAKER_PARTICIPLES.contains(&c.w(k + 1))) {
@@ -337,7 +356,7 @@ fn hedges_in(c: &Ctx, a: usize, b: usize, out: &mut Vec<Span>) {
 
 fn build(c: &Ctx, speaker: Option<(usize, usize)>, cue: &CueMatch, content: (usize, usize), negated: bool) -> Option<Attribution> {
     let (a, b) = content;
-    if b <= a {
+    if b <= a || (a..b).all(|k| c.is_punct(k) || c.is_quote(k)) {
         return None;
     }
     let entry = &c.lex.cues[cue.entry];
@@ -373,12 +392,6 @@ fn build(c: &Ctx, speaker: Option<(usize, usize)>, cue: &CueMatch, content: (usi
     })
 }
 
-/// Extends a content that ends at a closing quote back to its opening quote (quotes over sentences).
-fn quote_start(c: &Ctx, end: usize) -> Option<usize> {
-    let close = (0..end).rev().take(3).find(|&k| c.closes_quote(k))?;
-    c.quote_pair[close]
-}
-
 /// Reads every body sentence for attributions.
 pub fn attributions(text: &str, tokens: &[Token], sentences: &[Sentence], in_scope: &dyn Fn(&Sentence) -> bool, mentions: &[Mention], lex: &Lexicons) -> Vec<Attribution> {
     let c = Ctx {
@@ -388,14 +401,52 @@ pub fn attributions(text: &str, tokens: &[Token], sentences: &[Sentence], in_sco
         mentions,
         lex,
         quote_pair: pair_quotes(text, tokens),
+        inside_quote: Vec::new(),
     };
-    let mut out = Vec::new();
-    for s in sentences.iter().filter(|s| in_scope(s)) {
-        let before = out.len();
-        sentence_attributions(&c, s, &mut out);
-        trim_nested(&c, &mut out[before..]);
+    let mut c = c;
+    c.inside_quote = vec![false; tokens.len()];
+    for (open, close) in c.quote_pair.iter().enumerate().filter_map(|(i, p)| p.filter(|&j| j > i).map(|j| (i, j))) {
+        // Scare quotes around a few words do not make a quotation.
+        if close - open > 4 {
+            c.inside_quote[open + 1..close].iter_mut().for_each(|x| *x = true);
+        }
     }
+    let c = c;
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut cues_per_sentence = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let before = out.len();
+        if in_scope(s) {
+            sentence_attributions(&c, s, &mut out);
+            trim_nested(&c, &mut out[before..]);
+        }
+        cues_per_sentence.push(out.len() - before);
+    }
+    continue_quotes(&c, sentences, &cues_per_sentence, &mut out);
     out
+}
+
+/// "“A,” said X. “B.”": a quotation that follows its attributed one, with no cue of its own,
+/// continues the same statement.
+fn continue_quotes(c: &Ctx, sentences: &[Sentence], cues_per_sentence: &[usize], out: &mut [Attribution]) {
+    for a in out.iter_mut() {
+        if a.content.end > a.cue.start || a.quote == QuoteKind::Indirect {
+            continue;
+        }
+        let Some(mut k) = sentences.iter().position(|s| s.span.contains(a.cue)) else { continue };
+        while k + 1 < sentences.len() && cues_per_sentence[k + 1] == 0 {
+            let next = &sentences[k + 1];
+            let (f, l) = (next.tokens.0 as usize, next.tokens.1 as usize);
+            // Same paragraph, opens with a quote that closes at the sentence end.
+            let same_paragraph = !c.text[sentences[k].span.end()..next.span.start()].contains('\n');
+            let whole_quote = c.opens_quote(f) && c.quote_pair[f].is_some_and(|q| q + 2 >= l);
+            if !(same_paragraph && whole_quote) {
+                break;
+            }
+            a.content.end = next.span.end;
+            k += 1;
+        }
+    }
 }
 
 fn sentence_attributions(c: &Ctx, s: &Sentence, out: &mut Vec<Attribution>) {
@@ -403,6 +454,11 @@ fn sentence_attributions(c: &Ctx, s: &Sentence, out: &mut Vec<Attribution>) {
     let mut i = first;
     let mut prev_speaker: Option<(usize, usize)> = None;
     while i < last {
+        // Words inside a quotation are the quoted person's, not the reporter's frame.
+        if c.inside_quote[i] {
+            i += 1;
+            continue;
+        }
         let Some(cue) = cue_at(c, i, last) else {
             i += 1;
             continue;
@@ -494,7 +550,11 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     let passive = cue.form == VerbForm::Past && (aux_start..cue.start).any(|k| matches!(c.w(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"));
 
     // Inverted: "…,” said X." / "…, X said."
-    let tail_short = |from: usize| (from..last).filter(|&k| !c.is_punct(k)).count() <= 10 && !(from..last).any(|k| c.w(k) == "that" || c.opens_quote(k));
+    // After an inverted cue only an adjunct follows ("said Friday afternoon, as …"), not a clause.
+    let tail_short = |from: usize| {
+        let clause_end = (from..last).find(|&k| c.raw(k) == "," || c.is_punct(k) && k + 1 == last).unwrap_or(last);
+        clause_end - from <= 6 && !(from..clause_end).any(|k| c.w(k) == "that" || c.opens_quote(k))
+    };
     let left = if cue.start > first { cue.start - 1 } else { first };
     if cue.start > first && (c.raw(left) == "," || c.closes_quote(left)) && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && tail_short(cue.end) {
         let opens_np = |s: (usize, usize)| {
@@ -516,6 +576,16 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         return None;
     }
 
+    // Coordination: "X promised Y and said Z" — the speaker is the subject of the first verb.
+    if cue.form != VerbForm::Ing && aux_start > first && matches!(c.w(aux_start - 1), "and" | "but") {
+        let speaker = prev_speaker.or_else(|| sentence_subject(c, first, aux_start - 1)).filter(|&s| plausible_speaker(c, s))?;
+        let a = content_start(c, cue, last);
+        if entry.learned && !introduces_clause(c, cue, a, last) {
+            return None;
+        }
+        return build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)));
+    }
+
     // Participle: ", indicating that Y" hangs from the sentence subject.
     if cue.form == VerbForm::Ing && (aux_start == first || c.raw(aux_start - 1) == "," || c.w(aux_start - 1) == "and") {
         let speaker = prev_speaker.or_else(|| sentence_subject(c, first, cue.start)).filter(|&s| plausible_speaker(c, s))?;
@@ -525,7 +595,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
                 || c.is_quote(a)
                 || matches!(c.w(a), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "there" | "this" | "these" | "those")
                 || c.raw(a).starts_with(char::is_uppercase));
-        if !opens_clause {
+        if !opens_clause || entry.learned && !introduces_clause(c, cue, a, last) {
             return None;
         }
         return build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)));
@@ -536,7 +606,11 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     if subj_end > first && c.raw(subj_end - 1) == "," {
         let prev_comma = (first..subj_end - 1).rev().find(|&k| c.raw(k) == ",")?;
         let opener = c.w(prev_comma + 1);
-        if !matches!(opener, "who" | "which" | "the" | "a" | "an" | "whose" | "another" | "former" | "its" | "his" | "her" | "their") {
+        let relative = matches!(opener, "who" | "which" | "the" | "a" | "an" | "whose" | "another" | "former" | "its" | "his" | "her" | "their");
+        // "Rep. G.K. Butterfield (D-N.C.), head of the caucus, said": an apposition after a name.
+        let opener_is_apposition = !(opener.ends_with("ly") || opener.ends_with("ing") || matches!(opener, "in" | "on" | "at" | "with" | "after" | "during" | "for" | "from" | "by" | "of" | "as" | "like" | "despite" | "since" | "and" | "but" | "or"));
+        let after_name = opener_is_apposition && prev_comma > first && (c.raw(prev_comma - 1).starts_with(char::is_uppercase) || c.raw(prev_comma - 1) == ")") && subj_end - 1 - prev_comma <= 12;
+        if !relative && !after_name {
             return None;
         }
         subj_end = prev_comma;
@@ -544,6 +618,31 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     let speaker = speaker_left(c, first, subj_end)?;
     if !plausible_speaker(c, speaker) {
         return None;
+    }
+    // "But to prevent problems, he said, local officials should …": the statement surrounds its cue.
+    if speaker.0 > first + 1 && c.raw(speaker.0 - 1) == "," && cue.end + 1 < last && c.raw(cue.end) == "," && !c.closes_quote(speaker.0 - 2) && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) {
+        let content = (first, content_end(c, first, last));
+        return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
+    }
+    // "“How many times …?” Clinton said.": the quotation closed the sentence before.
+    if speaker.0 == first && first > 0 && c.closes_quote(first - 1) && (cue.end..last).all(|k| c.is_punct(k)) {
+        if let Some(open) = c.quote_pair[first - 1] {
+            return build(c, Some(speaker), cue, (open, first), negated).map(|a| (a, Some(speaker)));
+        }
+    }
+    // "Y, X said." and "“Y,” X said": the content is before the speaker.
+    // A quotation right before the speaker is the content when it opens the sentence (or earlier).
+    let quote_close = if speaker.0 > first && c.closes_quote(speaker.0 - 1) {
+        Some(speaker.0 - 1)
+    } else if speaker.0 > first + 1 && c.raw(speaker.0 - 1) == "," && c.closes_quote(speaker.0 - 2) {
+        Some(speaker.0 - 2)
+    } else {
+        None
+    };
+    let after_quote = quote_close.and_then(|q| c.quote_pair[q]).is_some_and(|open| open <= first + 1);
+    if speaker.0 > first + 2 && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && (after_quote || c.raw(speaker.0 - 1) == "," && tail_short(cue.end)) {
+        let content = content_before(c, first, speaker.0 - 1);
+        return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
     }
     // Content: after the cue; a leading quote may run past the sentence end.
     let mut a = content_start(c, cue, last);
@@ -556,6 +655,9 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
                 a = poss + 3;
             }
         }
+    }
+    if entry.learned && !introduces_clause(c, cue, a, last) {
+        return None;
     }
     let mut b = content_end(c, a, last);
     if a < last && c.opens_quote(a) {
@@ -576,16 +678,16 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     Some((attribution, Some(speaker)))
 }
 
-/// The content before an inverted cue: from the sentence start, or from the opening quote of a
-/// quotation that ends there (which may open sentences earlier).
+/// The content before an inverted cue whose speaker phrase is set off by the token `left`
+/// (a comma or a closing quote): from the sentence start, or from the opening quote of a
+/// quotation that ends there, which may open sentences earlier.
 fn content_before(c: &Ctx, first: usize, left: usize) -> (usize, usize) {
-    let mut end = left;
-    while end > first && (c.raw(end - 1) == "," || c.is_punct(end - 1) && c.raw(end - 1) != "." && !c.is_quote(end - 1)) {
+    let mut end = if c.closes_quote(left) { left + 1 } else { left };
+    while end > first + 1 && c.is_punct(end - 1) && !matches!(c.raw(end - 1), ")" | "%") {
         end -= 1;
     }
-    let end = if c.closes_quote(left) { left + 1 } else { end };
-    let start = quote_start(c, end).filter(|&q| q <= first || c.is_quote(first) || q > first).unwrap_or(first);
-    (start.min(first.max(start)), end)
+    let start = (end > first && c.closes_quote(end - 1)).then(|| c.quote_pair[end - 1]).flatten().unwrap_or(first);
+    (start.min(first), end)
 }
 
 /// A later attribution in the same sentence, set off by a comma, ends the earlier one's content:

@@ -38,6 +38,8 @@ pub struct CueEntry {
     pub hedge: bool,
     /// Literal words after the first one ("point out" → ["out"]).
     pub rest: Vec<String>,
+    /// Learnt from data rather than written by hand: a weaker cue that needs a reported clause.
+    pub learned: bool,
 }
 
 /// A known name: its canonical entity and kind.
@@ -127,12 +129,44 @@ pub fn inflect(lemma: &str) -> [String; 3] {
 }
 
 impl Lexicons {
-    /// Parses the lexicons compiled into the binary.
+    /// Parses the lexicons compiled into the binary, with the cue forms learnt from PolNeAR's
+    /// train split (resources/lexicons/learned/MODEL_CARD.md).
     pub fn builtin() -> Lexicons {
+        let mut lex = Lexicons::rules_only();
+        lex.load_learned_cues(lexicon_file!("learned/polnear_cues.tsv"));
+        lex
+    }
+
+    /// The hand-written lexicons only: for users who cannot accept the provenance of a lexicon
+    /// learnt from research-only news data (`--rules-only` on the command line).
+    pub fn rules_only() -> Lexicons {
         let mut lex = Lexicons::default();
         lex.load_cues(lexicon_file!("cues.tsv"));
         lex.load_names();
         lex
+    }
+
+    /// Adds learnt cue word forms that the hand-written lexicon lacks, as assertions.
+    fn load_learned_cues(&mut self, file: &str) {
+        for row in rows(file) {
+            let Some(&form) = row.first() else { continue };
+            // Adverbs and nominalisations are not verbs of saying, whatever their statistics.
+            if form.ends_with("ly") || ["tion", "sion", "ment", "ness", "ity"].iter().any(|s| form.ends_with(s)) || self.cue_forms.contains_key(form) {
+                continue;
+            }
+            let verb_form = if form.ends_with("ing") {
+                VerbForm::Ing
+            } else if form.ends_with("ed") || form.ends_with('t') && !form.ends_with("st") {
+                VerbForm::Past
+            } else if form.ends_with('s') && !form.ends_with("ss") {
+                VerbForm::ThirdPerson
+            } else {
+                VerbForm::Base
+            };
+            let idx = self.cues.len();
+            self.cues.push(CueEntry { lemma: form.to_string(), kind: CueKind::Verb, stance: Stance::Assert, hedge: false, rest: Vec::new(), learned: true });
+            self.cue_forms.entry(form.to_string()).or_default().push((idx, verb_form));
+        }
     }
 
     fn load_cues(&mut self, file: &str) {
@@ -152,6 +186,7 @@ impl Lexicons {
                 stance: stance(st),
                 hedge: hedge == "1",
                 rest: words[1..].iter().map(|w| w.to_string()).collect(),
+                learned: false,
             });
             let mut forms = vec![(words[0].to_string(), VerbForm::Base)];
             if kind == CueKind::Verb {
