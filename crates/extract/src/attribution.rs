@@ -124,7 +124,7 @@ fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
                     pair[i] = Some(o);
                 }
             }
-            "\"" => match open_double.take() {
+            "\"" | "''" | "``" => match open_double.take() {
                 Some(o) => {
                     pair[o] = Some(i);
                     pair[i] = Some(o);
@@ -641,7 +641,13 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     };
     let after_quote = quote_close.and_then(|q| c.quote_pair[q]).is_some_and(|open| open <= first + 1);
     if speaker.0 > first + 2 && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && (after_quote || c.raw(speaker.0 - 1) == "," && tail_short(cue.end)) {
-        let content = content_before(c, first, speaker.0 - 1);
+        let mut content = content_before(c, first, speaker.0 - 1);
+        // "“By locking in China,” Mr. Obama said, “it now allowed me …”": one quotation, split.
+        if after_quote && cue.end + 1 < last && c.raw(cue.end) == "," && c.opens_quote(cue.end + 1) {
+            if let Some(close) = c.quote_pair[cue.end + 1] {
+                content.1 = close + 1;
+            }
+        }
         return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
     }
     // Content: after the cue; a leading quote may run past the sentence end.
@@ -649,9 +655,9 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     let mut echoes = None;
     if ECHO_VERBS.contains(&lemma) {
         // "echoed Austin's assessment that Z": Z is the content, Austin is echoed.
-        if let Some(poss) = (a..last.min(a + 10)).find(|&k| matches!(c.w(k), "'s" | "’s")) {
-            if poss + 2 < last && c.lex.cue_candidates(c.w(poss + 1)).iter().any(|&(e, _)| c.lex.cues[e].kind == CueKind::Noun) && c.w(poss + 2) == "that" {
-                echoes = Some(classify_speaker(c, (a, poss)));
+        if let Some(poss) = (cue.end..last.min(cue.end + 10)).find(|&k| matches!(c.w(k), "'s" | "’s")) {
+            if poss > cue.end && poss + 2 < last && c.lex.cue_candidates(c.w(poss + 1)).iter().any(|&(e, _)| c.lex.cues[e].kind == CueKind::Noun) && c.w(poss + 2) == "that" {
+                echoes = Some(classify_speaker(c, (cue.end, poss)));
                 a = poss + 3;
             }
         }

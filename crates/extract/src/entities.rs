@@ -25,7 +25,7 @@ const ORG_KEYWORDS: &[&str] = &[
 const PLACE_SUFFIXES: &[&str] = &["region", "province", "oblast", "district", "state", "county", "city", "peninsula", "border"];
 
 /// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
-const CONNECTORS: &[&str] = &["of", "the", "for", "and", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
+const CONNECTORS: &[&str] = &["of", "the", "for", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
 
 const PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
 
@@ -226,10 +226,13 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         // unless a known name covers it first.
         let known = b.name_at(tokens, i, end);
         let org_end = (i..end).rev().find(|&k| ORG_KEYWORDS.contains(&b.word(&tokens[k])));
-        if let Some(org_last) = org_end.filter(|&k| known.as_ref().is_none_or(|(n, ..)| i + n <= k)) {
+        // A known place or group before the keyword is read first: "U.S. | Department of Defense".
+        if let Some(org_last) = org_end.filter(|&k| known.as_ref().is_none_or(|(n, ..)| i + n > k)) {
             let mut e = org_last + 1;
-            // Trailing capitalised words after the keyword stay in the name ("Office of the President of Ukraine").
-            while e < end && b.title_at(tokens, e, end).is_none() {
+            // "Office of the President of Ukraine": an "of" phrase after the keyword stays in the name,
+            // titles included; otherwise a title ends it ("Department of Defense spokesperson").
+            let of_phrase = e < end && CONNECTORS.contains(&b.word(&tokens[e]));
+            while e < end && (of_phrase || b.title_at(tokens, e, end).is_none()) {
                 e += 1;
             }
             let name = b.surface(tokens, i, e);

@@ -1,7 +1,7 @@
 //! The pipeline: repair → segment → entities → attributions → quantities/time, in that order,
 //! each stage a pure function of the document and what the earlier ones found.
 
-use dossier_core::{Analysis, Document, RegionKind, Sentence};
+use dossier_core::{Analysis, Attribution, Document, Entity, EntityId, Mention, RegionKind, Sentence};
 
 use crate::{attribution, entities, repair, segment, Lexicons};
 
@@ -35,13 +35,35 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
         })
         .collect();
 
+    let (entities, mentions, attributions) = drop_orphans(layer.entities, layer.mentions, attributions);
     let sentence_spans: Vec<_> = sentences.iter().map(|s| s.span).collect();
     analysis.quantities = dossier_measures::quantities(&reading, &sentence_spans);
     analysis.times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
     analysis.tokens = tokens;
     analysis.sentences = sentences;
-    analysis.mentions = layer.mentions;
-    analysis.entities = layer.entities;
+    analysis.mentions = mentions;
+    analysis.entities = entities;
     analysis.attributions = attributions;
     analysis
+}
+
+/// Entities left without a mention (a capital relinked to its country when it spoke) are dropped
+/// and the ids renumbered, so that ids stay dense indexes into the entity list.
+fn drop_orphans(entities: Vec<Entity>, mut mentions: Vec<Mention>, mut attributions: Vec<Attribution>) -> (Vec<Entity>, Vec<Mention>, Vec<Attribution>) {
+    let mut new_id = vec![None; entities.len()];
+    let mut kept = Vec::new();
+    for e in entities {
+        if mentions.iter().any(|m| m.entity == Some(e.id)) {
+            new_id[e.id as usize] = Some(kept.len() as EntityId);
+            kept.push(Entity { id: kept.len() as EntityId, ..e });
+        }
+    }
+    let remap = |id: &mut Option<EntityId>| *id = id.and_then(|i| new_id.get(i as usize).copied().flatten());
+    mentions.iter_mut().for_each(|m| remap(&mut m.entity));
+    for a in &mut attributions {
+        for s in a.speaker.iter_mut().chain(a.echoes.iter_mut()) {
+            remap(&mut s.entity);
+        }
+    }
+    (kept, mentions, attributions)
 }

@@ -114,6 +114,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 2;
             continue;
         }
+        // Typewriter double quotes written as two marks: '' and ``.
+        if (c == '\'' || c == '`') && at(i + 1) == Some(c) {
+            tokens.push(Token { span: Span::new(off(i), off(i + 2)), kind: TokenKind::Quote });
+            i += 2;
+            continue;
+        }
         if is_quote_char(c) {
             tokens.push(Token { span: Span::new(off(i), off(i + 1)), kind: TokenKind::Quote });
             i += 1;

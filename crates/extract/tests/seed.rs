@@ -1,0 +1,130 @@
+//! The canonical seed article (../shared/seed, not redistributed here) against its hand annotation.
+//! These floors keep the first thing every new user sees from silently getting worse.
+
+use dossier_core::{Analysis, Document, EntityKind, Metadata, RegionKind, Span};
+use serde_json::Value;
+
+const SEED_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed");
+
+fn seed() -> (Document, Analysis, Value) {
+    let text = std::fs::read_to_string(format!("{SEED_DIR}/000_daa44a4bba378782.txt")).expect("the shared seed article");
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(format!("{SEED_DIR}/gold.json")).expect("gold")).expect("gold JSON");
+    let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 31), ..Metadata::default() };
+    let doc = Document::new(text, meta);
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    (doc, analysis, gold)
+}
+
+fn span_of(v: &Value) -> Span {
+    Span::new(v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize)
+}
+
+/// The metric of shared/tools/score_seed.py: content overlapping by half of the longer span and
+/// overlapping speakers, greedy one-to-one.
+fn attribution_f1(analysis: &Analysis, gold: &Value) -> f64 {
+    let gold: Vec<(Span, Span)> = gold["attributions"].as_array().unwrap().iter().map(|a| (span_of(&a["speaker_span"]), span_of(&a["content_span"]))).collect();
+    let pred: Vec<(Option<Span>, Span)> = analysis.attributions.iter().map(|a| (a.speaker.as_ref().map(|s| s.span), a.content)).collect();
+    let mut used = vec![false; pred.len()];
+    let mut tp = 0;
+    for (gs, gc) in &gold {
+        let hit = pred.iter().enumerate().position(|(i, (ps, pc))| {
+            !used[i] && gc.overlap_len(*pc) * 2 >= gc.len().max(pc.len()) && ps.is_some_and(|p| p.overlaps(*gs))
+        });
+        if let Some(i) = hit {
+            used[i] = true;
+            tp += 1;
+        }
+    }
+    let p = tp as f64 / pred.len().max(1) as f64;
+    let r = tp as f64 / gold.len() as f64;
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+#[test]
+fn attributions_reach_the_floor() {
+    let (_, analysis, gold) = seed();
+    let f1 = attribution_f1(&analysis, &gold);
+    assert!(f1 >= 0.90, "seed attribution F1 {f1:.3} fell below 0.90");
+}
+
+#[test]
+fn stances_and_echoes_on_the_seed() {
+    let (doc, analysis, _) = seed();
+    let find = |cue: &str| analysis.attributions.iter().find(|a| a.cue.slice(&doc.text) == Some(cue)).unwrap_or_else(|| panic!("no attribution with cue {cue:?}"));
+    assert_eq!(find("dismissed").stance, dossier_core::Stance::Deny);
+    assert_eq!(find("confirmed").stance, dossier_core::Stance::Confirm);
+    assert_eq!(find("warned").stance, dossier_core::Stance::Warn);
+    let echo = find("echoed");
+    assert_eq!(echo.stance, dossier_core::Stance::Agree);
+    assert!(echo.echoes.as_ref().and_then(|e| e.span.slice(&doc.text)).is_some_and(|t| t.contains("Lloyd Austin")));
+    assert!(find("suggested").hedged(), "\"suggested\" hedges what the agencies report");
+    assert!(!find("made it clear").hedged());
+}
+
+#[test]
+fn every_gold_boilerplate_region_is_marked() {
+    let (doc, analysis, gold) = seed();
+    for b in gold["boilerplate"].as_array().unwrap() {
+        let span = span_of(&b["span"]);
+        // Every non-space byte of the gold region lies in a non-body region.
+        for (off, ch) in doc.text[span.start()..span.end()].char_indices() {
+            if !ch.is_whitespace() {
+                let kind = analysis.region_at(span.start() + off);
+                assert!(kind.is_boilerplate(), "byte {} ({:?}) of {:?} is {:?}", span.start() + off, ch, b["what"], kind);
+            }
+        }
+    }
+    let kinds: Vec<RegionKind> = analysis.regions.iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&RegionKind::Title) && kinds.contains(&RegionKind::Subheading), "{kinds:?}");
+    let sources: Vec<&str> = analysis.cited_sources.iter().filter_map(|s| s.slice(&doc.text)).collect();
+    assert_eq!(sources, ["Bloomberg.com", "Reuters.com", "Brighteon.com"]);
+}
+
+#[test]
+fn no_sentence_breaks_at_a_wrapped_abbreviation() {
+    let (doc, analysis, _) = seed();
+    let at = doc.text.find("U.S.\nDepartment").unwrap();
+    assert!(analysis.sentences.iter().any(|s| s.span.start() <= at && s.span.end() > at + 5), "a sentence ends at \"U.S.\\nDepartment\"");
+}
+
+#[test]
+fn seed_entities_and_aliases_resolve() {
+    let (_, analysis, gold) = seed();
+    let entity = |name: &str| analysis.entities.iter().find(|e| e.name == name);
+    let mut missing = Vec::new();
+    for g in gold["entities"].as_array().unwrap().iter().filter(|g| g["kind"] == "PERSON") {
+        if entity(g["name"].as_str().unwrap()).is_none_or(|e| e.kind != EntityKind::Person) {
+            missing.push(g["name"].as_str().unwrap().to_string());
+        }
+    }
+    assert!(missing.is_empty(), "people not found: {missing:?}");
+    let dod = entity("United States Department of Defense").expect("DoD");
+    for alias in ["Department of Defense", "DoD", "Pentagon"] {
+        assert!(dod.aliases.iter().any(|a| a == alias), "DoD alias {alias} missing: {:?}", dod.aliases);
+    }
+    let ryder = entity("Patrick Ryder").unwrap();
+    assert!(ryder.aliases.iter().any(|a| a == "Ryder"), "{:?}", ryder.aliases);
+    assert!(ryder.roles.iter().any(|r| r.contains("spokesperson")), "{:?}", ryder.roles);
+    assert!(entity("Russia").unwrap().aliases.iter().any(|a| a == "Moscow"), "Moscow speaking is Russia");
+}
+
+#[test]
+fn pronoun_speaker_resolves() {
+    let (doc, analysis, _) = seed();
+    let he = analysis.attributions.iter().find(|a| a.speaker.as_ref().and_then(|s| s.span.slice(&doc.text)) == Some("He")).expect("\"He noted\"");
+    let id = he.speaker.as_ref().unwrap().entity.expect("resolved");
+    assert_eq!(analysis.entities[id as usize].name, "Volodymyr Zelensky");
+}
+
+#[test]
+fn seed_numbers_and_dates_carry_values() {
+    let (doc, analysis, _) = seed();
+    let q = |t: &str| analysis.quantities.iter().find(|q| q.span.slice(&doc.text).is_some_and(|s| s.contains(t))).unwrap_or_else(|| panic!("quantity {t}"));
+    assert_eq!(q("10,000").value, Some(10000.0));
+    assert!(q("10,000").approx);
+    assert_eq!(q("12,000").low, Some(12000.0));
+    assert_eq!(q("several thousand").value, None);
+    let t = |s: &str| analysis.times.iter().find(|t| t.span.slice(&doc.text) == Some(s)).unwrap_or_else(|| panic!("time {s}"));
+    assert_eq!(t("November 1").value.as_deref(), Some("2024-11-01"));
+    assert_eq!(t("in the coming weeks").value.as_deref(), Some("FUTURE_REF"));
+}
