@@ -1,12 +1,55 @@
-use std::io::Read;
-fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
-    let path = &args[args.len() - 1];
-    let mut text = String::new();
-    if path == "-" { std::io::stdin().read_to_string(&mut text)?; } else { text = std::fs::read_to_string(path)?; }
-    let lex = dossier_extract::Lexicons::builtin();
-    let doc = dossier_core::Document::new(text, Default::default());
-    let a = dossier_extract::analyze(&doc, &lex);
-    println!("{}", serde_json::to_string_pretty(&dossier_core::AnalysisJson::new(&doc, &a))?);
-    Ok(())
+//! The `dossier` binary: parses arguments, runs one command, maps the outcome to an exit code
+//! (0 success, 1 some inputs failed but the rest was processed, 2 usage or fatal error).
+
+mod analyze;
+mod args;
+mod eval;
+mod ingest;
+mod input;
+mod query;
+mod report;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command, EvalCommand};
+
+/// How a command that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success,
+    /// Some inputs failed (each already reported); the rest was processed.
+    Partial,
+}
+
+/// Writes to stdout; a closed pipe (`dossier … | head`) ends the program quietly.
+pub fn emit(s: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        r => Ok(r?),
+    }
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors and 0 for --help/--version.
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Command::Analyze(a) => analyze::run(a, &cli.lexicons()),
+        Command::Ingest(a) => ingest::run(a, &cli.lexicons()),
+        Command::Search(a) => query::search(a),
+        Command::Statements(a) => query::statements(a),
+        Command::Entities(a) => query::entities(a),
+        Command::Eval(EvalCommand::Attribution(a)) => eval::attribution(a, &cli.lexicons()),
+    };
+    match outcome {
+        Ok(Exit::Success) => ExitCode::SUCCESS,
+        Ok(Exit::Partial) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -157,7 +157,11 @@ impl AnalysisJson {
         AnalysisJson {
             version: CONTRACT_VERSION.to_string(),
             document: DocumentJson { id: doc.id.clone(), meta: doc.meta.clone(), length: t.len() },
-            regions: a.regions.iter().map(|r| RegionJson { start: r.span.start, end: r.span.end, kind: r.kind }).collect(),
+            regions: a
+                .regions
+                .iter()
+                .map(|r| RegionJson { start: r.span.start, end: r.span.end, kind: r.kind })
+                .collect(),
             sentences: a.sentences.iter().map(|s| SentenceJson { start: s.span.start, end: s.span.end }).collect(),
             mentions: a
                 .mentions

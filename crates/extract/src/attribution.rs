@@ -11,36 +11,176 @@
 //! - "dismissed Y as 'Z'", "described Y as Z";
 //! - "it was reported that Y" (a passive with no agent: no speaker).
 
-use dossier_core::{Attribution, EntityKind, Mention, QuoteKind, Sentence, SourceType, Span, Speaker, Stance, Token, TokenKind};
+use dossier_core::{
+    Attribution, EntityKind, Mention, QuoteKind, Sentence, SourceType, Span, Speaker, Stance, Token, TokenKind,
+};
 
 use crate::lexicon::{CueKind, Lexicons, VerbForm};
 
 /// Words between a subject and its cue that do not change who speaks.
 const AUX_AND_ADVERBS: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can", "may",
-    "might", "shall", "should", "must", "did", "does", "do", "also", "long", "further", "repeatedly", "previously",
-    "already", "recently", "reportedly", "publicly", "privately", "again", "often", "later", "then", "first", "not",
-    "never", "just", "still", "even", "once", "separately", "quickly", "strongly", "explicitly", "flatly", "had",
-    "earlier", "now", "initially", "originally", "openly", "frequently", "consistently", "categorically", "firmly",
-    "clearly", "falsely", "correctly", "rightly", "wrongly", "subsequently", "privately", "n't", "always", "herself",
-    "himself", "themselves", "itself", "similarly", "likewise", "too", "both", "all", "each", "increasingly", "immediately",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "also",
+    "long",
+    "further",
+    "repeatedly",
+    "previously",
+    "already",
+    "recently",
+    "reportedly",
+    "publicly",
+    "privately",
+    "again",
+    "often",
+    "later",
+    "then",
+    "first",
+    "not",
+    "never",
+    "just",
+    "still",
+    "even",
+    "once",
+    "separately",
+    "quickly",
+    "strongly",
+    "explicitly",
+    "flatly",
+    "had",
+    "earlier",
+    "now",
+    "initially",
+    "originally",
+    "openly",
+    "frequently",
+    "consistently",
+    "categorically",
+    "firmly",
+    "clearly",
+    "falsely",
+    "correctly",
+    "rightly",
+    "wrongly",
+    "subsequently",
+    "privately",
+    "n't",
+    "always",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "similarly",
+    "likewise",
+    "too",
+    "both",
+    "all",
+    "each",
+    "increasingly",
+    "immediately",
 ];
 
 /// Words that end a speaker phrase when read leftwards from the cue.
 const LEFT_BOUNDARIES: &[&str] = &[
-    "that", "as", "while", "when", "after", "before", "because", "although", "though", "if", "since", "where", "but",
-    "so", "with", "than", "whether", "until", "unless", "whereas", "yet", "and", "or", "which", "who", "whom",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-    "meanwhile", "however", "instead", "also", "but", "nor", "then", "said", "says",
+    "that",
+    "as",
+    "while",
+    "when",
+    "after",
+    "before",
+    "because",
+    "although",
+    "though",
+    "if",
+    "since",
+    "where",
+    "but",
+    "so",
+    "with",
+    "than",
+    "whether",
+    "until",
+    "unless",
+    "whereas",
+    "yet",
+    "and",
+    "or",
+    "which",
+    "who",
+    "whom",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "meanwhile",
+    "however",
+    "instead",
+    "also",
+    "but",
+    "nor",
+    "then",
+    "said",
+    "says",
 ];
 
-const NON_AGENTS: &[&str] = &["this", "that", "it", "which", "there", "what", "these", "those", "here", "to", "not", "one"];
+const NON_AGENTS: &[&str] =
+    &["this", "that", "it", "which", "there", "what", "these", "those", "here", "to", "not", "one"];
 
 const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "you", "who"];
 
-const HEDGE_WORDS: &[&str] =
-    &["could", "might", "may", "possibly", "perhaps", "likely", "unlikely", "probably", "reportedly", "allegedly", "apparently", "maybe"];
-const HEDGE_BEFORE_TO: &[&str] = &["expected", "anticipated", "appear", "appears", "appeared", "seem", "seems", "seemed", "believed", "likely", "poised"];
+const HEDGE_WORDS: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "possibly",
+    "perhaps",
+    "likely",
+    "unlikely",
+    "probably",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "maybe",
+];
+const HEDGE_BEFORE_TO: &[&str] = &[
+    "expected",
+    "anticipated",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "seemed",
+    "believed",
+    "likely",
+    "poised",
+];
 
 const DEONTIC: &[&str] = &["should", "must", "ought"];
 
@@ -48,14 +188,41 @@ const DEONTIC: &[&str] = &["should", "must", "ought"];
 const TELL_VERBS: &[&str] = &["tell", "assure", "inform", "remind", "warn", "ask", "urge", "convince", "advise"];
 
 /// Verbs whose content may follow a preposition: "warned of Y", "agreed with Y".
-const PARTICLE_VERBS: &[&str] = &["warn", "caution", "speak", "talk", "worry", "fear", "hint", "agree", "concur", "complain", "boast", "testify", "write"];
+const PARTICLE_VERBS: &[&str] = &[
+    "warn", "caution", "speak", "talk", "worry", "fear", "hint", "agree", "concur", "complain", "boast", "testify",
+    "write",
+];
 
 /// Participles after a comma that continue the speaker's act, not the content:
 /// "confirmed Y, categorizing it as …", "described Y as Z, linking it to …".
 const SPEAKER_PARTICIPLES: &[&str] = &[
-    "categorizing", "calling", "describing", "labeling", "linking", "citing", "adding", "noting", "saying", "arguing",
-    "stressing", "insisting", "accusing", "blaming", "characterizing", "dismissing", "denying", "warning", "urging",
-    "pointing", "claiming", "asserting", "suggesting", "indicating", "explaining", "referring", "branding",
+    "categorizing",
+    "calling",
+    "describing",
+    "labeling",
+    "linking",
+    "citing",
+    "adding",
+    "noting",
+    "saying",
+    "arguing",
+    "stressing",
+    "insisting",
+    "accusing",
+    "blaming",
+    "characterizing",
+    "dismissing",
+    "denying",
+    "warning",
+    "urging",
+    "pointing",
+    "claiming",
+    "asserting",
+    "suggesting",
+    "indicating",
+    "explaining",
+    "referring",
+    "branding",
 ];
 
 /// Verbs whose speaker repeats another's statement: "X echoed Y's assessment that Z".
@@ -156,13 +323,18 @@ struct CueMatch {
 }
 
 /// The cue starting at token `i`, if any: the longest lexicon entry whose words match.
+/// Is token `i` the first word of a sentence (where capitals say nothing about names)?
+fn sentence_initial(c: &Ctx, i: usize) -> bool {
+    i == 0
+        || c.is_quote(i - 1)
+        || c.text[c.tokens[i - 1].span.end()..c.tokens[i].span.start()].contains('\n')
+        || matches!(c.raw(i - 1), "." | "?" | "!")
+}
+
 fn cue_at(c: &Ctx, i: usize, last: usize) -> Option<CueMatch> {
     // "States", "Post": a capitalised word inside a sentence is a name, not a cue.
-    if c.raw(i).starts_with(char::is_uppercase) && i > 0 && !c.is_quote(i - 1) && c.lower[i] != "according" {
-        let sentence_initial = i == 0 || c.text[c.tokens[i - 1].span.end()..c.tokens[i].span.start()].contains('\n') || matches!(c.raw(i - 1), "." | "?" | "!");
-        if !sentence_initial {
-            return None;
-        }
+    if c.raw(i).starts_with(char::is_uppercase) && c.lower[i] != "according" && !sentence_initial(c, i) {
+        return None;
     }
     let mut best: Option<CueMatch> = None;
     for &(entry, form) in c.lex.cue_candidates(c.w(i)) {
@@ -209,7 +381,10 @@ fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
     while k > first {
         let p = k - 1;
         let w = c.w(p);
-        if (c.is_punct(p) && !matches!(c.raw(p), "(" | ")" | "-" | "&")) || c.is_quote(p) || LEFT_BOUNDARIES.contains(&w) {
+        if (c.is_punct(p) && !matches!(c.raw(p), "(" | ")" | "-" | "&"))
+            || c.is_quote(p)
+            || LEFT_BOUNDARIES.contains(&w)
+        {
             break;
         }
         // Another reporting verb ends the phrase: "Ryder echoed [Austin]'s assessment".
@@ -222,7 +397,11 @@ fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
         k = p;
     }
     // "both Moscow and Pyongyang": a coordination of names is one speaker.
-    if k > first + 1 && c.w(k - 1) == "and" && c.raw(k).starts_with(char::is_uppercase) && c.raw(k - 2).starts_with(char::is_uppercase) {
+    if k > first + 1
+        && c.w(k - 1) == "and"
+        && c.raw(k).starts_with(char::is_uppercase)
+        && c.raw(k - 2).starts_with(char::is_uppercase)
+    {
         let mut j = k - 1;
         while j > first && !c.is_punct(j - 1) && !LEFT_BOUNDARIES.contains(&c.w(j - 1)) && head - j < 14 {
             j -= 1;
@@ -239,7 +418,9 @@ fn speaker_right(c: &Ctx, start: usize, last: usize) -> Option<(usize, usize)> {
         if (c.is_punct(k) && !matches!(c.raw(k), "(" | ")" | "-" | "&")) || c.is_quote(k) {
             break;
         }
-        if k > start && matches!(c.w(k), "that" | "who" | "which" | "on" | "in" | "at" | "during" | "after" | "when" | "because") {
+        if k > start
+            && matches!(c.w(k), "that" | "who" | "which" | "on" | "in" | "at" | "during" | "after" | "when" | "because")
+        {
             break;
         }
         k += 1;
@@ -254,17 +435,24 @@ fn plausible_speaker(c: &Ctx, (a, b): (usize, usize)) -> bool {
         return false;
     }
     // A lone determiner or adjective-like word is not a speaker.
-    !(b - a == 1 && matches!(head, "the" | "a" | "an" | "some" | "many" | "most" | "other" | "others" | "its" | "their") && head != "others")
+    !(b - a == 1
+        && matches!(head, "the" | "a" | "an" | "some" | "many" | "most" | "other" | "others" | "its" | "their")
+        && head != "others")
 }
 
 fn classify_speaker(c: &Ctx, (a, b): (usize, usize)) -> Speaker {
     let span = c.span(a, b);
-    let head_idx = (a..b).rev().find(|&k| !c.is_punct(k) && !c.w(k).starts_with('\'') && !c.w(k).starts_with('’')).unwrap_or(b - 1);
+    let head_idx = (a..b)
+        .rev()
+        .find(|&k| !c.is_punct(k) && !c.w(k).starts_with('\'') && !c.w(k).starts_with('’'))
+        .unwrap_or(b - 1);
     let head = c.raw(head_idx);
     // The entity: the mention covering the head, else the last named mention in the phrase.
     let in_phrase: Vec<&Mention> = c.mentions.iter().filter(|m| span.contains(m.span)).collect();
     let head_mention = in_phrase.iter().find(|m| m.span.contains(c.tokens[head_idx].span)).copied();
-    let entity = head_mention.or_else(|| in_phrase.iter().rev().find(|m| m.kind != EntityKind::Group).copied()).and_then(|m| m.entity);
+    let entity = head_mention
+        .or_else(|| in_phrase.iter().rev().find(|m| m.kind != EntityKind::Group).copied())
+        .and_then(|m| m.entity);
     let lower_head = head.to_lowercase();
     let source_type = if PRONOUN_SPEAKERS.contains(&lower_head.as_str()) {
         if entity.is_some() {
@@ -272,9 +460,12 @@ fn classify_speaker(c: &Ctx, (a, b): (usize, usize)) -> Speaker {
         } else {
             SourceType::Pronoun
         }
-    } else if head_mention.is_some() || head.starts_with(char::is_uppercase) {
+    } else if head_mention.is_some() || head.starts_with(char::is_uppercase) && !sentence_initial(c, head_idx) {
         SourceType::Named
-    } else if b - a > 1 && (a..head_idx).any(|k| !matches!(c.w(k), "the" | "a" | "an" | "some" | "many" | "several" | "both" | "other" | "most")) {
+    } else if b - a > 1
+        && (a..head_idx)
+            .any(|k| !matches!(c.w(k), "the" | "a" | "an" | "some" | "many" | "several" | "both" | "other" | "most"))
+    {
         SourceType::AnonymousInstitutional
     } else {
         SourceType::Anonymous
@@ -293,7 +484,10 @@ fn sentence_subject(c: &Ctx, first: usize, cue: usize) -> Option<(usize, usize)>
     let mut k = start;
     while k < cue {
         let w = c.w(k);
-        if AUX_AND_ADVERBS.contains(&w) || c.is_punct(k) || c.lex.cue_candidates(w).iter().any(|&(_, f)| f != VerbForm::Base) {
+        if AUX_AND_ADVERBS.contains(&w)
+            || c.is_punct(k)
+            || c.lex.cue_candidates(w).iter().any(|&(_, f)| f != VerbForm::Base)
+        {
             break;
         }
         k += 1;
@@ -306,14 +500,21 @@ fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
     let lemma = c.lex.cues[cue.entry].lemma.as_str();
     let mut k = cue.end;
     // "said on Monday that …", "told reporters that …": the content starts after a near "that".
-    let window = (k..last.min(k + 9)).find(|&j| c.w(j) == "that" || c.raw(j) == ":" || c.is_punct(j) && c.raw(j) != ",");
+    let window =
+        (k..last.min(k + 9)).find(|&j| c.w(j) == "that" || c.raw(j) == ":" || c.is_punct(j) && c.raw(j) != ",");
     if let Some(j) = window.filter(|&j| c.w(j) == "that" || c.raw(j) == ":") {
-        if !(k..j).any(|x| c.lex.cue_candidates(c.w(x)).iter().any(|&(_, f)| f == VerbForm::Past || f == VerbForm::ThirdPerson)) {
+        if !(k..j).any(|x| {
+            c.lex.cue_candidates(c.w(x)).iter().any(|&(_, f)| f == VerbForm::Past || f == VerbForm::ThirdPerson)
+        }) {
             return j + 1;
         }
     }
     let takes_particle = PARTICLE_VERBS.contains(&lemma) || !c.lex.cues[cue.entry].rest.is_empty();
-    while k + 1 < last && takes_particle && matches!(c.w(k), "of" | "about" | "over" | "against" | "with" | "on") && c.tokens[k + 1].kind != TokenKind::Number {
+    while k + 1 < last
+        && takes_particle
+        && matches!(c.w(k), "of" | "about" | "over" | "against" | "with" | "on")
+        && c.tokens[k + 1].kind != TokenKind::Number
+    {
         k += 1;
     }
     while k < last && (c.raw(k) == ":" || c.raw(k) == ",") {
@@ -336,7 +537,9 @@ fn introduces_clause(c: &Ctx, cue: &CueMatch, a: usize, last: usize) -> bool {
 
 /// Trims closing punctuation of a sentence off a content span (a closing quote stays).
 fn content_end(c: &Ctx, start: usize, mut end: usize) -> usize {
-    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| c.raw(k) == "," && SPEAKER_PARTICIPLES.contains(&c.w(k + 1))) {
+    if let Some(k) =
+        (start + 1..end.saturating_sub(1)).find(|&k| c.raw(k) == "," && SPEAKER_PARTICIPLES.contains(&c.w(k + 1)))
+    {
         end = k;
     }
     while end > start + 1 && c.is_punct(end - 1) && !matches!(c.raw(end - 1), ")" | "%") {
@@ -354,14 +557,25 @@ fn hedges_in(c: &Ctx, a: usize, b: usize, out: &mut Vec<Span>) {
     }
 }
 
-fn build(c: &Ctx, speaker: Option<(usize, usize)>, cue: &CueMatch, content: (usize, usize), negated: bool) -> Option<Attribution> {
+fn build(
+    c: &Ctx,
+    speaker: Option<(usize, usize)>,
+    cue: &CueMatch,
+    content: (usize, usize),
+    negated: bool,
+) -> Option<Attribution> {
     let (a, b) = content;
     if b <= a || (a..b).all(|k| c.is_punct(k) || c.is_quote(k)) {
         return None;
     }
     let entry = &c.lex.cues[cue.entry];
     let mut stance = entry.stance;
-    if matches!(stance, Stance::Assert) && (a..b).any(|k| DEONTIC.contains(&c.w(k)) || (matches!(c.w(k), "need" | "needs" | "has" | "have") && k + 1 < b && c.w(k + 1) == "to")) {
+    if matches!(stance, Stance::Assert)
+        && (a..b).any(|k| {
+            DEONTIC.contains(&c.w(k))
+                || (matches!(c.w(k), "need" | "needs" | "has" | "have") && k + 1 < b && c.w(k + 1) == "to")
+        })
+    {
         stance = Stance::Urge;
     }
     if negated && matches!(stance, Stance::Confirm | Stance::Assert | Stance::Agree) {
@@ -393,7 +607,14 @@ fn build(c: &Ctx, speaker: Option<(usize, usize)>, cue: &CueMatch, content: (usi
 }
 
 /// Reads every body sentence for attributions.
-pub fn attributions(text: &str, tokens: &[Token], sentences: &[Sentence], in_scope: &dyn Fn(&Sentence) -> bool, mentions: &[Mention], lex: &Lexicons) -> Vec<Attribution> {
+pub fn attributions(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    in_scope: &dyn Fn(&Sentence) -> bool,
+    mentions: &[Mention],
+    lex: &Lexicons,
+) -> Vec<Attribution> {
     let c = Ctx {
         text,
         tokens,
@@ -484,7 +705,8 @@ type Found = Option<(Attribution, Option<(usize, usize)>)>;
 
 fn according_to(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
     let speaker = speaker_right(c, cue.end, last)?;
-    let at_start = (first..cue.start).all(|k| c.is_punct(k) || c.is_quote(k) || matches!(c.w(k), "but" | "and" | "yet"));
+    let at_start =
+        (first..cue.start).all(|k| c.is_punct(k) || c.is_quote(k) || matches!(c.w(k), "but" | "and" | "yet"));
     let content = if at_start {
         let mut a = speaker.1;
         while a < last && c.is_punct(a) {
@@ -503,11 +725,15 @@ fn according_to(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
 
 fn reporting_noun(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
     // "X's assessment that Z" — a possessor and a "that" clause, and not the object of an echo verb.
-    if cue.start < first + 2 || cue.end >= last || c.w(cue.end) != "that" || !matches!(c.w(cue.start - 1), "'s" | "’s") {
+    if cue.start < first + 2 || cue.end >= last || c.w(cue.end) != "that" || !matches!(c.w(cue.start - 1), "'s" | "’s")
+    {
         return None;
     }
     let speaker = speaker_left(c, first, cue.start - 1)?;
-    let echoed = (first..speaker.0).rev().take(3).any(|k| c.lex.cue_candidates(c.w(k)).iter().any(|&(e, _)| ECHO_VERBS.contains(&c.lex.cues[e].lemma.as_str())));
+    let echoed = (first..speaker.0)
+        .rev()
+        .take(3)
+        .any(|k| c.lex.cue_candidates(c.w(k)).iter().any(|&(e, _)| ECHO_VERBS.contains(&c.lex.cues[e].lemma.as_str())));
     if echoed || !plausible_speaker(c, speaker) {
         return None;
     }
@@ -517,7 +743,23 @@ fn reporting_noun(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
 
 fn adjective_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
     // "X is confident that Y", "Democrats are worried about Y".
-    if cue.start == first || cue.end >= last || !matches!(c.w(cue.start - 1), "is" | "are" | "was" | "were" | "been" | "be" | "remain" | "remains" | "increasingly" | "very" | "deeply" | "so") {
+    if cue.start == first
+        || cue.end >= last
+        || !matches!(
+            c.w(cue.start - 1),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "be"
+                | "remain"
+                | "remains"
+                | "increasingly"
+                | "very"
+                | "deeply"
+                | "so"
+        )
+    {
         return None;
     }
     if !matches!(c.w(cue.end), "that" | "about" | "of" | "over") {
@@ -534,20 +776,46 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     let lemma = entry.lemma.as_str();
     let before = if cue.start > first { c.w(cue.start - 1) } else { "" };
     // Nouns that look like verbs: "the report", "his warning", "reports indicated".
-    if matches!(before, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "these" | "those" | "that" | "no" | "any" | "to" | "of" | "new") && cue.form != VerbForm::Past {
+    if matches!(
+        before,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "this"
+            | "these"
+            | "those"
+            | "that"
+            | "no"
+            | "any"
+            | "to"
+            | "of"
+            | "new"
+    ) && cue.form != VerbForm::Past
+    {
         return None;
     }
     if cue.form == VerbForm::Base && (cue.start == first || before == "to") {
         return None;
     }
     // "reports indicated", "estimates suggesting": a noun subject of the next reporting verb.
-    let next_is_verb = cue.end < last && c.lex.cue_candidates(c.w(cue.end)).iter().any(|&(e, f)| c.lex.cues[e].kind == CueKind::Verb && f != VerbForm::Base);
+    let next_is_verb = cue.end < last
+        && c.lex
+            .cue_candidates(c.w(cue.end))
+            .iter()
+            .any(|&(e, f)| c.lex.cues[e].kind == CueKind::Verb && f != VerbForm::Base);
     if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && next_is_verb {
         return None;
     }
     let aux_start = skip_aux_left(c, first, cue.start);
     let negated = (aux_start..cue.start).any(|k| matches!(c.w(k), "not" | "never" | "n't"));
-    let passive = cue.form == VerbForm::Past && (aux_start..cue.start).any(|k| matches!(c.w(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"));
+    let passive = cue.form == VerbForm::Past
+        && (aux_start..cue.start).any(|k| matches!(c.w(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"));
 
     // Inverted: "…,” said X." / "…, X said."
     // After an inverted cue only an adjunct follows ("said Friday afternoon, as …"), not a clause.
@@ -556,10 +824,15 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         clause_end - from <= 6 && !(from..clause_end).any(|k| c.w(k) == "that" || c.opens_quote(k))
     };
     let left = if cue.start > first { cue.start - 1 } else { first };
-    if cue.start > first && (c.raw(left) == "," || c.closes_quote(left)) && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && tail_short(cue.end) {
+    if cue.start > first
+        && (c.raw(left) == "," || c.closes_quote(left))
+        && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+        && tail_short(cue.end)
+    {
         let opens_np = |s: (usize, usize)| {
             let w = c.raw(s.0);
-            w.starts_with(char::is_uppercase) || matches!(c.w(s.0), "the" | "a" | "an" | "he" | "she" | "they" | "one" | "another")
+            w.starts_with(char::is_uppercase)
+                || matches!(c.w(s.0), "the" | "a" | "an" | "he" | "she" | "they" | "one" | "another")
         };
         if let Some(speaker) = speaker_right(c, cue.end, last).filter(|&s| plausible_speaker(c, s) && opens_np(s)) {
             let content = content_before(c, first, left);
@@ -577,8 +850,13 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     }
 
     // Coordination: "X promised Y and said Z" — the speaker is the subject of the first verb.
-    if cue.form != VerbForm::Ing && aux_start > first && matches!(c.w(aux_start - 1), "and" | "but") {
-        let speaker = prev_speaker.or_else(|| sentence_subject(c, first, aux_start - 1)).filter(|&s| plausible_speaker(c, s))?;
+    if matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+        && aux_start == cue.start
+        && aux_start > first
+        && matches!(c.w(aux_start - 1), "and" | "but")
+    {
+        let speaker =
+            prev_speaker.or_else(|| sentence_subject(c, first, aux_start - 1)).filter(|&s| plausible_speaker(c, s))?;
         let a = content_start(c, cue, last);
         if entry.learned && !introduces_clause(c, cue, a, last) {
             return None;
@@ -588,12 +866,16 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
 
     // Participle: ", indicating that Y" hangs from the sentence subject.
     if cue.form == VerbForm::Ing && (aux_start == first || c.raw(aux_start - 1) == "," || c.w(aux_start - 1) == "and") {
-        let speaker = prev_speaker.or_else(|| sentence_subject(c, first, cue.start)).filter(|&s| plausible_speaker(c, s))?;
+        let speaker =
+            prev_speaker.or_else(|| sentence_subject(c, first, cue.start)).filter(|&s| plausible_speaker(c, s))?;
         let a = content_start(c, cue, last);
         let opens_clause = a < last
             && (a > cue.end && matches!(c.w(a - 1), "that" | ":")
                 || c.is_quote(a)
-                || matches!(c.w(a), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "there" | "this" | "these" | "those")
+                || matches!(
+                    c.w(a),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "the" | "there" | "this" | "these" | "those"
+                )
                 || c.raw(a).starts_with(char::is_uppercase));
         if !opens_clause || entry.learned && !introduces_clause(c, cue, a, last) {
             return None;
@@ -606,10 +888,36 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     if subj_end > first && c.raw(subj_end - 1) == "," {
         let prev_comma = (first..subj_end - 1).rev().find(|&k| c.raw(k) == ",")?;
         let opener = c.w(prev_comma + 1);
-        let relative = matches!(opener, "who" | "which" | "the" | "a" | "an" | "whose" | "another" | "former" | "its" | "his" | "her" | "their");
+        let relative = matches!(
+            opener,
+            "who" | "which" | "the" | "a" | "an" | "whose" | "another" | "former" | "its" | "his" | "her" | "their"
+        );
         // "Rep. G.K. Butterfield (D-N.C.), head of the caucus, said": an apposition after a name.
-        let opener_is_apposition = !(opener.ends_with("ly") || opener.ends_with("ing") || matches!(opener, "in" | "on" | "at" | "with" | "after" | "during" | "for" | "from" | "by" | "of" | "as" | "like" | "despite" | "since" | "and" | "but" | "or"));
-        let after_name = opener_is_apposition && prev_comma > first && (c.raw(prev_comma - 1).starts_with(char::is_uppercase) || c.raw(prev_comma - 1) == ")") && subj_end - 1 - prev_comma <= 12;
+        let opener_is_apposition = !(opener.ends_with("ly")
+            || opener.ends_with("ing")
+            || matches!(
+                opener,
+                "in" | "on"
+                    | "at"
+                    | "with"
+                    | "after"
+                    | "during"
+                    | "for"
+                    | "from"
+                    | "by"
+                    | "of"
+                    | "as"
+                    | "like"
+                    | "despite"
+                    | "since"
+                    | "and"
+                    | "but"
+                    | "or"
+            ));
+        let after_name = opener_is_apposition
+            && prev_comma > first
+            && (c.raw(prev_comma - 1).starts_with(char::is_uppercase) || c.raw(prev_comma - 1) == ")")
+            && subj_end - 1 - prev_comma <= 12;
         if !relative && !after_name {
             return None;
         }
@@ -620,7 +928,13 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         return None;
     }
     // "But to prevent problems, he said, local officials should …": the statement surrounds its cue.
-    if speaker.0 > first + 1 && c.raw(speaker.0 - 1) == "," && cue.end + 1 < last && c.raw(cue.end) == "," && !c.closes_quote(speaker.0 - 2) && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) {
+    if speaker.0 > first + 1
+        && c.raw(speaker.0 - 1) == ","
+        && cue.end + 1 < last
+        && c.raw(cue.end) == ","
+        && !c.closes_quote(speaker.0 - 2)
+        && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+    {
         let content = (first, content_end(c, first, last));
         return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
     }
@@ -640,7 +954,10 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         None
     };
     let after_quote = quote_close.and_then(|q| c.quote_pair[q]).is_some_and(|open| open <= first + 1);
-    if speaker.0 > first + 2 && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson) && (after_quote || c.raw(speaker.0 - 1) == "," && tail_short(cue.end)) {
+    if speaker.0 > first + 2
+        && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+        && (after_quote || c.raw(speaker.0 - 1) == "," && tail_short(cue.end))
+    {
         let mut content = content_before(c, first, speaker.0 - 1);
         // "“By locking in China,” Mr. Obama said, “it now allowed me …”": one quotation, split.
         if after_quote && cue.end + 1 < last && c.raw(cue.end) == "," && c.opens_quote(cue.end + 1) {
@@ -656,7 +973,11 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     if ECHO_VERBS.contains(&lemma) {
         // "echoed Austin's assessment that Z": Z is the content, Austin is echoed.
         if let Some(poss) = (cue.end..last.min(cue.end + 10)).find(|&k| matches!(c.w(k), "'s" | "’s")) {
-            if poss > cue.end && poss + 2 < last && c.lex.cue_candidates(c.w(poss + 1)).iter().any(|&(e, _)| c.lex.cues[e].kind == CueKind::Noun) && c.w(poss + 2) == "that" {
+            if poss > cue.end
+                && poss + 2 < last
+                && c.lex.cue_candidates(c.w(poss + 1)).iter().any(|&(e, _)| c.lex.cues[e].kind == CueKind::Noun)
+                && c.w(poss + 2) == "that"
+            {
                 echoes = Some(classify_speaker(c, (cue.end, poss)));
                 a = poss + 3;
             }
@@ -706,8 +1027,16 @@ fn trim_nested(c: &Ctx, found: &mut [Attribution]) {
             }
             let (outer, inner) = (&found[i], &found[j]);
             // A participle's speaker sits before the outer content: the inner clause starts at its cue.
-            let inner_start = inner.speaker.as_ref().map(|s| s.span.start).filter(|&st| st > outer.content.start).unwrap_or(inner.cue.start);
-            if !(outer.content.start < inner.cue.start && inner.cue.start < outer.content.end && inner_start > outer.content.start) {
+            let inner_start = inner
+                .speaker
+                .as_ref()
+                .map(|s| s.span.start)
+                .filter(|&st| st > outer.content.start)
+                .unwrap_or(inner.cue.start);
+            if !(outer.content.start < inner.cue.start
+                && inner.cue.start < outer.content.end
+                && inner_start > outer.content.start)
+            {
                 continue;
             }
             // Find the comma that sets the inner clause off.

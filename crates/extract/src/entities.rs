@@ -13,16 +13,69 @@ use crate::lexicon::{Lexicons, TitleClass};
 
 /// Words that make a capitalised run an organisation.
 const ORG_KEYWORDS: &[&str] = &[
-    "Department", "Ministry", "Agency", "Service", "Organization", "Organisation", "Office", "Council", "Committee",
-    "Commission", "Party", "Court", "University", "Institute", "Bank", "Corporation", "Corp.", "Inc.", "Company",
-    "Association", "Union", "Forces", "Army", "Navy", "Police", "Network", "News", "Times", "Post", "Foundation",
-    "Center", "Centre", "Bureau", "Authority", "Administration", "Assembly", "Parliament", "Congress", "Senate",
-    "Group", "Campaign", "Fund", "Coalition", "Federation", "Alliance", "Command", "Guard", "Corps", "Board",
-    "Institution", "Press", "Herald", "Journal", "Tribune", "Telegraph", "Magazine", "Channel", "Broadcasting",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Service",
+    "Organization",
+    "Organisation",
+    "Office",
+    "Council",
+    "Committee",
+    "Commission",
+    "Party",
+    "Court",
+    "University",
+    "Institute",
+    "Bank",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Company",
+    "Association",
+    "Union",
+    "Forces",
+    "Army",
+    "Navy",
+    "Police",
+    "Network",
+    "News",
+    "Times",
+    "Post",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Bureau",
+    "Authority",
+    "Administration",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Group",
+    "Campaign",
+    "Fund",
+    "Coalition",
+    "Federation",
+    "Alliance",
+    "Command",
+    "Guard",
+    "Corps",
+    "Board",
+    "Institution",
+    "Press",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Telegraph",
+    "Magazine",
+    "Channel",
+    "Broadcasting",
 ];
 
 /// Lowercase words after a place name that belong to it ("Kursk region").
-const PLACE_SUFFIXES: &[&str] = &["region", "province", "oblast", "district", "state", "county", "city", "peninsula", "border"];
+const PLACE_SUFFIXES: &[&str] =
+    &["region", "province", "oblast", "district", "state", "county", "city", "peninsula", "border"];
 
 /// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
 const CONNECTORS: &[&str] = &["of", "the", "for", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
@@ -83,7 +136,14 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn add_mention(&mut self, span: Span, kind: EntityKind, entity: EntityId, role: Option<Span>, resolved: bool) -> usize {
+    fn add_mention(
+        &mut self,
+        span: Span,
+        kind: EntityKind,
+        entity: EntityId,
+        role: Option<Span>,
+        resolved: bool,
+    ) -> usize {
         let surface = span.slice(self.text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
         let e = &mut self.layer.entities[entity as usize];
         if surface != e.name && !e.aliases.contains(&surface) && !PRONOUNS.contains(&surface.to_lowercase().as_str()) {
@@ -124,7 +184,12 @@ impl<'a> Builder<'a> {
 }
 
 /// Finds the capitalised runs of a sentence: `[start, end)` token ranges.
-fn capitalized_runs(b: &Builder, tokens: &[Token], s: &Sentence, capitalized_elsewhere: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+fn capitalized_runs(
+    b: &Builder,
+    tokens: &[Token],
+    s: &Sentence,
+    capitalized_elsewhere: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
     let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
     let mut runs = Vec::new();
     let mut i = first;
@@ -150,16 +215,38 @@ fn capitalized_runs(b: &Builder, tokens: &[Token], s: &Sentence, capitalized_els
                 end = k + 1;
                 continue;
             }
+            // "Korean People's Army", "Prime Minister's Office": a possessive inside an organisation name.
+            let possessive = end + 1 < last
+                && matches!(b.word(&tokens[end]), "'s" | "’s")
+                && is_capitalized(b.word(&tokens[end + 1]));
+            if possessive {
+                let org_after = (end + 1..last.min(end + 4))
+                    .take_while(|&j| is_capitalized(b.word(&tokens[j])))
+                    .any(|j| ORG_KEYWORDS.contains(&b.word(&tokens[j])));
+                if org_after {
+                    end += 2;
+                    continue;
+                }
+            }
             break;
         }
         // A sentence's first word is capitalised anyway: keep it only when it is known to be a name.
-        let at_sentence_start = start == first || (start > first && tokens[start - 1].kind == TokenKind::Quote && start - 1 == first);
+        let at_sentence_start =
+            start == first || (start > first && tokens[start - 1].kind == TokenKind::Quote && start - 1 == first);
         let mut run_start = start;
         if at_sentence_start {
             let w = b.word(&tokens[start]);
-            let known = b.lex.names.contains_key(w) || b.local_aliases.contains_key(w) || b.lex.given_names.contains(w) || capitalized_elsewhere(w) || all_caps(w) || b.lex.titles.contains_key(&w.to_lowercase());
+            let known = b.lex.names.contains_key(w)
+                || b.local_aliases.contains_key(w)
+                || b.lex.given_names.contains(w)
+                || capitalized_elsewhere(w)
+                || all_caps(w)
+                || b.lex.titles.contains_key(&w.to_lowercase());
             if !known {
                 run_start += 1;
+                while run_start < end && CONNECTORS.contains(&b.word(&tokens[run_start])) {
+                    run_start += 1;
+                }
             }
         }
         if run_start < end {
@@ -172,8 +259,15 @@ fn capitalized_runs(b: &Builder, tokens: &[Token], s: &Sentence, capitalized_els
 
 /// Runs the entity layer over the reading text. `in_scope` says which sentences to read
 /// (boilerplate is skipped).
-pub fn entities(text: &str, tokens: &[Token], sentences: &[Sentence], in_scope: &dyn Fn(&Sentence) -> bool, lex: &Lexicons) -> EntityLayer {
-    let mut b = Builder { text, lex, layer: EntityLayer::default(), by_key: HashMap::new(), local_aliases: HashMap::new() };
+pub fn entities(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    in_scope: &dyn Fn(&Sentence) -> bool,
+    lex: &Lexicons,
+) -> EntityLayer {
+    let mut b =
+        Builder { text, lex, layer: EntityLayer::default(), by_key: HashMap::new(), local_aliases: HashMap::new() };
 
     // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
     let mut mid_caps: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -196,14 +290,12 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Sentence], in_scope: 
             }
             resolve_pronouns(&mut b, tokens, s, &first_person_by_sentence);
         }
-        let first_person = b.layer.mentions[before..]
-            .iter()
-            .position(|m| m.kind == EntityKind::Person)
-            .map(|k| {
-                let m = &b.layer.mentions[before + k];
-                let subject = tokens[s.tokens.0 as usize..s.tokens.1 as usize].iter().take(8).any(|t| t.span.start == m.span.start);
-                (m.entity.unwrap_or(0) as usize, subject)
-            });
+        let first_person = b.layer.mentions[before..].iter().position(|m| m.kind == EntityKind::Person).map(|k| {
+            let m = &b.layer.mentions[before + k];
+            let subject =
+                tokens[s.tokens.0 as usize..s.tokens.1 as usize].iter().take(8).any(|t| t.span.start == m.span.start);
+            (m.entity.unwrap_or(0) as usize, subject)
+        });
         first_person_by_sentence.push(first_person);
     }
     b.layer.mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -216,6 +308,10 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
     let mut title_start: Option<usize> = None;
     let mut person_title = false;
     while i < end {
+        if matches!(b.word(&tokens[i]), "'s" | "’s") {
+            i += 1;
+            continue;
+        }
         if let Some((n, class)) = b.title_at(tokens, i, end) {
             title_start.get_or_insert(i);
             person_title |= matches!(class, TitleClass::Rank | TitleClass::Honorific | TitleClass::Role);
@@ -278,7 +374,11 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             e += 1;
         }
         let words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
-        let kind = if person_title || b.lex.given_names.contains(words[0]) || (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')) {
+        let kind = if person_title
+            || b.lex.given_names.contains(words[0])
+            || (2..=4).contains(&words.len())
+                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'))
+        {
             Some(EntityKind::Person)
         } else if words.len() == 1 && all_caps(words[0]) && words[0].len() <= 6 {
             Some(EntityKind::Organization)
@@ -325,7 +425,13 @@ fn acronym_after(b: &mut Builder, tokens: &[Token], e: usize, s: &Sentence, id: 
 }
 
 /// The title and role words before a person's name: "DoD spokesperson Brig. Gen." for Patrick Ryder.
-fn role_before(b: &Builder, tokens: &[Token], name_start: usize, s: &Sentence, title_start: Option<usize>) -> Option<Span> {
+fn role_before(
+    b: &Builder,
+    tokens: &[Token],
+    name_start: usize,
+    s: &Sentence,
+    title_start: Option<usize>,
+) -> Option<Span> {
     let first = s.tokens.0 as usize;
     let mut k = title_start.unwrap_or(name_start);
     let mut saw_title = title_start.is_some();
@@ -335,7 +441,10 @@ fn role_before(b: &Builder, tokens: &[Token], name_start: usize, s: &Sentence, t
         if b.lex.titles.contains_key(&lower) {
             saw_title = true;
             k -= 1;
-        } else if is_capitalized(w) || matches!(w, "(" | ")") || b.lex.titles.contains_key(&format!("{} {}", lower, b.word(&tokens[k]).to_lowercase())) {
+        } else if is_capitalized(w)
+            || matches!(w, "(" | ")")
+            || b.lex.titles.contains_key(&format!("{} {}", lower, b.word(&tokens[k]).to_lowercase()))
+        {
             k -= 1;
         } else {
             break;
@@ -346,19 +455,31 @@ fn role_before(b: &Builder, tokens: &[Token], name_start: usize, s: &Sentence, t
 
 /// "He noted …" → the person the previous sentence was about, where that is unambiguous.
 fn resolve_pronouns(b: &mut Builder, tokens: &[Token], s: &Sentence, previous: &[Option<(usize, bool)>]) {
-    for k in s.tokens.0 as usize..s.tokens.1 as usize {
-        let w = b.word(&tokens[k]).to_lowercase();
+    for token in &tokens[s.tokens.0 as usize..s.tokens.1 as usize] {
+        let w = b.word(token).to_lowercase();
         if !PRONOUNS.contains(&w.as_str()) {
             continue;
         }
         // An earlier person in the same sentence wins; otherwise the subject of the last sentence with a person.
-        let same = b.layer.mentions.iter().rev().find(|m| m.kind == EntityKind::Person && m.span.start >= s.span.start && m.span.end <= tokens[k].span.start && !m.resolved);
+        let same = b.layer.mentions.iter().rev().find(|m| {
+            m.kind == EntityKind::Person
+                && m.span.start >= s.span.start
+                && m.span.end <= token.span.start
+                && !m.resolved
+        });
         let target = match same {
             Some(m) => m.entity,
-            None => previous.iter().rev().take(2).flatten().next().filter(|(_, subject)| *subject).map(|&(e, _)| e as EntityId),
+            None => previous
+                .iter()
+                .rev()
+                .take(2)
+                .flatten()
+                .next()
+                .filter(|(_, subject)| *subject)
+                .map(|&(e, _)| e as EntityId),
         };
         if let Some(id) = target {
-            b.add_mention(tokens[k].span, EntityKind::Person, id, None, true);
+            b.add_mention(token.span, EntityKind::Person, id, None, true);
         }
     }
 }
@@ -376,7 +497,13 @@ pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
             Some(e) => e.id,
             None => {
                 let id = layer.entities.len() as EntityId;
-                layer.entities.push(Entity { id, name: canonical.clone(), kind: *kind, aliases: Vec::new(), roles: Vec::new() });
+                layer.entities.push(Entity {
+                    id,
+                    name: canonical.clone(),
+                    kind: *kind,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                });
                 id
             }
         };

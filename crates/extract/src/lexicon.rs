@@ -120,8 +120,8 @@ pub fn inflect(lemma: &str) -> [String; 3] {
     };
     let ing = if lemma.ends_with("ee") {
         format!("{lemma}ing")
-    } else if lemma.ends_with('e') {
-        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else if let Some(stem) = lemma.strip_suffix('e') {
+        format!("{stem}ing")
     } else {
         format!("{lemma}ing")
     };
@@ -151,7 +151,10 @@ impl Lexicons {
         for row in rows(file) {
             let Some(&form) = row.first() else { continue };
             // Adverbs and nominalisations are not verbs of saying, whatever their statistics.
-            if form.ends_with("ly") || ["tion", "sion", "ment", "ness", "ity"].iter().any(|s| form.ends_with(s)) || self.cue_forms.contains_key(form) {
+            if form.ends_with("ly")
+                || ["tion", "sion", "ment", "ness", "ity"].iter().any(|s| form.ends_with(s))
+                || self.cue_forms.contains_key(form)
+            {
                 continue;
             }
             let verb_form = if form.ends_with("ing") {
@@ -164,7 +167,14 @@ impl Lexicons {
                 VerbForm::Base
             };
             let idx = self.cues.len();
-            self.cues.push(CueEntry { lemma: form.to_string(), kind: CueKind::Verb, stance: Stance::Assert, hedge: false, rest: Vec::new(), learned: true });
+            self.cues.push(CueEntry {
+                lemma: form.to_string(),
+                kind: CueKind::Verb,
+                stance: Stance::Assert,
+                hedge: false,
+                rest: Vec::new(),
+                learned: true,
+            });
             self.cue_forms.entry(form.to_string()).or_default().push((idx, verb_form));
         }
     }
@@ -190,7 +200,8 @@ impl Lexicons {
             });
             let mut forms = vec![(words[0].to_string(), VerbForm::Base)];
             if kind == CueKind::Verb {
-                let explicit: Vec<&str> = row.get(4).map(|f| f.split(',').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+                let explicit: Vec<&str> =
+                    row.get(4).map(|f| f.split(',').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
                 let [third, past, ing] = inflect(words[0]);
                 let firsts: Vec<String> = if explicit.len() >= 3 {
                     // Explicit forms may carry the rest of the phrase ("made it clear"); key on the first word.
@@ -229,7 +240,10 @@ impl Lexicons {
         for row in rows(lexicon_file!("metonyms.tsv")) {
             let [surface, canonical, k, cond, ..] = row[..] else { continue };
             let Some(k) = kind(k) else { continue };
-            self.add_name(surface, NameEntry { canonical: canonical.to_string(), kind: k, only_as_actor: cond == "speaker" });
+            self.add_name(
+                surface,
+                NameEntry { canonical: canonical.to_string(), kind: k, only_as_actor: cond == "speaker" },
+            );
         }
         for row in rows(lexicon_file!("organizations.tsv")) {
             let Some(&name) = row.first() else { continue };
@@ -310,7 +324,10 @@ mod tests {
         let lex = Lexicons::builtin();
         assert!(lex.cue_candidates("said").iter().any(|&(i, f)| lex.cues[i].lemma == "say" && f == VerbForm::Past));
         assert!(lex.cue_candidates("made").iter().any(|&(i, _)| lex.cues[i].lemma == "make it clear"));
-        assert_eq!(lex.names.get("Pentagon").map(|e| e.canonical.as_str()), Some("United States Department of Defense"));
+        assert_eq!(
+            lex.names.get("Pentagon").map(|e| e.canonical.as_str()),
+            Some("United States Department of Defense")
+        );
         assert_eq!(lex.demonyms.get("North Korean").map(String::as_str), Some("North Korea"));
         assert!(lex.titles.contains_key("spokesperson"));
     }

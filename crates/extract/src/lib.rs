@@ -3,10 +3,10 @@
 //! Every extractor is a pure function over a document and what earlier stages found; lexicons are
 //! loaded once ([`Lexicons::builtin`]) and passed in.
 
-pub mod repair;
-pub mod segment;
 pub mod entities;
 pub mod lexicon;
+pub mod repair;
+pub mod segment;
 
 pub use lexicon::Lexicons;
 pub mod attribution;

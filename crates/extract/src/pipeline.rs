@@ -13,7 +13,12 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
     let tokens = segment::tokenize(&reading);
     let sentences = segment::sentences(&reading, &tokens, &repaired.regions);
 
-    let mut analysis = Analysis { regions: repaired.regions, soft_breaks: repaired.soft_breaks, cited_sources: repaired.cited_sources, ..Analysis::default() };
+    let mut analysis = Analysis {
+        regions: repaired.regions,
+        soft_breaks: repaired.soft_breaks,
+        cited_sources: repaired.cited_sources,
+        ..Analysis::default()
+    };
     let region_of = |s: &Sentence| analysis.region_at(s.span.start());
     let named_scope = |s: &Sentence| !region_of(s).is_boilerplate();
     let statement_scope = |s: &Sentence| region_of(s) == RegionKind::Body;
@@ -27,7 +32,12 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
         .into_iter()
         .map(|mut a| {
             if let Some(sp) = a.speaker.as_mut() {
-                if let Some(m) = layer.mentions.iter().find(|m| sp.span.contains(m.span) && sp.entity.is_some() && m.resolved == false && layer.actor_metonyms.iter().any(|(i, ..)| layer.mentions[*i].span == m.span)) {
+                if let Some(m) = layer.mentions.iter().find(|m| {
+                    sp.span.contains(m.span)
+                        && sp.entity.is_some()
+                        && !m.resolved
+                        && layer.actor_metonyms.iter().any(|(i, ..)| layer.mentions[*i].span == m.span)
+                }) {
                     sp.entity = m.entity;
                 }
             }
@@ -49,7 +59,11 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
 
 /// Entities left without a mention (a capital relinked to its country when it spoke) are dropped
 /// and the ids renumbered, so that ids stay dense indexes into the entity list.
-fn drop_orphans(entities: Vec<Entity>, mut mentions: Vec<Mention>, mut attributions: Vec<Attribution>) -> (Vec<Entity>, Vec<Mention>, Vec<Attribution>) {
+fn drop_orphans(
+    entities: Vec<Entity>,
+    mut mentions: Vec<Mention>,
+    mut attributions: Vec<Attribution>,
+) -> (Vec<Entity>, Vec<Mention>, Vec<Attribution>) {
     let mut new_id = vec![None; entities.len()];
     let mut kept = Vec::new();
     for e in entities {

@@ -142,10 +142,10 @@ fn first_word(line: &str) -> &str {
 
 /// Words that cannot end a heading (or a sentence): a line ending in one wraps onto the next.
 const DANGLING: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
-    "this", "these", "those", "as", "is", "are", "was", "were", "be", "has", "have", "had", "its", "their",
-    "his", "her", "our", "into", "about", "than", "if", "while", "who", "which", "whose", "not", "will",
-    "would", "could", "should", "may", "might", "can", "said", "says", "told",
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "this",
+    "these", "those", "as", "is", "are", "was", "were", "be", "has", "have", "had", "its", "their", "his", "her",
+    "our", "into", "about", "than", "if", "while", "who", "which", "whose", "not", "will", "would", "could", "should",
+    "may", "might", "can", "said", "says", "told",
 ];
 
 fn dangling_end(line: &str) -> bool {
@@ -208,9 +208,13 @@ pub fn repair(text: &str) -> Repair {
             continue;
         };
         tail_start = tail_start.min(i);
-        let end_line =
-            nonblank[k + 1..].iter().copied().find(|&j| is_sources_header(lines[j].trimmed()) || is_related_stories_header(lines[j].trimmed()));
-        let last = end_line.map_or(*nonblank.last().unwrap_or(&i), |j| nonblank[..nonblank.iter().position(|&x| x == j).unwrap_or(0)].last().copied().unwrap_or(i));
+        let end_line = nonblank[k + 1..]
+            .iter()
+            .copied()
+            .find(|&j| is_sources_header(lines[j].trimmed()) || is_related_stories_header(lines[j].trimmed()));
+        let last = end_line.map_or(*nonblank.last().unwrap_or(&i), |j| {
+            nonblank[..nonblank.iter().position(|&x| x == j).unwrap_or(0)].last().copied().unwrap_or(i)
+        });
         let span = lines[i].span().cover(lines[last].span());
         regions.push(Region { span, kind });
         for c in closed.iter_mut().take(last + 1).skip(i) {
@@ -293,8 +297,8 @@ pub fn repair(text: &str) -> Repair {
             // "According to U.S.\nDepartment of Defense": an abbreviation at the line end does not
             // end the sentence unless the next line opens like a new one.
             let lw = last_word(t);
-            let abbreviation =
-                ABBREVIATIONS_ENDING_NAMES.contains(&lw) || (lw.len() >= 4 && lw.ends_with('.') && lw.matches('.').count() >= 2);
+            let abbreviation = ABBREVIATIONS_ENDING_NAMES.contains(&lw)
+                || (lw.len() >= 4 && lw.ends_with('.') && lw.matches('.').count() >= 2);
             abbreviation && !is_sentence_starter(first_word(next.text))
         };
         // Only a real '\n' becomes a space ("\r\n": the '\r' already reads as whitespace).
@@ -332,7 +336,10 @@ mod tests {
         assert!(k.contains(&(RegionKind::Title, "Minister says talks will go on".into())), "{k:?}");
         assert!(k.contains(&(RegionKind::Subheading, "A new round of talks".into())), "{k:?}");
         assert!(k.contains(&(RegionKind::RelatedLink, "(Related:\nTalks stall again.)".into())), "{k:?}");
-        assert!(k.contains(&(RegionKind::Promotion, "Watch this video about the talks\nfrom our channel.".into())), "{k:?}");
+        assert!(
+            k.contains(&(RegionKind::Promotion, "Watch this video about the talks\nfrom our channel.".into())),
+            "{k:?}"
+        );
         assert!(k.contains(&(RegionKind::RelatedStories, "More related stories:\nTalks stall.".into())), "{k:?}");
         assert!(k.contains(&(RegionKind::SourceList, "Sources include:\nExample.com\nNews.org".into())), "{k:?}");
         let sources: Vec<_> = r.cited_sources.iter().map(|s| s.slice(SCRAPED).unwrap()).collect();

@@ -16,17 +16,78 @@ pub const ABBREVIATIONS_ENDING_NAMES: &[&str] = &[
 /// Abbreviations that may end a sentence: they end one only when the next word opens a sentence.
 const ABBREVIATIONS_MAY_END: &[&str] = &[
     "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Jr.", "Sr.",
-    "Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "etc.", "approx.", "est.", "Ave.", "Blvd.", "Rd.", "a.m.", "p.m.",
-    "e.g.", "i.e.", "al.", "Calif.", "Fla.", "Mass.", "Penn.", "Wash.", "Ariz.", "Ill.", "Mich.", "Minn.",
+    "Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "etc.", "approx.", "est.", "Ave.", "Blvd.", "Rd.", "a.m.", "p.m.", "e.g.",
+    "i.e.", "al.", "Calif.", "Fla.", "Mass.", "Penn.", "Wash.", "Ariz.", "Ill.", "Mich.", "Minn.",
 ];
 
 /// Words that typically open a sentence; after "U.S." or "Inc." they signal a sentence break.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There",
-    "But", "And", "Or", "In", "On", "At", "For", "If", "When", "While", "As", "After", "Before", "His", "Her",
-    "Its", "Their", "Our", "My", "However", "Meanwhile", "Still", "Yet", "So", "Then", "Now", "Some", "Many",
-    "Most", "All", "No", "One", "Both", "Such", "What", "Why", "How", "Who", "Where", "According", "Since",
-    "Although", "Though", "Because", "Earlier", "Later", "Last", "Next", "Officials", "Experts", "Analysts",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "For",
+    "If",
+    "When",
+    "While",
+    "As",
+    "After",
+    "Before",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "So",
+    "Then",
+    "Now",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "One",
+    "Both",
+    "Such",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "According",
+    "Since",
+    "Although",
+    "Though",
+    "Because",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Officials",
+    "Experts",
+    "Analysts",
 ];
 
 pub fn is_sentence_starter(word: &str) -> bool {
@@ -49,7 +110,10 @@ enum CharClass {
 
 fn unicode_class(c: char) -> CharClass {
     // Combining marks (U+0300–U+036F and friends) belong to the word they decorate.
-    if ('\u{0300}'..='\u{036F}').contains(&c) || ('\u{1AB0}'..='\u{1AFF}').contains(&c) || ('\u{20D0}'..='\u{20FF}').contains(&c) {
+    if ('\u{0300}'..='\u{036F}').contains(&c)
+        || ('\u{1AB0}'..='\u{1AFF}').contains(&c)
+        || ('\u{20D0}'..='\u{20FF}').contains(&c)
+    {
         CharClass::Mark
     } else {
         CharClass::Other
@@ -81,11 +145,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let next_is_word = at(j + 1).is_some_and(is_word_char);
                 let joins = match d {
                     '-' | '&' | '·' => next_is_word,
-                    '.' => next_is_word && !at(j + 1).is_some_and(char::is_uppercase) || is_initialism_dot(&chars, start, j),
-                    ',' => next_is_word && at(j - 1).is_some_and(|p| p.is_ascii_digit()) && at(j + 1).is_some_and(|n| n.is_ascii_digit()),
+                    '.' => {
+                        next_is_word && !at(j + 1).is_some_and(char::is_uppercase)
+                            || is_initialism_dot(&chars, start, j)
+                    }
+                    ',' => {
+                        next_is_word
+                            && at(j - 1).is_some_and(|p| p.is_ascii_digit())
+                            && at(j + 1).is_some_and(|n| n.is_ascii_digit())
+                    }
                     '\'' | '’' => {
                         // "don't", "O'Brien" join; the possessive "'s" becomes its own token.
-                        let possessive = matches!(at(j + 1), Some('s') | Some('S')) && !at(j + 2).is_some_and(is_word_char);
+                        let possessive =
+                            matches!(at(j + 1), Some('s') | Some('S')) && !at(j + 2).is_some_and(is_word_char);
                         next_is_word && !possessive
                     }
                     _ => false,
@@ -99,7 +171,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // A trailing period belongs to a known abbreviation or an initialism ("U.S.", "J.").
             if at(j) == Some('.') {
                 let word = &text[off(start)..off(j + 1)];
-                let initialism = text[off(start)..off(j)].split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+                let initialism = text[off(start)..off(j)]
+                    .split('.')
+                    .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
                 if ABBREVIATIONS_ENDING_NAMES.contains(&word) || ABBREVIATIONS_MAY_END.contains(&word) || initialism {
                     j += 1;
                 }
@@ -109,7 +183,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        if (c == '\'' || c == '’') && matches!(at(i + 1), Some('s') | Some('S')) && !at(i + 2).is_some_and(is_word_char) && i > 0 && is_word_char(chars[i - 1].1) {
+        if (c == '\'' || c == '’')
+            && matches!(at(i + 1), Some('s') | Some('S'))
+            && !at(i + 2).is_some_and(is_word_char)
+            && i > 0
+            && is_word_char(chars[i - 1].1)
+        {
             tokens.push(Token { span: Span::new(off(i), off(i + 2)), kind: TokenKind::Word });
             i += 2;
             continue;
@@ -139,7 +218,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// "U.S": a dot after a single letter, inside a chain of single letters.
 fn is_initialism_dot(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
     let prev_single = dot >= 1 && chars[dot - 1].1.is_alphabetic() && (dot - 1 == start || chars[dot - 2].1 == '.');
-    let next_single = chars.get(dot + 1).is_some_and(|&(_, c)| c.is_alphabetic()) && !chars.get(dot + 2).is_some_and(|&(_, c)| c.is_alphabetic());
+    let next_single = chars.get(dot + 1).is_some_and(|&(_, c)| c.is_alphabetic())
+        && !chars.get(dot + 2).is_some_and(|&(_, c)| c.is_alphabetic());
     prev_single && next_single
 }
 
@@ -237,7 +317,10 @@ mod tests {
             split("According to U.S. Department of Defense spokesperson Brig. Gen. Patrick Ryder, it is so. Mr. Smith agreed."),
             ["According to U.S. Department of Defense spokesperson Brig. Gen. Patrick Ryder, it is so.", "Mr. Smith agreed."]
         );
-        assert_eq!(split("The vote is on Sept. 12 in Washington. It will be close."), ["The vote is on Sept. 12 in Washington.", "It will be close."]);
+        assert_eq!(
+            split("The vote is on Sept. 12 in Washington. It will be close."),
+            ["The vote is on Sept. 12 in Washington.", "It will be close."]
+        );
     }
 
     #[test]
@@ -247,13 +330,19 @@ mod tests {
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(split("“We will win.” He left. \"Never.\" She smiled."), ["“We will win.”", "He left.", "\"Never.\"", "She smiled."]);
+        assert_eq!(
+            split("“We will win.” He left. \"Never.\" She smiled."),
+            ["“We will win.”", "He left.", "\"Never.\"", "She smiled."]
+        );
         assert_eq!(split("(It rained.) Then it stopped."), ["(It rained.)", "Then it stopped."]);
     }
 
     #[test]
     fn tokens_keep_numbers_possessives_and_quotes_apart() {
-        assert_eq!(words("Russia's 10,000 troops—“fake news,” U.S.-led"), ["Russia", "'s", "10,000", "troops", "—", "“", "fake", "news", ",", "”", "U.S.", "-", "led"]);
+        assert_eq!(
+            words("Russia's 10,000 troops—“fake news,” U.S.-led"),
+            ["Russia", "'s", "10,000", "troops", "—", "“", "fake", "news", ",", "”", "U.S.", "-", "led"]
+        );
         assert_eq!(words("Austin’s assessment (DoD) don't"), ["Austin", "’s", "assessment", "(", "DoD", ")", "don't"]);
         assert_eq!(words("Brighteon.com. 1.5 million"), ["Brighteon.com", ".", "1.5", "million"]);
     }

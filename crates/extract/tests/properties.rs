@@ -11,7 +11,9 @@ fn check(text: String) {
     fn walk(v: &serde_json::Value, text: &str) {
         match v {
             serde_json::Value::Object(m) => {
-                if let (Some(s), Some(e)) = (m.get("start").and_then(|x| x.as_u64()), m.get("end").and_then(|x| x.as_u64())) {
+                if let (Some(s), Some(e)) =
+                    (m.get("start").and_then(|x| x.as_u64()), m.get("end").and_then(|x| x.as_u64()))
+                {
                     let (s, e) = (s as usize, e as usize);
                     assert!(s <= e && e <= text.len(), "span {s}..{e} outside {}", text.len());
                     let slice = text.get(s..e).unwrap_or_else(|| panic!("span {s}..{e} cuts a character"));

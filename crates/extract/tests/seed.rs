@@ -7,8 +7,10 @@ use serde_json::Value;
 const SEED_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed");
 
 fn seed() -> (Document, Analysis, Value) {
-    let text = std::fs::read_to_string(format!("{SEED_DIR}/000_daa44a4bba378782.txt")).expect("the shared seed article");
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(format!("{SEED_DIR}/gold.json")).expect("gold")).expect("gold JSON");
+    let text =
+        std::fs::read_to_string(format!("{SEED_DIR}/000_daa44a4bba378782.txt")).expect("the shared seed article");
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(format!("{SEED_DIR}/gold.json")).expect("gold"))
+        .expect("gold JSON");
     let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 31), ..Metadata::default() };
     let doc = Document::new(text, meta);
     let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
@@ -22,8 +24,14 @@ fn span_of(v: &Value) -> Span {
 /// The metric of shared/tools/score_seed.py: content overlapping by half of the longer span and
 /// overlapping speakers, greedy one-to-one.
 fn attribution_f1(analysis: &Analysis, gold: &Value) -> f64 {
-    let gold: Vec<(Span, Span)> = gold["attributions"].as_array().unwrap().iter().map(|a| (span_of(&a["speaker_span"]), span_of(&a["content_span"]))).collect();
-    let pred: Vec<(Option<Span>, Span)> = analysis.attributions.iter().map(|a| (a.speaker.as_ref().map(|s| s.span), a.content)).collect();
+    let gold: Vec<(Span, Span)> = gold["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (span_of(&a["speaker_span"]), span_of(&a["content_span"])))
+        .collect();
+    let pred: Vec<(Option<Span>, Span)> =
+        analysis.attributions.iter().map(|a| (a.speaker.as_ref().map(|s| s.span), a.content)).collect();
     let mut used = vec![false; pred.len()];
     let mut tp = 0;
     for (gs, gc) in &gold {
@@ -37,7 +45,11 @@ fn attribution_f1(analysis: &Analysis, gold: &Value) -> f64 {
     }
     let p = tp as f64 / pred.len().max(1) as f64;
     let r = tp as f64 / gold.len() as f64;
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 #[test]
@@ -50,7 +62,13 @@ fn attributions_reach_the_floor() {
 #[test]
 fn stances_and_echoes_on_the_seed() {
     let (doc, analysis, _) = seed();
-    let find = |cue: &str| analysis.attributions.iter().find(|a| a.cue.slice(&doc.text) == Some(cue)).unwrap_or_else(|| panic!("no attribution with cue {cue:?}"));
+    let find = |cue: &str| {
+        analysis
+            .attributions
+            .iter()
+            .find(|a| a.cue.slice(&doc.text) == Some(cue))
+            .unwrap_or_else(|| panic!("no attribution with cue {cue:?}"))
+    };
     assert_eq!(find("dismissed").stance, dossier_core::Stance::Deny);
     assert_eq!(find("confirmed").stance, dossier_core::Stance::Confirm);
     assert_eq!(find("warned").stance, dossier_core::Stance::Warn);
@@ -70,7 +88,14 @@ fn every_gold_boilerplate_region_is_marked() {
         for (off, ch) in doc.text[span.start()..span.end()].char_indices() {
             if !ch.is_whitespace() {
                 let kind = analysis.region_at(span.start() + off);
-                assert!(kind.is_boilerplate(), "byte {} ({:?}) of {:?} is {:?}", span.start() + off, ch, b["what"], kind);
+                assert!(
+                    kind.is_boilerplate(),
+                    "byte {} ({:?}) of {:?} is {:?}",
+                    span.start() + off,
+                    ch,
+                    b["what"],
+                    kind
+                );
             }
         }
     }
@@ -84,7 +109,10 @@ fn every_gold_boilerplate_region_is_marked() {
 fn no_sentence_breaks_at_a_wrapped_abbreviation() {
     let (doc, analysis, _) = seed();
     let at = doc.text.find("U.S.\nDepartment").unwrap();
-    assert!(analysis.sentences.iter().any(|s| s.span.start() <= at && s.span.end() > at + 5), "a sentence ends at \"U.S.\\nDepartment\"");
+    assert!(
+        analysis.sentences.iter().any(|s| s.span.start() <= at && s.span.end() > at + 5),
+        "a sentence ends at \"U.S.\\nDepartment\""
+    );
 }
 
 #[test]
@@ -111,7 +139,11 @@ fn seed_entities_and_aliases_resolve() {
 #[test]
 fn pronoun_speaker_resolves() {
     let (doc, analysis, _) = seed();
-    let he = analysis.attributions.iter().find(|a| a.speaker.as_ref().and_then(|s| s.span.slice(&doc.text)) == Some("He")).expect("\"He noted\"");
+    let he = analysis
+        .attributions
+        .iter()
+        .find(|a| a.speaker.as_ref().and_then(|s| s.span.slice(&doc.text)) == Some("He"))
+        .expect("\"He noted\"");
     let id = he.speaker.as_ref().unwrap().entity.expect("resolved");
     assert_eq!(analysis.entities[id as usize].name, "Volodymyr Zelensky");
 }
@@ -119,12 +151,20 @@ fn pronoun_speaker_resolves() {
 #[test]
 fn seed_numbers_and_dates_carry_values() {
     let (doc, analysis, _) = seed();
-    let q = |t: &str| analysis.quantities.iter().find(|q| q.span.slice(&doc.text).is_some_and(|s| s.contains(t))).unwrap_or_else(|| panic!("quantity {t}"));
+    let q = |t: &str| {
+        analysis
+            .quantities
+            .iter()
+            .find(|q| q.span.slice(&doc.text).is_some_and(|s| s.contains(t)))
+            .unwrap_or_else(|| panic!("quantity {t}"))
+    };
     assert_eq!(q("10,000").value, Some(10000.0));
     assert!(q("10,000").approx);
     assert_eq!(q("12,000").low, Some(12000.0));
     assert_eq!(q("several thousand").value, None);
-    let t = |s: &str| analysis.times.iter().find(|t| t.span.slice(&doc.text) == Some(s)).unwrap_or_else(|| panic!("time {s}"));
+    let t = |s: &str| {
+        analysis.times.iter().find(|t| t.span.slice(&doc.text) == Some(s)).unwrap_or_else(|| panic!("time {s}"))
+    };
     assert_eq!(t("November 1").value.as_deref(), Some("2024-11-01"));
     assert_eq!(t("in the coming weeks").value.as_deref(), Some("FUTURE_REF"));
 }

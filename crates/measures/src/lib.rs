@@ -23,13 +23,11 @@ pub fn quantities(text: &str, sentences: &[Span]) -> Vec<Quantity> {
 pub fn times(text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let found = sentence_ranges(text, sentences)
         .flat_map(|(start, end)| {
-            time::find_in(&text[start..end], published)
-                .into_iter()
-                .map(move |f| TimeExpr {
-                    span: Span::new(start + f.start, start + f.end),
-                    kind: f.kind,
-                    value: f.value,
-                })
+            time::find_in(&text[start..end], published).into_iter().map(move |f| TimeExpr {
+                span: Span::new(start + f.start, start + f.end),
+                kind: f.kind,
+                value: f.value,
+            })
         })
         .collect();
     sorted_disjoint(found, |t| t.span)
@@ -38,16 +36,9 @@ pub fn times(text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Ve
 /// The sentence spans as valid byte ranges of `text`: clamped to the text and moved onto
 /// character boundaries, so a bad span from upstream can never make us panic. No sentences
 /// means the whole text is one.
-fn sentence_ranges<'a>(
-    text: &'a str,
-    sentences: &'a [Span],
-) -> impl Iterator<Item = (usize, usize)> + 'a {
+fn sentence_ranges<'a>(text: &'a str, sentences: &'a [Span]) -> impl Iterator<Item = (usize, usize)> + 'a {
     let whole = [Span::new(0, text.len())];
-    let spans: Vec<Span> = if sentences.is_empty() {
-        whole.to_vec()
-    } else {
-        sentences.to_vec()
-    };
+    let spans: Vec<Span> = if sentences.is_empty() { whole.to_vec() } else { sentences.to_vec() };
     spans.into_iter().filter_map(move |sp| {
         let mut start = sp.start().min(text.len());
         let mut end = sp.end().min(text.len());
@@ -96,12 +87,7 @@ mod tests {
         let qs = quantities(SEED, &[]);
         assert_eq!(
             texts(&qs, |q| q.span),
-            [
-                "around 10,000",
-                "several thousand",
-                "a small number of these troops",
-                "over 12,000"
-            ]
+            ["around 10,000", "several thousand", "a small number of these troops", "over 12,000"]
         );
         assert_eq!(qs[0].counted.and_then(|c| c.slice(SEED)), Some("troops"));
         assert_eq!(qs[3].bound, dossier_core::Bound::Lower);
@@ -111,26 +97,11 @@ mod tests {
     fn seed_times() {
         let published = NaiveDate::from_ymd_opt(2024, 10, 31);
         let ts = times(SEED, &[], published);
-        assert_eq!(
-            texts(&ts, |t| t.span),
-            [
-                "in the coming weeks",
-                "currently",
-                "soon",
-                "by year's end",
-                "November 1"
-            ]
-        );
+        assert_eq!(texts(&ts, |t| t.span), ["in the coming weeks", "currently", "soon", "by year's end", "November 1"]);
         let values: Vec<Option<&str>> = ts.iter().map(|t| t.value.as_deref()).collect();
         assert_eq!(
             values,
-            [
-                Some("FUTURE_REF"),
-                Some("PRESENT_REF"),
-                Some("FUTURE_REF"),
-                Some("2024-12-31"),
-                Some("2024-11-01")
-            ]
+            [Some("FUTURE_REF"), Some("PRESENT_REF"), Some("FUTURE_REF"), Some("2024-12-31"), Some("2024-11-01")]
         );
         assert!(ts.iter().all(|t| t.kind == TimeType::Date));
         // Without a publication date the deadline cannot be resolved but is still found.

@@ -31,12 +31,8 @@ pub(crate) fn unit_word(w: &str) -> Option<f64> {
 
 /// "twenty" … "ninety".
 pub(crate) fn tens_word(w: &str) -> Option<f64> {
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    TENS.iter()
-        .position(|t| *t == w)
-        .map(|p| (p as f64 + 2.0) * 10.0)
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    TENS.iter().position(|t| *t == w).map(|p| (p as f64 + 2.0) * 10.0)
 }
 
 /// Multipliers written as words after a number: "1.5 million", "ten thousand", "two dozen".
@@ -178,9 +174,7 @@ pub(crate) fn parse_word_seq(words: &[&str]) -> Option<(f64, usize)> {
             last = Last::Scale;
         } else if w == "and"
             && matches!(last, Last::Hundred | Last::Scale)
-            && words
-                .get(i + 1)
-                .is_some_and(|n| unit_word(n).is_some() || tens_word(n).is_some())
+            && words.get(i + 1).is_some_and(|n| unit_word(n).is_some() || tens_word(n).is_some())
         {
             // "one hundred and five": the "and" is part of the number.
         } else {
@@ -202,10 +196,7 @@ pub(crate) fn parse_number(s: &str) -> Option<f64> {
         return Some(v);
     }
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
     match parse_word_seq(&words) {
         Some((v, n)) if n == words.len() => Some(v),
         _ => None,
@@ -239,14 +230,8 @@ mod tests {
 
     #[test]
     fn word_seq_reports_length() {
-        assert_eq!(
-            parse_word_seq(&["two", "thousand", "troops"]),
-            Some((2000.0, 2))
-        );
-        assert_eq!(
-            parse_word_seq(&["a", "hundred", "and", "men"]),
-            Some((100.0, 2))
-        );
+        assert_eq!(parse_word_seq(&["two", "thousand", "troops"]), Some((2000.0, 2)));
+        assert_eq!(parse_word_seq(&["a", "hundred", "and", "men"]), Some((100.0, 2)));
         assert_eq!(parse_word_seq(&["a", "few"]), None);
     }
 }

@@ -52,8 +52,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         let kind = if c.is_ascii_digit() {
             while let Some(&(j, d)) = it.peek() {
                 let joins = d.is_ascii_digit()
-                    || ((d == ',' || d == '.')
-                        && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()));
+                    || ((d == ',' || d == '.') && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()));
                 if !joins {
                     break;
                 }
@@ -64,8 +63,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         } else if c.is_alphabetic() {
             while let Some(&(j, d)) = it.peek() {
                 let joins = d.is_alphanumeric()
-                    || ((d == '\'' || d == '’')
-                        && s[j + d.len_utf8()..].starts_with(char::is_alphabetic));
+                    || ((d == '\'' || d == '’') && s[j + d.len_utf8()..].starts_with(char::is_alphabetic));
                 if !joins {
                     break;
                 }
@@ -76,12 +74,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         } else {
             Kind::Punct
         };
-        toks.push(Tok {
-            start: i,
-            end,
-            kind,
-            lower: s[i..end].to_lowercase(),
-        });
+        toks.push(Tok { start: i, end, kind, lower: s[i..end].to_lowercase() });
     }
     toks
 }
@@ -103,27 +96,11 @@ struct Core {
 
 impl Core {
     fn exact(first: usize, last: usize, value: f64, scale: f64) -> Core {
-        Core {
-            first,
-            last,
-            value: Some(value),
-            vague: None,
-            scale,
-            unit: None,
-            number_of: false,
-        }
+        Core { first, last, value: Some(value), vague: None, scale, unit: None, number_of: false }
     }
 
     fn vague(first: usize, last: usize, low: Option<f64>, high: Option<f64>) -> Core {
-        Core {
-            first,
-            last,
-            value: None,
-            vague: Some((low, high)),
-            scale: 1.0,
-            unit: None,
-            number_of: false,
-        }
+        Core { first, last, value: None, vague: Some((low, high)), scale: 1.0, unit: None, number_of: false }
     }
 }
 
@@ -134,10 +111,7 @@ struct Sentence<'a> {
 
 impl Sentence<'_> {
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.lower.as_str())
+        self.toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.lower.as_str())
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -145,9 +119,9 @@ impl Sentence<'_> {
     }
 
     fn punct(&self, i: usize, chars: &[char]) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Punct && t.lower.chars().next().is_some_and(|c| chars.contains(&c))
-        })
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.lower.chars().next().is_some_and(|c| chars.contains(&c)))
     }
 
     /// No space between token `i` and the next one.
@@ -164,11 +138,7 @@ impl Sentence<'_> {
 
     /// Does the phrase end right before token `end` (exclusive)?
     fn phrase_before(&self, end: usize, phrase: &[&str]) -> bool {
-        end >= phrase.len()
-            && phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(end - phrase.len() + k) == Some(*w))
+        end >= phrase.len() && phrase.iter().enumerate().all(|(k, w)| self.word(end - phrase.len() + k) == Some(*w))
     }
 
     /// Lowercase words from `i` on, joining hyphenated words; with their token indices.
@@ -192,10 +162,7 @@ impl Sentence<'_> {
 
 /// Quantities in one sentence; spans are shifted by `offset` into document coordinates.
 pub(crate) fn in_sentence(text: &str, offset: usize) -> Vec<Quantity> {
-    let s = Sentence {
-        text,
-        toks: tokenize(text),
-    };
+    let s = Sentence { text, toks: tokenize(text) };
     // Numbers inside dates, clock times and sets are not quantities. Durations stay: "48
     // hours" is both a time span and an amount.
     let blocked: Vec<(usize, usize)> = time::find_in(text, None)
@@ -217,18 +184,13 @@ pub(crate) fn in_sentence(text: &str, offset: usize) -> Vec<Quantity> {
             i = core.last + 1;
             continue;
         }
-        let carried = pending_change
-            .take()
-            .filter(|(at, _)| *at == core.first)
-            .map(|(_, c)| c);
+        let carried = pending_change.take().filter(|(at, _)| *at == core.first).map(|(_, c)| c);
         let built = build(&s, core, carried, &is_blocked);
         pending_change = built.pending_change;
         i = built.next;
         let mut q = built.quantity;
         q.span = Span::new(q.span.start() + offset, q.span.end() + offset);
-        q.counted = q
-            .counted
-            .map(|c| Span::new(c.start() + offset, c.end() + offset));
+        q.counted = q.counted.map(|c| Span::new(c.start() + offset, c.end() + offset));
         out.push(q);
     }
     out
@@ -271,23 +233,11 @@ const DESIGNATORS: [&str; 20] = [
 
 fn digit_core(s: &Sentence, i: usize) -> Option<Core> {
     // "F-16", "COVID-19", "Kh-101": a model number glued to a word by a hyphen or slash.
-    if i >= 2
-        && s.punct(i - 1, &['-', '/'])
-        && s.toks[i - 2].kind == Kind::Word
-        && s.glued(i - 2)
-        && s.glued(i - 1)
-    {
+    if i >= 2 && s.punct(i - 1, &['-', '/']) && s.toks[i - 2].kind == Kind::Word && s.glued(i - 2) && s.glued(i - 1) {
         return None;
     }
-    let prev = if s.punct(i.wrapping_sub(1), &['.']) {
-        i.checked_sub(2)
-    } else {
-        i.checked_sub(1)
-    };
-    if prev
-        .and_then(|p| s.word(p))
-        .is_some_and(|w| DESIGNATORS.contains(&w))
-    {
+    let prev = if s.punct(i.wrapping_sub(1), &['.']) { i.checked_sub(2) } else { i.checked_sub(1) };
+    if prev.and_then(|p| s.word(p)).is_some_and(|w| DESIGNATORS.contains(&w)) {
         return None;
     }
     // The second half of "24/7" or "9/11".
@@ -298,11 +248,7 @@ fn digit_core(s: &Sentence, i: usize) -> Option<Core> {
     let mut last = i;
     // "1/2" is a fraction; "24/7" and "9/11" are not amounts at all.
     if s.punct(i + 1, &['/']) && s.glued(i) && s.glued(i + 1) {
-        let den = s
-            .toks
-            .get(i + 2)
-            .filter(|t| t.kind == Kind::Num)
-            .and_then(|t| numbers::parse_digits(&t.lower))?;
+        let den = s.toks.get(i + 2).filter(|t| t.kind == Kind::Num).and_then(|t| numbers::parse_digits(&t.lower))?;
         if den == 0.0 || value >= den || den > 100.0 {
             return None;
         }
@@ -351,10 +297,7 @@ fn word_core(s: &Sentence, i: usize) -> Option<Core> {
     // Vague amounts.
     if w.len() >= 3 && w[0] == "a" && w[2] == "number" {
         let kind = w[1];
-        if matches!(
-            kind,
-            "small" | "large" | "significant" | "growing" | "limited" | "huge" | "substantial"
-        ) {
+        if matches!(kind, "small" | "large" | "significant" | "growing" | "limited" | "huge" | "substantial") {
             let mut c = Core::vague(i, tok(2), None, None);
             c.number_of = true;
             return Some(c);
@@ -413,10 +356,7 @@ fn word_core(s: &Sentence, i: usize) -> Option<Core> {
     if w[..n] == ["one"] && !one_is_a_number(s, i, ws.get(1).map(|x| x.1)) {
         return None;
     }
-    let scale = w[..n]
-        .iter()
-        .filter_map(|x| numbers::scale_word(x))
-        .fold(1.0, |a, b| a * b);
+    let scale = w[..n].iter().filter_map(|x| numbers::scale_word(x)).fold(1.0, |a, b| a * b);
     Some(Core::exact(i, tok(n - 1), value, scale))
 }
 
@@ -446,10 +386,8 @@ fn fraction(s: &Sentence, w: &[&str], ws: &[(&str, usize)], i: usize) -> Option<
 
 /// "one" is a count in "one soldier" but a pronoun in "one of the", "no one", "the one that".
 fn one_is_a_number(s: &Sentence, i: usize, next: Option<usize>) -> bool {
-    const BEFORE: [&str; 12] = [
-        "no", "the", "this", "that", "any", "every", "each", "which", "another", "someone",
-        "anyone", "everyone",
-    ];
+    const BEFORE: [&str; 12] =
+        ["no", "the", "this", "that", "any", "every", "each", "which", "another", "someone", "anyone", "everyone"];
     if i > 0 && s.word(i - 1).is_some_and(|w| BEFORE.contains(&w)) {
         return false;
     }
@@ -642,11 +580,10 @@ fn change_verb(w: &str) -> Option<Change> {
 
 fn change_noun(w: &str) -> Option<Change> {
     match w {
-        "increase" | "rise" | "gain" | "jump" | "surge" | "growth" | "hike" | "boost" => {
-            Some(Change::Up)
+        "increase" | "rise" | "gain" | "jump" | "surge" | "growth" | "hike" | "boost" => Some(Change::Up),
+        "decrease" | "drop" | "decline" | "fall" | "cut" | "reduction" | "loss" | "plunge" | "dip" => {
+            Some(Change::Down)
         }
-        "decrease" | "drop" | "decline" | "fall" | "cut" | "reduction" | "loss" | "plunge"
-        | "dip" => Some(Change::Down),
         _ => None,
     }
 }
@@ -674,9 +611,7 @@ fn currency_symbol(c: &str) -> Option<&'static str> {
     }
 }
 
-const CURRENCY_CODES: [&str; 12] = [
-    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "CHF", "CAD", "AUD", "KRW",
-];
+const CURRENCY_CODES: [&str; 12] = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "CHF", "CAD", "AUD", "KRW"];
 
 fn currency_word(w: &str) -> Option<&'static str> {
     match w {
@@ -895,9 +830,7 @@ fn is_stop(w: &str) -> bool {
     STOP.contains(&w)
 }
 
-const DETERMINERS: [&str; 11] = [
-    "the", "these", "those", "its", "their", "his", "her", "our", "your", "this", "all",
-];
+const DETERMINERS: [&str; 11] = ["the", "these", "those", "its", "their", "his", "her", "our", "your", "this", "all"];
 
 /// The noun phrase after a number: optional "of" + determiner, then up to three words until
 /// a stop word, punctuation or a participle ("troops deployed", "soldiers moving").
@@ -977,12 +910,7 @@ struct Built {
     pending_change: Option<(usize, Change)>,
 }
 
-fn build(
-    s: &Sentence,
-    core: Core,
-    carried: Option<Change>,
-    is_blocked: &dyn Fn(usize, usize) -> bool,
-) -> Built {
+fn build(s: &Sentence, core: Core, carried: Option<Change>, is_blocked: &dyn Fn(usize, usize) -> bool) -> Built {
     let mut unit = core.unit.clone();
     let mut first = core.first;
 
@@ -1184,11 +1112,7 @@ fn build(
         unit,
         counted,
     };
-    Built {
-        quantity,
-        next,
-        pending_change,
-    }
+    Built { quantity, next, pending_change }
 }
 
 /// The second number of a range ("10-15", "5 to 10 million", "$5 and $10"): the core, its
@@ -1257,10 +1181,7 @@ mod tests {
         let a = only(t);
         assert_eq!(span(t, a.span), "over 12,000");
         assert_eq!(a.bound, Bound::Lower);
-        assert_eq!(
-            (a.value, a.low, a.high),
-            (Some(12_000.0), Some(12_000.0), None)
-        );
+        assert_eq!((a.value, a.low, a.high), (Some(12_000.0), Some(12_000.0), None));
         assert_eq!(a.counted, None);
     }
 
@@ -1328,10 +1249,7 @@ mod tests {
         assert_eq!(a.unit.as_deref(), Some("%"));
         assert_eq!(a.change, Some(Change::Up));
         let b = only("fell to 12 percent");
-        assert_eq!(
-            (b.value, b.unit.as_deref(), b.change),
-            (Some(12.0), Some("%"), Some(Change::Down))
-        );
+        assert_eq!((b.value, b.unit.as_deref(), b.change), (Some(12.0), Some("%"), Some(Change::Down)));
         let c = only("5% of voters");
         assert_eq!(c.unit.as_deref(), Some("%"));
         assert!(c.counted.is_some());
@@ -1344,10 +1262,7 @@ mod tests {
         let b = only("at least 20 people");
         assert_eq!(b.bound, Bound::Lower);
         let c = only("up to 300 km");
-        assert_eq!(
-            (c.bound, c.high, c.unit.as_deref()),
-            (Bound::Upper, Some(300.0), Some("km"))
-        );
+        assert_eq!((c.bound, c.high, c.unit.as_deref()), (Bound::Upper, Some(300.0), Some("km")));
         let d = only("less than 5 kg");
         assert_eq!(d.bound, Bound::Upper);
         let e = only("no more than 5 kg");
@@ -1359,22 +1274,13 @@ mod tests {
         let t = "between 5 and 10 drones";
         let a = only(t);
         assert_eq!(span(t, a.span), "between 5 and 10");
-        assert_eq!(
-            (a.bound, a.low, a.high, a.value),
-            (Bound::Range, Some(5.0), Some(10.0), None)
-        );
+        assert_eq!((a.bound, a.low, a.high, a.value), (Bound::Range, Some(5.0), Some(10.0), None));
         let b = only("10-15 soldiers");
-        assert_eq!(
-            (b.bound, b.low, b.high),
-            (Bound::Range, Some(10.0), Some(15.0))
-        );
+        assert_eq!((b.bound, b.low, b.high), (Bound::Range, Some(10.0), Some(15.0)));
         let c = only("5 to 10 million people");
         assert_eq!((c.low, c.high), (Some(5e6), Some(10e6)));
         let d = only("$5-$10 billion");
-        assert_eq!(
-            (d.low, d.high, d.unit.as_deref()),
-            (Some(5e9), Some(10e9), Some("USD"))
-        );
+        assert_eq!((d.low, d.high, d.unit.as_deref()), (Some(5e9), Some(10e9), Some("USD")));
     }
 
     #[test]

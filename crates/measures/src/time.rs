@@ -47,14 +47,14 @@ struct Rule {
     handle: Handler,
 }
 
-const MONTH_FULL: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTH_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const TZ: &str = r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|local\s+time";
 /// Counts that can precede a time unit: digits or number words, including vague ones.
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:a\s+couple\s+of|a\s+few|couple\s+of|several|few|many|some|half\s+an?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|dozen))*))";
-const UNIT: &str = r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
+const UNIT: &str =
+    r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
 
 fn month_pattern() -> String {
     format!(r"(?P<m>(?:{MONTH_FULL})\b|(?:{MONTH_ABBR})(?:\.|\b))")
@@ -62,10 +62,8 @@ fn month_pattern() -> String {
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let month = month_pattern();
-    let rule = |pattern: String, handle: Handler| Rule {
-        re: Regex::new(&pattern).expect("time pattern compiles"),
-        handle,
-    };
+    let rule =
+        |pattern: String, handle: Handler| Rule { re: Regex::new(&pattern).expect("time pattern compiles"), handle };
     vec![
         rule(
             r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(),
@@ -198,10 +196,7 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
     }
     // Longest first; among equals the earlier rule (listed from most to least specific).
     cands.sort_by(|(ra, a), (rb, b)| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(ra.cmp(rb))
+        (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(ra.cmp(rb))
     });
     let mut chosen: Vec<Found> = Vec::new();
     for (_, f) in cands {
@@ -218,21 +213,11 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
 
 fn whole(c: &Captures, kind: TimeType, value: Option<String>) -> Option<Found> {
     let m = c.get(0)?;
-    Some(Found {
-        start: m.start(),
-        end: m.end(),
-        kind,
-        value,
-    })
+    Some(Found { start: m.start(), end: m.end(), kind, value })
 }
 
 fn from_to(start: usize, end: usize, kind: TimeType, value: Option<String>) -> Option<Found> {
-    Some(Found {
-        start,
-        end,
-        kind,
-        value,
-    })
+    Some(Found { start, end, kind, value })
 }
 
 fn num(c: &Captures, name: &str) -> Option<u32> {
@@ -247,11 +232,7 @@ fn iso_date(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
 /// "11/01/2024": month first (US news style) unless the first number cannot be a month.
 fn slash_date(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
     let (a, b, y) = (num(c, "a")?, num(c, "b")?, num(c, "y")? as i32);
-    let d = if a > 12 {
-        NaiveDate::from_ymd_opt(y, b, a)?
-    } else {
-        NaiveDate::from_ymd_opt(y, a, b)?
-    };
+    let d = if a > 12 { NaiveDate::from_ymd_opt(y, b, a)? } else { NaiveDate::from_ymd_opt(y, a, b)? };
     whole(c, TimeType::Date, Some(fmt_day(d)))
 }
 
@@ -279,17 +260,9 @@ fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
     let m = c.name("m")?;
     let month = month_number(m.as_str())?;
     let prep = c.name("prep")?;
-    let modifier = prep
-        .as_str()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let modifier = prep.as_str().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
     // Modifiers that qualify the month belong to the span; prepositions do not.
-    let start = if matches!(
-        modifier.as_str(),
-        "last" | "next" | "this" | "early" | "late" | "mid"
-    ) {
+    let start = if matches!(modifier.as_str(), "last" | "next" | "this" | "early" | "late" | "mid") {
         prep.start()
     } else {
         m.start()
@@ -305,9 +278,7 @@ fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
             "since" | "earlier in" => candidates.into_iter().filter(|c| *c <= here).max(),
             "later in" => candidates.into_iter().filter(|c| *c >= here).min(),
             // Ties go to the past: news mostly reports what happened.
-            _ => candidates
-                .into_iter()
-                .min_by_key(|c| ((c - here).abs(), *c)),
+            _ => candidates.into_iter().min_by_key(|c| ((c - here).abs(), *c)),
         };
         let pick = pick.unwrap_or(here);
         format!("{:04}-{:02}", pick.div_euclid(12), pick.rem_euclid(12) + 1)
@@ -345,11 +316,7 @@ fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
     if after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
     const COUNT_MODIFIERS: [&str; 17] = [
         "about",
         "around",
@@ -401,21 +368,13 @@ fn weekday(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found>
         let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
         let fwd = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
         let d = match modifier.as_deref() {
-            Some("next") | Some("coming") => {
-                p + Duration::days(if fwd == 0 { 7 } else { fwd } as i64)
-            }
-            Some("last") | Some("past") => {
-                p - Duration::days(if back == 0 { 7 } else { back } as i64)
-            }
+            Some("next") | Some("coming") => p + Duration::days(if fwd == 0 { 7 } else { fwd } as i64),
+            Some("last") | Some("past") => p - Duration::days(if back == 0 { 7 } else { back } as i64),
             _ => p - Duration::days(back as i64),
         };
         with_pod(fmt_day(d), pod)
     });
-    let kind = if pod.is_some() {
-        TimeType::Time
-    } else {
-        TimeType::Date
-    };
+    let kind = if pod.is_some() { TimeType::Time } else { TimeType::Date };
     whole(c, kind, value)
 }
 
@@ -434,11 +393,7 @@ fn deictic_day(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
         _ => 0,
     };
     let value = published.map(|p| with_pod(fmt_day(p + Duration::days(offset)), pod));
-    let kind = if pod.is_some() {
-        TimeType::Time
-    } else {
-        TimeType::Date
-    };
+    let kind = if pod.is_some() { TimeType::Time } else { TimeType::Date };
     whole(c, kind, value)
 }
 
@@ -484,10 +439,7 @@ fn relative_period(c: &Captures, _: &str, published: Option<NaiveDate>) -> Optio
 /// the year" resolves to the period itself.
 fn period_end(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
     let unit = c.name("u")?.as_str().to_lowercase();
-    let pos = c
-        .name("pos")
-        .map(|p| p.as_str().to_lowercase())
-        .unwrap_or_else(|| "end".into());
+    let pos = c.name("pos").map(|p| p.as_str().to_lowercase()).unwrap_or_else(|| "end".into());
     let step: i32 = match c.name("mod").map(|m| m.as_str().to_lowercase()).as_deref() {
         Some("next") => 1,
         Some("last") => -1,
@@ -520,10 +472,7 @@ fn period_end(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fou
 
 /// "by the end of November", "the end of 2024".
 fn named_period_end(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
-    let end = matches!(
-        c.name("pos")?.as_str().to_lowercase().as_str(),
-        "end" | "close"
-    );
+    let end = matches!(c.name("pos")?.as_str().to_lowercase().as_str(), "end" | "close");
     let value = if let Some(y) = num(c, "y2") {
         if end {
             format!("{y:04}-12-31")
@@ -532,9 +481,7 @@ fn named_period_end(c: &Captures, _: &str, published: Option<NaiveDate>) -> Opti
         }
     } else {
         let month = month_number(c.name("m")?.as_str())?;
-        let year = num(c, "y")
-            .map(|y| y as i32)
-            .or_else(|| published.map(|p| closest_month_year(p, month)));
+        let year = num(c, "y").map(|y| y as i32).or_else(|| published.map(|p| closest_month_year(p, month)));
         match (year, end) {
             (Some(y), true) => fmt_day(last_day_of_month(y, month)?),
             (Some(y), false) => format!("{y:04}-{month:02}"),
@@ -649,11 +596,7 @@ fn clock_word(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fou
         "midnight" => "24:00",
         _ => "12:00",
     };
-    whole(
-        c,
-        TimeType::Time,
-        Some(format!("{}T{t}", day_or_unknown(published))),
-    )
+    whole(c, TimeType::Time, Some(format!("{}T{t}", day_or_unknown(published))))
 }
 
 fn quarter(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
@@ -705,9 +648,7 @@ fn season(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> 
 
 fn month_number(s: &str) -> Option<u32> {
     let key: String = s.chars().take(3).collect::<String>().to_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     months.iter().position(|m| *m == key).map(|p| p as u32 + 1)
 }
 
@@ -775,10 +716,7 @@ fn closest_month_year(p: NaiveDate, month: u32) -> i32 {
 fn count_value(s: &str) -> Option<String> {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    if words
-        .iter()
-        .any(|w| matches!(*w, "few" | "several" | "many" | "some"))
-    {
+    if words.iter().any(|w| matches!(*w, "few" | "several" | "many" | "some")) {
         return Some("X".into());
     }
     if words.contains(&"couple") {
@@ -791,11 +729,7 @@ fn count_value(s: &str) -> Option<String> {
         return Some("1".into());
     }
     let v = numbers::parse_number(s.trim())?;
-    Some(if v.fract() == 0.0 && v < 1e15 {
-        format!("{}", v as u64)
-    } else {
-        format!("{v}")
-    })
+    Some(if v.fract() == 0.0 && v < 1e15 { format!("{}", v as u64) } else { format!("{v}") })
 }
 
 /// TIMEX period string for `n` units.
@@ -834,70 +768,26 @@ mod tests {
     }
 
     fn check(s: &str, text: &str, kind: TimeType, value: Option<&str>) {
-        assert_eq!(
-            one(s, pubd()),
-            (text.to_string(), kind, value.map(str::to_string)),
-            "{s:?}"
-        );
+        assert_eq!(one(s, pubd()), (text.to_string(), kind, value.map(str::to_string)), "{s:?}");
     }
 
     #[test]
     fn absolute_dates() {
-        check(
-            "on November 1, 2024 it",
-            "November 1, 2024",
-            TimeType::Date,
-            Some("2024-11-01"),
-        );
+        check("on November 1, 2024 it", "November 1, 2024", TimeType::Date, Some("2024-11-01"));
         check("on Nov. 1 it", "Nov. 1", TimeType::Date, Some("2024-11-01"));
-        check(
-            "on 1 November it",
-            "1 November",
-            TimeType::Date,
-            Some("2024-11-01"),
-        );
-        check(
-            "on the 3rd of March 2022",
-            "3rd of March 2022",
-            TimeType::Date,
-            Some("2022-03-03"),
-        );
-        check(
-            "dated 2024-11-01.",
-            "2024-11-01",
-            TimeType::Date,
-            Some("2024-11-01"),
-        );
-        check(
-            "in November 2023",
-            "November 2023",
-            TimeType::Date,
-            Some("2023-11"),
-        );
+        check("on 1 November it", "1 November", TimeType::Date, Some("2024-11-01"));
+        check("on the 3rd of March 2022", "3rd of March 2022", TimeType::Date, Some("2022-03-03"));
+        check("dated 2024-11-01.", "2024-11-01", TimeType::Date, Some("2024-11-01"));
+        check("in November 2023", "November 2023", TimeType::Date, Some("2023-11"));
         check("in 2023,", "2023", TimeType::Date, Some("2023"));
         check("since the 1990s", "1990s", TimeType::Date, Some("199"));
     }
 
     #[test]
     fn month_day_takes_closest_year() {
-        check(
-            "starting on November 1.",
-            "November 1",
-            TimeType::Date,
-            Some("2024-11-01"),
-        );
-        check(
-            "on January 3",
-            "January 3",
-            TimeType::Date,
-            Some("2025-01-03"),
-        );
-        check(
-            "on December 3",
-            "December 3",
-            TimeType::Date,
-            Some("2024-12-03"),
-        );
+        check("starting on November 1.", "November 1", TimeType::Date, Some("2024-11-01"));
+        check("on January 3", "January 3", TimeType::Date, Some("2025-01-03"));
+        check("on December 3", "December 3", TimeType::Date, Some("2024-12-03"));
         assert_eq!(one("on November 1", None).2.as_deref(), Some("XXXX-11-01"));
         assert!(find_in("on February 31", None).is_empty());
     }
@@ -906,12 +796,7 @@ mod tests {
     fn months_alone() {
         check("in November", "November", TimeType::Date, Some("2024-11"));
         check("since March", "March", TimeType::Date, Some("2024-03"));
-        check(
-            "last November",
-            "last November",
-            TimeType::Date,
-            Some("2023-11"),
-        );
+        check("last November", "last November", TimeType::Date, Some("2023-11"));
         check("by early May", "early May", TimeType::Date, Some("2024-05"));
         // "may" as a verb is not a month.
         assert!(find_in("they may come", pubd()).is_empty());
@@ -919,108 +804,33 @@ mod tests {
 
     #[test]
     fn weekdays_and_deictics() {
-        check(
-            "said on Monday",
-            "Monday",
-            TimeType::Date,
-            Some("2024-10-28"),
-        );
-        check(
-            "said last Thursday",
-            "last Thursday",
-            TimeType::Date,
-            Some("2024-10-24"),
-        );
-        check(
-            "said on Thursday",
-            "Thursday",
-            TimeType::Date,
-            Some("2024-10-31"),
-        );
-        check(
-            "meet next Monday",
-            "next Monday",
-            TimeType::Date,
-            Some("2024-11-04"),
-        );
-        check(
-            "said yesterday",
-            "yesterday",
-            TimeType::Date,
-            Some("2024-10-30"),
-        );
+        check("said on Monday", "Monday", TimeType::Date, Some("2024-10-28"));
+        check("said last Thursday", "last Thursday", TimeType::Date, Some("2024-10-24"));
+        check("said on Thursday", "Thursday", TimeType::Date, Some("2024-10-31"));
+        check("meet next Monday", "next Monday", TimeType::Date, Some("2024-11-04"));
+        check("said yesterday", "yesterday", TimeType::Date, Some("2024-10-30"));
         check("said today", "today", TimeType::Date, Some("2024-10-31"));
-        check(
-            "it rained last night",
-            "last night",
-            TimeType::Time,
-            Some("2024-10-30TNI"),
-        );
+        check("it rained last night", "last night", TimeType::Time, Some("2024-10-30TNI"));
         assert_eq!(one("said yesterday", None).2, None);
     }
 
     #[test]
     fn relative_periods() {
-        check(
-            "met last week",
-            "last week",
-            TimeType::Date,
-            Some("2024-W43"),
-        );
-        check(
-            "met next month",
-            "next month",
-            TimeType::Date,
-            Some("2024-11"),
-        );
-        check(
-            "met earlier this month",
-            "earlier this month",
-            TimeType::Date,
-            Some("2024-10"),
-        );
+        check("met last week", "last week", TimeType::Date, Some("2024-W43"));
+        check("met next month", "next month", TimeType::Date, Some("2024-11"));
+        check("met earlier this month", "earlier this month", TimeType::Date, Some("2024-10"));
         check("met this year", "this year", TimeType::Date, Some("2024"));
-        check(
-            "over the past week",
-            "the past week",
-            TimeType::Duration,
-            Some("P1W"),
-        );
+        check("over the past week", "the past week", TimeType::Duration, Some("P1W"));
         assert_eq!(one("met last week", None).2, None);
     }
 
     #[test]
     fn vague_references() {
-        check(
-            "in the coming weeks.",
-            "in the coming weeks",
-            TimeType::Date,
-            Some("FUTURE_REF"),
-        );
-        check(
-            "deployed soon for combat",
-            "soon",
-            TimeType::Date,
-            Some("FUTURE_REF"),
-        );
-        check(
-            "it recently said",
-            "recently",
-            TimeType::Date,
-            Some("PAST_REF"),
-        );
-        check(
-            "in recent weeks",
-            "in recent weeks",
-            TimeType::Date,
-            Some("PAST_REF"),
-        );
-        check(
-            "are currently engaged",
-            "currently",
-            TimeType::Date,
-            Some("PRESENT_REF"),
-        );
+        check("in the coming weeks.", "in the coming weeks", TimeType::Date, Some("FUTURE_REF"));
+        check("deployed soon for combat", "soon", TimeType::Date, Some("FUTURE_REF"));
+        check("it recently said", "recently", TimeType::Date, Some("PAST_REF"));
+        check("in recent weeks", "in recent weeks", TimeType::Date, Some("PAST_REF"));
+        check("are currently engaged", "currently", TimeType::Date, Some("PRESENT_REF"));
         // Vague references need no publication date.
         assert_eq!(one("soon", None).2.as_deref(), Some("FUTURE_REF"));
         assert!(find_in("sooner or later", None).is_empty());
@@ -1028,114 +838,34 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        check(
-            "arrive by year's end.",
-            "by year's end",
-            TimeType::Date,
-            Some("2024-12-31"),
-        );
-        check(
-            "arrive by year’s end.",
-            "by year’s end",
-            TimeType::Date,
-            Some("2024-12-31"),
-        );
-        check(
-            "by the end of the year",
-            "by the end of the year",
-            TimeType::Date,
-            Some("2024-12-31"),
-        );
-        check(
-            "by the end of the month",
-            "by the end of the month",
-            TimeType::Date,
-            Some("2024-10-31"),
-        );
-        check(
-            "by the end of November",
-            "by the end of November",
-            TimeType::Date,
-            Some("2024-11-30"),
-        );
-        check(
-            "until the end of 2025",
-            "until the end of 2025",
-            TimeType::Date,
-            Some("2025-12-31"),
-        );
+        check("arrive by year's end.", "by year's end", TimeType::Date, Some("2024-12-31"));
+        check("arrive by year’s end.", "by year’s end", TimeType::Date, Some("2024-12-31"));
+        check("by the end of the year", "by the end of the year", TimeType::Date, Some("2024-12-31"));
+        check("by the end of the month", "by the end of the month", TimeType::Date, Some("2024-10-31"));
+        check("by the end of November", "by the end of November", TimeType::Date, Some("2024-11-30"));
+        check("until the end of 2025", "until the end of 2025", TimeType::Date, Some("2025-12-31"));
         assert_eq!(one("by year's end", None).2, None);
     }
 
     #[test]
     fn durations_and_sets() {
-        check(
-            "for three years",
-            "three years",
-            TimeType::Duration,
-            Some("P3Y"),
-        );
-        check(
-            "within two weeks",
-            "two weeks",
-            TimeType::Duration,
-            Some("P2W"),
-        );
-        check(
-            "a 48-hour truce",
-            "48-hour",
-            TimeType::Duration,
-            Some("PT48H"),
-        );
-        check(
-            "for several months",
-            "several months",
-            TimeType::Duration,
-            Some("PXM"),
-        );
-        check(
-            "for twenty-five years",
-            "twenty-five years",
-            TimeType::Duration,
-            Some("P25Y"),
-        );
-        check(
-            "two weeks ago",
-            "two weeks ago",
-            TimeType::Date,
-            Some("2024-W42"),
-        );
-        check(
-            "three years ago",
-            "three years ago",
-            TimeType::Date,
-            Some("2021"),
-        );
+        check("for three years", "three years", TimeType::Duration, Some("P3Y"));
+        check("within two weeks", "two weeks", TimeType::Duration, Some("P2W"));
+        check("a 48-hour truce", "48-hour", TimeType::Duration, Some("PT48H"));
+        check("for several months", "several months", TimeType::Duration, Some("PXM"));
+        check("for twenty-five years", "twenty-five years", TimeType::Duration, Some("P25Y"));
+        check("two weeks ago", "two weeks ago", TimeType::Date, Some("2024-W42"));
+        check("three years ago", "three years ago", TimeType::Date, Some("2021"));
         check("meets every week", "every week", TimeType::Set, Some("P1W"));
-        check(
-            "meets every two weeks",
-            "every two weeks",
-            TimeType::Set,
-            Some("P2W"),
-        );
+        check("meets every two weeks", "every two weeks", TimeType::Set, Some("P2W"));
         check("reported daily", "daily", TimeType::Set, Some("P1D"));
         check("twice a week", "twice a week", TimeType::Set, Some("P1W"));
     }
 
     #[test]
     fn clock_times() {
-        check(
-            "at 3 p.m. local",
-            "3 p.m.",
-            TimeType::Time,
-            Some("2024-10-31T15:00"),
-        );
-        check(
-            "at 10:30 GMT",
-            "10:30 GMT",
-            TimeType::Time,
-            Some("2024-10-31T10:30"),
-        );
+        check("at 3 p.m. local", "3 p.m.", TimeType::Time, Some("2024-10-31T15:00"));
+        check("at 10:30 GMT", "10:30 GMT", TimeType::Time, Some("2024-10-31T10:30"));
         assert_eq!(one("at 9am", None).2.as_deref(), Some("XXXX-XX-XXT09:00"));
     }
 
@@ -1150,19 +880,9 @@ mod tests {
 
     #[test]
     fn seasons_and_quarters() {
-        check(
-            "this summer",
-            "this summer",
-            TimeType::Date,
-            Some("2024-SU"),
-        );
+        check("this summer", "this summer", TimeType::Date, Some("2024-SU"));
         check("in the spring", "spring", TimeType::Date, Some("2024-SP"));
-        check(
-            "in the third quarter",
-            "the third quarter",
-            TimeType::Date,
-            Some("2024-Q3"),
-        );
+        check("in the third quarter", "the third quarter", TimeType::Date, Some("2024-Q3"));
         assert!(find_in("prices fall", pubd()).is_empty());
     }
 }

@@ -23,9 +23,7 @@ impl Store {
     pub fn insert_batch(&mut self, docs: &[(Document, AnalysisJson)]) -> Result<Vec<Inserted>> {
         // IMMEDIATE takes the write lock up front; a deferred transaction that upgrades later
         // can fail with SQLITE_BUSY without waiting for the busy timeout.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(docs.len());
         for (doc, analysis) in docs {
             out.push(insert_one(&tx, doc, analysis)?);
@@ -37,22 +35,23 @@ impl Store {
 
 fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inserted> {
     let m = &doc.meta;
-    let changed = tx.prepare_cached(
-        "INSERT INTO documents (id, source, url, title, published, outlet, author, text, analysis, ingested_at)
+    let changed = tx
+        .prepare_cached(
+            "INSERT INTO documents (id, source, url, title, published, outlet, author, text, analysis, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
          ON CONFLICT (id) DO NOTHING",
-    )?
-    .execute(params![
-        doc.id,
-        m.source,
-        m.url,
-        m.title,
-        m.published.map(|d| d.to_string()),
-        m.outlet,
-        m.author,
-        doc.text,
-        serde_json::to_string(a)?,
-    ])?;
+        )?
+        .execute(params![
+            doc.id,
+            m.source,
+            m.url,
+            m.title,
+            m.published.map(|d| d.to_string()),
+            m.outlet,
+            m.author,
+            doc.text,
+            serde_json::to_string(a)?,
+        ])?;
     if changed == 0 {
         return Ok(Inserted::Duplicate);
     }
@@ -68,26 +67,15 @@ fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inse
 
 /// The key entities merge on across documents: case, spacing and apostrophe style ignored.
 pub(crate) fn normalise_name(name: &str) -> String {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-        .collect();
+    let words: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase().replace('\u{2019}', "'")).collect();
     words.join(" ")
 }
 
 /// Merges the document's entities into the canonical ones; returns local id → store id.
-fn insert_entities(
-    tx: &Transaction,
-    doc_id: &str,
-    entities: &[Entity],
-) -> Result<HashMap<u32, i64>> {
-    let mut find =
-        tx.prepare_cached("SELECT id, name FROM entities WHERE norm = ?1 AND kind = ?2")?;
-    let mut create =
-        tx.prepare_cached("INSERT INTO entities (norm, kind, name) VALUES (?1, ?2, ?3)")?;
-    let mut alias = tx.prepare_cached(
-        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)",
-    )?;
+fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Result<HashMap<u32, i64>> {
+    let mut find = tx.prepare_cached("SELECT id, name FROM entities WHERE norm = ?1 AND kind = ?2")?;
+    let mut create = tx.prepare_cached("INSERT INTO entities (norm, kind, name) VALUES (?1, ?2, ?3)")?;
+    let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)")?;
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO document_entities (doc_id, local_id, entity_id, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -95,9 +83,8 @@ fn insert_entities(
     for e in entities {
         let norm = normalise_name(&e.name);
         let kind = e.kind.as_str();
-        let found: Option<(i64, String)> = find
-            .query_row(params![norm, kind], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+        let found: Option<(i64, String)> =
+            find.query_row(params![norm, kind], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         let (id, canonical) = match found {
             Some(row) => row,
             None => {
@@ -117,25 +104,13 @@ fn insert_entities(
     Ok(ids)
 }
 
-fn insert_mentions(
-    tx: &Transaction,
-    doc_id: &str,
-    a: &AnalysisJson,
-    ids: &HashMap<u32, i64>,
-) -> Result<()> {
+fn insert_mentions(tx: &Transaction, doc_id: &str, a: &AnalysisJson, ids: &HashMap<u32, i64>) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO mentions (doc_id, entity_id, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for m in &a.mentions {
         let entity = m.entity.and_then(|e| ids.get(&e));
-        stmt.execute(params![
-            doc_id,
-            entity,
-            m.kind.as_str(),
-            m.start,
-            m.end,
-            m.text
-        ])?;
+        stmt.execute(params![doc_id, entity, m.kind.as_str(), m.start, m.end, m.text])?;
     }
     Ok(())
 }
@@ -150,16 +125,9 @@ fn insert_statement(
 ) -> Result<()> {
     let speaker = at.speaker.as_ref();
     let local = speaker.and_then(|s| s.entity);
-    let entity_name = local
-        .and_then(|id| entities.iter().find(|e| e.id == id))
-        .map(|e| e.name.as_str());
+    let entity_name = local.and_then(|id| entities.iter().find(|e| e.id == id)).map(|e| e.name.as_str());
     let entity_id = local.and_then(|id| ids.get(&id));
-    let search = format!(
-        "{}\n{}",
-        speaker.map_or("", |s| &s.text),
-        entity_name.unwrap_or("")
-    )
-    .to_lowercase();
+    let search = format!("{}\n{}", speaker.map_or("", |s| &s.text), entity_name.unwrap_or("")).to_lowercase();
     let source_type = speaker.map(|s| label(&s.source_type)).transpose()?;
     tx.prepare_cached(
         "INSERT INTO statements (doc_id, idx, speaker, speaker_entity, speaker_entity_id, speaker_search,
@@ -214,18 +182,10 @@ fn insert_quantities(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result
 }
 
 fn insert_times(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO times (doc_id, start, end, text, type, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO times (doc_id, start, end, text, type, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     for t in &a.times {
-        stmt.execute(params![
-            doc_id,
-            t.start,
-            t.end,
-            t.text,
-            label(&t.kind)?,
-            t.value
-        ])?;
+        stmt.execute(params![doc_id, t.start, t.end, t.text, label(&t.kind)?, t.value])?;
     }
     Ok(())
 }

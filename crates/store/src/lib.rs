@@ -30,10 +30,7 @@ pub use schema::SCHEMA_VERSION;
 #[non_exhaustive]
 pub enum StoreError {
     #[error("cannot open store {path}: {source}")]
-    Open {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Open { path: PathBuf, source: rusqlite::Error },
     #[error(
         "store schema version {found} is newer than this build of dossier supports \
          ({supported}); upgrade dossier to read it"
@@ -59,20 +56,15 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        let open_err = |source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        };
+        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
         let conn = Connection::open(path).map_err(open_err)?;
         // WAL: readers do not block the writer. The pragma answers with the mode it got; where
         // WAL is impossible (some network file systems) SQLite keeps its rollback journal,
         // which is slower but just as safe, so the answer is not checked.
-        let _mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-            .map_err(open_err)?;
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(open_err)?;
         // NORMAL is durable enough under WAL (only the last commit can be lost on power failure).
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_err)?;
         Store::init(conn)
     }
 

@@ -44,12 +44,7 @@ pub struct StatementFilter {
 impl Default for StatementFilter {
     /// No filter, at most 100 rows (a zero default limit would silently return nothing).
     fn default() -> Self {
-        StatementFilter {
-            speaker: None,
-            stance: None,
-            doc_id: None,
-            limit: 100,
-        }
+        StatementFilter { speaker: None, stance: None, doc_id: None, limit: 100 }
     }
 }
 
@@ -137,11 +132,7 @@ impl Store {
         let rows = stmt.query_map(params![q, sql_limit(limit)], |r| {
             let kind: String = r.get(0)?;
             Ok(SearchHit {
-                kind: if kind == "document" {
-                    HitKind::Document
-                } else {
-                    HitKind::Statement
-                },
+                kind: if kind == "document" { HitKind::Document } else { HitKind::Statement },
                 doc_id: r.get(1)?,
                 title: r.get(2)?,
                 source: r.get(3)?,
@@ -170,26 +161,23 @@ impl Store {
         // Lowercased here, as speaker_search was at insert: Unicode-aware, unlike SQLite's lower().
         let speaker = filter.speaker.as_deref().map(str::to_lowercase);
         let stance = filter.stance.as_deref().map(str::to_lowercase);
-        let rows = stmt.query_map(
-            params![speaker, stance, filter.doc_id, sql_limit(filter.limit)],
-            |r| {
-                Ok(StatementRow {
-                    doc_id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    speaker: r.get(3)?,
-                    speaker_entity: r.get(4)?,
-                    source_type: r.get(5)?,
-                    cue: r.get(6)?,
-                    content: r.get(7)?,
-                    quote: r.get(8)?,
-                    stance: r.get(9)?,
-                    hedged: r.get(10)?,
-                    start: r.get(11)?,
-                    end: r.get(12)?,
-                })
-            },
-        )?;
+        let rows = stmt.query_map(params![speaker, stance, filter.doc_id, sql_limit(filter.limit)], |r| {
+            Ok(StatementRow {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                speaker: r.get(3)?,
+                speaker_entity: r.get(4)?,
+                source_type: r.get(5)?,
+                cue: r.get(6)?,
+                content: r.get(7)?,
+                quote: r.get(8)?,
+                stance: r.get(9)?,
+                hedged: r.get(10)?,
+                start: r.get(11)?,
+                end: r.get(12)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -203,14 +191,11 @@ impl Store {
              ORDER BY n DESC, e.name, e.id
              LIMIT ?1",
         )?;
-        let mut aliases = self.conn.prepare_cached(
-            "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
-        )?;
+        let mut aliases =
+            self.conn.prepare_cached("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")?;
         let rows = stmt.query_map(params![sql_limit(limit)], |r| {
             let id: i64 = r.get(0)?;
-            let names = aliases
-                .query_map(params![id], |a| a.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            let names = aliases.query_map(params![id], |a| a.get(0))?.collect::<rusqlite::Result<_>>()?;
             Ok(EntityRow {
                 name: r.get(1)?,
                 kind: r.get(2)?,
@@ -259,11 +244,7 @@ impl Store {
                     outlet: r.get(5)?,
                     author: r.get(6)?,
                 };
-                let doc = Document {
-                    id: r.get(0)?,
-                    meta,
-                    text: r.get(7)?,
-                };
+                let doc = Document { id: r.get(0)?, meta, text: r.get(7)? };
                 Ok((doc, r.get::<_, String>(8)?))
             })
             .optional()?;
@@ -280,14 +261,8 @@ mod tests {
 
     #[test]
     fn user_words_become_quoted_phrases() {
-        assert_eq!(
-            fts_query("north korean"),
-            Some("\"north\" \"korean\"".into())
-        );
-        assert_eq!(
-            fts_query("say \"no\""),
-            Some("\"say\" \"\"\"no\"\"\"".into())
-        );
+        assert_eq!(fts_query("north korean"), Some("\"north\" \"korean\"".into()));
+        assert_eq!(fts_query("say \"no\""), Some("\"say\" \"\"\"no\"\"\"".into()));
         assert_eq!(fts_query("AND OR *"), Some("\"AND\" \"OR\"".into()));
         assert_eq!(fts_query("  * \" ( "), None);
         assert_eq!(fts_query(""), None);

@@ -19,15 +19,9 @@ pub(crate) fn user_version(conn: &Connection) -> Result<i64> {
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(StoreError::SchemaTooNew {
-            found,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(StoreError::SchemaTooNew { found, supported: SCHEMA_VERSION });
     }
-    for (version, sql) in (1..)
-        .zip(MIGRATIONS)
-        .skip(usize::try_from(found).unwrap_or(0))
-    {
+    for (version, sql) in (1..).zip(MIGRATIONS).skip(usize::try_from(found).unwrap_or(0)) {
         // IMMEDIATE: take the write lock first, so two processes opening a fresh file at once
         // do not both try to create the schema.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -7,9 +7,7 @@ use dossier_store::{HitKind, Inserted, StatementFilter, Store, StoreError};
 
 /// The byte span of the first `needle` in `text`.
 fn at(text: &str, needle: &str) -> Span {
-    let start = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
     Span::new(start, start + needle.len())
 }
 
@@ -37,11 +35,7 @@ fn fixture(
         aliases: vec![speaker.to_string()],
         roles: vec!["spokesperson".to_string()],
     };
-    let speaker = Speaker {
-        span: at(t, speaker),
-        entity: Some(0),
-        source_type: SourceType::Named,
-    };
+    let speaker = Speaker { span: at(t, speaker), entity: Some(0), source_type: SourceType::Named };
     let analysis = Analysis {
         mentions: vec![Mention {
             span: speaker.span,
@@ -71,11 +65,7 @@ fn fixture(
             unit: None,
             counted: Some(at(t, "troops")),
         }],
-        times: vec![TimeExpr {
-            span: at(t, "Friday"),
-            kind: TimeType::Date,
-            value: Some("2024-11-01".to_string()),
-        }],
+        times: vec![TimeExpr { span: at(t, "Friday"), kind: TimeType::Date, value: Some("2024-11-01".to_string()) }],
         ..Default::default()
     };
     let json = AnalysisJson::new(&doc, &analysis);
@@ -106,8 +96,7 @@ fn ryder_again() -> (Document, AnalysisJson) {
 
 /// A file path unique to this test and process, with any leftovers from a previous run removed.
 fn temp_db(name: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("store-{name}-{}.db", std::process::id()));
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("store-{name}-{}.db", std::process::id()));
     remove_db(&path);
     path
 }
@@ -133,21 +122,10 @@ fn reinsert_is_a_duplicate_and_changes_nothing() {
     on_both("dup", |s| {
         assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::New]);
         let before = s.stats().unwrap();
-        assert_eq!(
-            (
-                before.documents,
-                before.statements,
-                before.entities,
-                before.mentions
-            ),
-            (1, 1, 1, 1)
-        );
+        assert_eq!((before.documents, before.statements, before.entities, before.mentions), (1, 1, 1, 1));
         assert_eq!((before.quantities, before.times), (1, 1));
         // Again, and twice within one batch.
-        assert_eq!(
-            s.insert_batch(&[ryder(), ryder()]).unwrap(),
-            vec![Inserted::Duplicate, Inserted::Duplicate]
-        );
+        assert_eq!(s.insert_batch(&[ryder(), ryder()]).unwrap(), vec![Inserted::Duplicate, Inserted::Duplicate]);
         assert_eq!(s.stats().unwrap(), before);
     });
 }
@@ -161,16 +139,10 @@ fn search_finds_document_and_statement_words() {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].kind, HitKind::Document);
         assert_eq!(hits[0].title.as_deref(), Some("Briefing"));
-        assert!(
-            hits[0].snippet.contains("[Pentagon]"),
-            "{}",
-            hits[0].snippet
-        );
+        assert!(hits[0].snippet.contains("[Pentagon]"), "{}", hits[0].snippet);
         // In the statement content (and the text); stemming finds "troop" for "troops".
         let hits = s.search("kursk troop", 10).unwrap();
-        assert!(hits
-            .iter()
-            .any(|h| h.kind == HitKind::Statement && h.statement_idx == Some(0)));
+        assert!(hits.iter().any(|h| h.kind == HitKind::Statement && h.statement_idx == Some(0)));
         assert!(hits.iter().any(|h| h.kind == HitKind::Document));
         assert!(hits.windows(2).all(|w| w[0].rank <= w[1].rank));
         assert_eq!(s.search("kursk", 1).unwrap().len(), 1);
@@ -215,48 +187,25 @@ fn statements_filter_by_speaker_stance_and_document() {
         let (a, b) = (ryder(), ryder_again());
         let (id_a, id_b) = (a.0.id.clone(), b.0.id.clone());
         s.insert_batch(&[a, b]).unwrap();
-        let f = |speaker: &str| StatementFilter {
-            speaker: Some(speaker.to_string()),
-            ..Default::default()
-        };
+        let f = |speaker: &str| StatementFilter { speaker: Some(speaker.to_string()), ..Default::default() };
         // Substring of the speaker as written, case-insensitive; ordered by date.
         let rows = s.statements(&f("ryder")).unwrap();
-        assert_eq!(
-            rows.iter().map(|r| r.doc_id.as_str()).collect::<Vec<_>>(),
-            [id_b.as_str(), id_a.as_str()]
-        );
+        assert_eq!(rows.iter().map(|r| r.doc_id.as_str()).collect::<Vec<_>>(), [id_b.as_str(), id_a.as_str()]);
         assert_eq!(rows[0].published.as_deref(), Some("2024-10-30"));
         assert_eq!(rows[1].speaker.as_deref(), Some("Pat Ryder"));
         assert_eq!(rows[1].content, "10,000 North Korean troops were in Kursk");
-        assert_eq!(
-            (
-                rows[1].stance.as_str(),
-                rows[1].quote.as_str(),
-                rows[1].hedged
-            ),
-            ("assert", "indirect", false)
-        );
+        assert_eq!((rows[1].stance.as_str(), rows[1].quote.as_str(), rows[1].hedged), ("assert", "indirect", false));
         assert_eq!(rows[1].source_type.as_deref(), Some("named"));
         // Through the entity name only: the second speaker is written "RYDER".
         let rows = s.statements(&f("pat  ryder")).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].speaker_entity.as_deref(), Some("PAT  RYDER"));
         assert!(s.statements(&f("Austin")).unwrap().is_empty());
-        let by_doc = StatementFilter {
-            doc_id: Some(id_a.clone()),
-            ..Default::default()
-        };
+        let by_doc = StatementFilter { doc_id: Some(id_a.clone()), ..Default::default() };
         assert_eq!(s.statements(&by_doc).unwrap().len(), 1);
-        let deny = StatementFilter {
-            stance: Some("Deny".into()),
-            ..Default::default()
-        };
+        let deny = StatementFilter { stance: Some("Deny".into()), ..Default::default() };
         assert!(s.statements(&deny).unwrap().is_empty());
-        let assert_ = StatementFilter {
-            stance: Some("assert".into()),
-            limit: 1,
-            ..Default::default()
-        };
+        let assert_ = StatementFilter { stance: Some("assert".into()), limit: 1, ..Default::default() };
         assert_eq!(s.statements(&assert_).unwrap().len(), 1);
     });
 }
@@ -289,10 +238,7 @@ fn failing_batch_rolls_back() {
         assert!(s.document(&doc.id).unwrap().is_none());
         assert!(s.search("Washington", 10).unwrap().is_empty());
         // The store still works, and the same document goes in once fixed.
-        assert_eq!(
-            s.insert_batch(&[ryder_again()]).unwrap(),
-            vec![Inserted::New]
-        );
+        assert_eq!(s.insert_batch(&[ryder_again()]).unwrap(), vec![Inserted::New]);
     });
 }
 
@@ -319,10 +265,7 @@ fn file_store_keeps_data_across_reopen() {
     assert_eq!(s.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
     assert_eq!(s.stats().unwrap().documents, 1);
     assert_eq!(s.search("kursk", 10).unwrap().len(), 2);
-    assert_eq!(
-        s.insert_batch(&[ryder()]).unwrap(),
-        vec![Inserted::Duplicate]
-    );
+    assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::Duplicate]);
     drop(s);
     remove_db(&path);
 }

@@ -1,0 +1,240 @@
+//! Reading inputs: plain text files (or stdin) and JSON Lines feeds, with the checks every
+//! document goes through (size, emptiness, binary content, UTF-8).
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+
+use dossier_core::{parse_published, Document, Metadata};
+use serde::Deserialize;
+
+/// Why one input (a file or a feed line) could not be read as a document.
+#[derive(Debug)]
+pub enum InputError {
+    Io(io::Error),
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// A stream (stdin) that went past the limit; its full size is unknown.
+    TooLargeStream {
+        limit: u64,
+    },
+    Empty,
+    Binary,
+    InvalidUtf8 {
+        offset: usize,
+    },
+    Json(serde_json::Error),
+    MissingText,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Io(e) => write!(f, "{e}"),
+            InputError::TooLarge { size, limit } => {
+                write!(f, "too large ({size} bytes > limit {limit})")
+            }
+            InputError::TooLargeStream { limit } => {
+                write!(f, "too large (more than {limit} bytes)")
+            }
+            InputError::Empty => write!(f, "empty input"),
+            InputError::Binary => write!(f, "binary file (contains NUL bytes)"),
+            InputError::InvalidUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
+            InputError::Json(e) => write!(f, "malformed JSON: {e}"),
+            InputError::MissingText => write!(f, "no \"text\" field"),
+        }
+    }
+}
+
+impl From<io::Error> for InputError {
+    fn from(e: io::Error) -> Self {
+        InputError::Io(e)
+    }
+}
+
+/// Checks raw bytes and turns them into text. Whitespace-only input counts as empty.
+pub fn check_text(bytes: Vec<u8>, limit: u64) -> Result<String, InputError> {
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(InputError::TooLarge { size, limit });
+    }
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::Binary);
+    }
+    let text =
+        String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(text)
+}
+
+/// Reads a plain text file, refusing it by its size before reading anything.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<String, InputError> {
+    let size = std::fs::metadata(path)?.len();
+    if size > limit {
+        return Err(InputError::TooLarge { size, limit });
+    }
+    read_capped(File::open(path)?, limit)
+}
+
+/// Reads at most `limit + 1` bytes, so that a file that grew (or stdin) cannot exhaust memory.
+pub fn read_capped(reader: impl Read, limit: u64) -> Result<String, InputError> {
+    let mut bytes = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        // Only a stream (or a file that grew) gets here; its full size is unknown.
+        return Err(InputError::TooLargeStream { limit });
+    }
+    check_text(bytes, limit)
+}
+
+/// What kind of input a path holds, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Jsonl,
+    JsonlGz,
+}
+
+impl Format {
+    /// The format of a file met while walking a directory; `None` for files to skip.
+    pub fn of_walked(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        if name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") {
+            Some(Format::JsonlGz)
+        } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+            Some(Format::Jsonl)
+        } else if name.ends_with(".txt") || name.ends_with(".text") {
+            Some(Format::Text)
+        } else {
+            None
+        }
+    }
+
+    /// The format of a file named on the command line: JSON Lines by name, text otherwise.
+    pub fn of_named(path: &Path) -> Format {
+        Format::of_walked(path).unwrap_or(Format::Text)
+    }
+}
+
+/// One line of a JSON Lines feed. Unknown fields are ignored.
+#[derive(Debug, Deserialize)]
+struct FeedLine {
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    text: Option<String>,
+}
+
+/// A feed line turned into a document, with a note when its date could not be read.
+pub struct FeedDoc {
+    pub doc: Document,
+    pub bad_date: Option<String>,
+}
+
+/// Parses one feed line (already known to be non-blank) into a document.
+pub fn parse_feed_line(line: Vec<u8>, source: String, limit: u64) -> Result<FeedDoc, InputError> {
+    let line = String::from_utf8(line).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
+    let feed: FeedLine = serde_json::from_str(&line).map_err(InputError::Json)?;
+    let text = feed.text.ok_or(InputError::MissingText)?;
+    let text = check_text(text.into_bytes(), limit)?;
+    let published = feed.published.as_deref().and_then(parse_published);
+    let bad_date = feed.published.filter(|_| published.is_none());
+    let meta = Metadata { title: feed.title, url: feed.url, published, source: Some(source), ..Metadata::default() };
+    Ok(FeedDoc { doc: Document::new(text, meta), bad_date })
+}
+
+/// A line read by [`read_line_capped`].
+pub enum Line {
+    /// The whole line, without its line ending.
+    Full(Vec<u8>),
+    /// The line was longer than the cap and was skipped; its length in bytes.
+    TooLong(u64),
+}
+
+/// Reads one line of at most `cap` bytes into memory; longer lines are consumed and skipped,
+/// never held. `Ok(None)` at the end of input.
+pub fn read_line_capped(reader: &mut impl BufRead, cap: u64) -> io::Result<Option<Line>> {
+    let mut buf = Vec::new();
+    let mut len: u64 = 0;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        len += part.len() as u64;
+        if len <= cap.saturating_add(1) {
+            buf.extend_from_slice(part);
+        }
+        let used = done.unwrap_or(part.len());
+        reader.consume(used);
+        if done.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+        len = len.saturating_sub(1);
+    }
+    if len > cap {
+        return Ok(Some(Line::TooLong(len)));
+    }
+    Ok(Some(Line::Full(buf)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_in_order() {
+        assert!(matches!(check_text(vec![], 10), Err(InputError::Empty)));
+        assert!(matches!(check_text(b" \n".to_vec(), 10), Err(InputError::Empty)));
+        assert!(matches!(check_text(b"a\0b".to_vec(), 10), Err(InputError::Binary)));
+        assert!(matches!(check_text(b"abc\xffd".to_vec(), 10), Err(InputError::InvalidUtf8 { offset: 3 })));
+        assert!(matches!(check_text(b"abcdef".to_vec(), 3), Err(InputError::TooLarge { size: 6, limit: 3 })));
+        assert_eq!(check_text("Zelensky’s".into(), 100).unwrap(), "Zelensky’s");
+    }
+
+    #[test]
+    fn capped_lines() {
+        let mut r = io::BufReader::with_capacity(4, &b"ab\r\n0123456789\nlast"[..]);
+        assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::Full(v)) if v == b"ab"));
+        assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::TooLong(10))));
+        assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::Full(v)) if v == b"last"));
+        assert!(read_line_capped(&mut r, 5).unwrap().is_none());
+    }
+
+    #[test]
+    fn feed_lines() {
+        let d =
+            parse_feed_line(br#"{"text":"Ryder said so.","published":"2024-10-30","x":1}"#.to_vec(), "f:1".into(), 100)
+                .unwrap();
+        assert_eq!(d.doc.meta.published.map(|d| d.to_string()).as_deref(), Some("2024-10-30"));
+        assert!(matches!(
+            parse_feed_line(br#"{"title":"x"}"#.to_vec(), "f:1".into(), 100),
+            Err(InputError::MissingText)
+        ));
+        assert!(matches!(parse_feed_line(br#"{"text": "#.to_vec(), "f:1".into(), 100), Err(InputError::Json(_))));
+    }
+}

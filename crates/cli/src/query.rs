@@ -1,0 +1,59 @@
+//! The read-only commands over a store: `search`, `statements`, `entities`.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use dossier_store::{StatementFilter, Store};
+use serde::Serialize;
+
+use crate::args::{EntitiesArgs, SearchArgs, StatementsArgs};
+use crate::{emit, report, Exit};
+
+/// Opens an existing store; reading commands never create one.
+fn open(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!("no database at {} (run `dossier ingest` first, or pass --db)", db.display());
+    }
+    Store::open(db).with_context(|| format!("cannot open database {}", db.display()))
+}
+
+fn print_json<T: Serialize>(rows: &T) -> Result<()> {
+    emit(&format!("{}\n", serde_json::to_string_pretty(rows)?))?;
+    Ok(())
+}
+
+pub fn search(args: &SearchArgs) -> Result<Exit> {
+    let store = open(&args.db.db)?;
+    let query = args.query.join(" ");
+    let hits = store.search(&query, args.limit)?;
+    if args.json {
+        print_json(&hits)?;
+    } else {
+        emit(&report::search_hits(&hits))?;
+    }
+    Ok(Exit::Success)
+}
+
+pub fn statements(args: &StatementsArgs) -> Result<Exit> {
+    let store = open(&args.db.db)?;
+    let filter =
+        StatementFilter { speaker: args.speaker.clone(), stance: args.stance.clone(), doc_id: None, limit: args.limit };
+    let rows = store.statements(&filter)?;
+    if args.json {
+        print_json(&rows)?;
+    } else {
+        emit(&report::statements(&rows))?;
+    }
+    Ok(Exit::Success)
+}
+
+pub fn entities(args: &EntitiesArgs) -> Result<Exit> {
+    let store = open(&args.db.db)?;
+    let rows = store.entities(args.limit)?;
+    if args.json {
+        print_json(&rows)?;
+    } else {
+        emit(&report::entities(&rows))?;
+    }
+    Ok(Exit::Success)
+}

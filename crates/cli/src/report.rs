@@ -1,0 +1,209 @@
+//! Human-readable output: the report of one analysed document, and listings of store rows.
+
+use std::fmt::Write;
+
+use dossier_core::{Analysis, Document, QuoteKind, RegionKind, Span, Speaker, TimeType};
+use dossier_store::{EntityRow, HitKind, SearchHit, StatementRow};
+
+/// Collapses all runs of whitespace (hard wraps included) into single spaces.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first `n` characters of `s` on one line, with `…` when cut.
+fn prefix(s: &str, n: usize) -> String {
+    let s = one_line(s);
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
+fn time_type(t: TimeType) -> &'static str {
+    match t {
+        TimeType::Date => "DATE",
+        TimeType::Time => "TIME",
+        TimeType::Duration => "DURATION",
+        TimeType::Set => "SET",
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+/// The readable report `dossier analyze` prints.
+pub fn analysis(doc: &Document, a: &Analysis) -> String {
+    let text = doc.text.as_str();
+    let slice = |s: Span| s.slice(text).unwrap_or("");
+    let mut out = String::new();
+    // Writing to a String cannot fail; `let _ =` keeps that explicit without unwraps.
+    let o = &mut out;
+
+    let title = a
+        .regions
+        .iter()
+        .find(|r| r.kind == RegionKind::Title)
+        .map(|r| one_line(slice(r.span)))
+        .or_else(|| doc.meta.title.clone());
+    let _ = writeln!(o, "{}", title.as_deref().unwrap_or("(untitled)"));
+    let _ = writeln!(o, "id:        {}", doc.id);
+    if let Some(src) = &doc.meta.source {
+        let _ = writeln!(o, "source:    {src}");
+    }
+    if let Some(url) = &doc.meta.url {
+        let _ = writeln!(o, "url:       {url}");
+    }
+    let published = doc.meta.published.map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    let _ = writeln!(o, "published: {published}");
+    let _ = writeln!(o, "length:    {} bytes, {} sentences", text.len(), a.sentences.len());
+
+    let speaker = |s: &Speaker| {
+        let written = one_line(slice(s.span));
+        match s.entity.and_then(|id| a.entities.iter().find(|e| e.id == id)) {
+            Some(e) if e.name != written => format!("{written} [{}]", e.name),
+            _ => written,
+        }
+    };
+
+    let _ = writeln!(o, "\nStatements ({})", a.attributions.len());
+    for x in &a.attributions {
+        let who = x.speaker.as_ref().map_or_else(|| "(unattributed)".to_string(), speaker);
+        let mut line =
+            format!("  {who} → {} ({}) → {}", x.stance.as_str(), one_line(slice(x.cue)), one_line(slice(x.content)));
+        match x.quote {
+            QuoteKind::Direct => line.push_str("  [direct quote]"),
+            QuoteKind::Mixed => line.push_str("  [partly quoted]"),
+            QuoteKind::Indirect => {}
+        }
+        if x.hedged() {
+            let hedges: Vec<_> = x.hedges.iter().map(|&h| one_line(slice(h))).collect();
+            let _ = write!(line, "  [hedged: {}]", hedges.join(", "));
+        }
+        if let Some(e) = &x.echoes {
+            let _ = write!(line, "  (echoing {})", speaker(e));
+        }
+        let _ = writeln!(o, "{line}");
+    }
+
+    let _ = writeln!(o, "\nEntities ({})", a.entities.len());
+    for e in &a.entities {
+        let mut line = format!("  {} ({})", e.name, e.kind.as_str());
+        if !e.aliases.is_empty() {
+            let _ = write!(line, "  aliases: {}", e.aliases.join(", "));
+        }
+        if !e.roles.is_empty() {
+            let _ = write!(line, "  roles: {}", e.roles.join(", "));
+        }
+        let _ = writeln!(o, "{line}");
+    }
+
+    let _ = writeln!(o, "\nNumbers ({})", a.quantities.len());
+    for q in &a.quantities {
+        let mut line = format!(
+            "  \"{}\"  value={} low={} high={}",
+            one_line(slice(q.span)),
+            num(q.value),
+            num(q.low),
+            num(q.high)
+        );
+        if q.approx {
+            line.push_str(" approx");
+        }
+        if let Some(u) = &q.unit {
+            let _ = write!(line, " unit={u}");
+        }
+        if let Some(c) = q.counted {
+            let _ = write!(line, " counted=\"{}\"", one_line(slice(c)));
+        }
+        let _ = writeln!(o, "{line}");
+    }
+
+    let _ = writeln!(o, "\nDates ({})", a.times.len());
+    for t in &a.times {
+        let value = t.value.as_deref().unwrap_or("-");
+        let _ = writeln!(o, "  \"{}\"  {} {value}", one_line(slice(t.span)), time_type(t.kind));
+    }
+
+    let boiler: Vec<_> = a.regions.iter().filter(|r| r.kind.is_boilerplate()).collect();
+    let _ = writeln!(o, "\nBoilerplate removed ({})", boiler.len());
+    for r in boiler {
+        let _ = writeln!(o, "  {}: {}", r.kind.as_str(), prefix(slice(r.span), 60));
+    }
+
+    let _ = writeln!(o, "\nCited sources ({})", a.cited_sources.len());
+    for &s in &a.cited_sources {
+        let _ = writeln!(o, "  {}", one_line(slice(s)));
+    }
+    out
+}
+
+pub fn search_hits(hits: &[SearchHit]) -> String {
+    let mut out = String::new();
+    for h in hits {
+        let kind = match h.kind {
+            HitKind::Document => "document",
+            HitKind::Statement => "statement",
+        };
+        let from = h.title.as_deref().or(h.source.as_deref()).unwrap_or(&h.doc_id);
+        let _ = writeln!(out, "[{kind}] {}", one_line(from));
+        if let Some(sp) = &h.speaker {
+            let _ = writeln!(out, "  speaker: {}", one_line(sp));
+        }
+        let _ = writeln!(out, "  {}", one_line(&h.snippet));
+    }
+    if hits.is_empty() {
+        out.push_str("no matches\n");
+    }
+    out
+}
+
+pub fn statements(rows: &[StatementRow]) -> String {
+    let mut out = String::new();
+    for s in rows {
+        let date = s.published.as_deref().unwrap_or("undated");
+        let from = s.title.as_deref().map_or_else(|| s.doc_id.clone(), one_line);
+        let mut who = s.speaker.as_deref().map_or_else(|| "(unattributed)".to_string(), one_line);
+        if let Some(e) = s.speaker_entity.as_deref().filter(|e| *e != who) {
+            let _ = write!(who, " [{e}]");
+        }
+        let mut line = format!("{date}  {who} → {} ({}) → {}", s.stance, one_line(&s.cue), one_line(&s.content));
+        if s.quote != "indirect" {
+            let _ = write!(line, "  [{} quote]", s.quote);
+        }
+        if s.hedged {
+            line.push_str("  [hedged]");
+        }
+        let _ = writeln!(out, "{line}\n    in: {from}");
+    }
+    if rows.is_empty() {
+        out.push_str("no statements\n");
+    }
+    out
+}
+
+pub fn entities(rows: &[EntityRow]) -> String {
+    let mut out = String::new();
+    for e in rows {
+        let mut line = format!("{} ({})  mentions: {}  documents: {}", e.name, e.kind, e.mentions, e.documents);
+        if !e.aliases.is_empty() {
+            let _ = write!(line, "  aliases: {}", e.aliases.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if rows.is_empty() {
+        out.push_str("no entities\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_counts_characters() {
+        assert_eq!(prefix("a\n b", 60), "a b");
+        assert_eq!(prefix("Zelensky’s words", 10), "Zelensky’s…");
+    }
+}
