@@ -570,8 +570,9 @@ fn build(
     }
     let entry = &c.lex.cues[cue.entry];
     let mut stance = entry.stance;
+    // "should X happen, …" opening the content is a condition, not an obligation.
     if matches!(stance, Stance::Assert)
-        && (a..b).any(|k| {
+        && (a + 1..b).any(|k| {
             DEONTIC.contains(&c.w(k))
                 || (matches!(c.w(k), "need" | "needs" | "has" | "have") && k + 1 < b && c.w(k + 1) == "to")
         })
@@ -1046,7 +1047,11 @@ fn trim_nested(c: &Ctx, found: &mut [Attribution]) {
                 p -= 1;
             }
             if p > 0 && c.raw(p - 1) == "," && c.tokens[p - 1].span.start > outer.content.start {
-                found[i].content.end = c.tokens[p - 2].span.end.max(found[i].content.start);
+                let a = &mut found[i];
+                a.content.end = c.tokens[p - 2].span.end.max(a.content.start);
+                // Hedges of the inner statement are not the outer one's.
+                let (content, cue) = (a.content, a.cue);
+                a.hedges.retain(|h| content.contains(*h) || *h == cue);
             }
         }
     }

@@ -77,6 +77,8 @@ fn stances_and_echoes_on_the_seed() {
     assert!(echo.echoes.as_ref().and_then(|e| e.span.slice(&doc.text)).is_some_and(|t| t.contains("Lloyd Austin")));
     assert!(find("suggested").hedged(), "\"suggested\" hedges what the agencies report");
     assert!(!find("made it clear").hedged());
+    assert_eq!(find("made it clear").stance, dossier_core::Stance::Assert, "\"should X engage\" is a condition");
+    assert!(!find("warned").hedged(), "the hedge of the nested \"estimates suggesting … could\" stays there");
 }
 
 #[test]
