@@ -124,7 +124,7 @@ fn corpus(d: &Path) -> PathBuf {
     let c = d.join("corpus");
     fs::create_dir_all(c.join("sub")).unwrap();
     fs::write(c.join("a.txt"), "Ryder said the troops would leave the region soon.\n").unwrap();
-    fs::write(c.join("b.md"), "Officials denied that the talks had failed.\n").unwrap();
+    fs::write(c.join("b.text"), "Officials denied that the talks had failed.\n").unwrap();
     fs::write(c.join("sub/c.txt"), "Zelensky warned that the war could spread to Moldova.\n").unwrap();
     fs::write(c.join("empty.txt"), "").unwrap();
     fs::write(c.join("bad.txt"), b"Hello\xff world").unwrap();
