@@ -187,6 +187,54 @@ const DEONTIC: &[&str] = &["should", "must", "ought"];
 /// Verbs whose object is a listener, skipped before the content ("told reporters Y").
 const TELL_VERBS: &[&str] = &["tell", "assure", "inform", "remind", "warn", "ask", "urge", "convince", "advise"];
 
+/// Verb forms that are far more often nouns in news text.
+const NOUN_LIKE_FORMS: &[&str] = &[
+    "state",
+    "states",
+    "show",
+    "shows",
+    "comment",
+    "comments",
+    "demand",
+    "demands",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "call",
+    "calls",
+    "note",
+    "notes",
+    "estimate",
+    "estimates",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "question",
+    "questions",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "post",
+    "posts",
+    "press",
+    "appeal",
+    "appeals",
+    "find",
+    "finds",
+    "view",
+    "views",
+    "guess",
+    "concern",
+    "concerns",
+];
+
 /// Verbs whose content may follow a preposition: "warned of Y", "agreed with Y".
 const PARTICLE_VERBS: &[&str] = &[
     "warn", "caution", "speak", "talk", "worry", "fear", "hint", "agree", "concur", "complain", "boast", "testify",
@@ -434,6 +482,14 @@ fn plausible_speaker(c: &Ctx, (a, b): (usize, usize)) -> bool {
     if NON_AGENTS.contains(&head) || (b - a == 1 && AUX_AND_ADVERBS.contains(&head)) {
         return false;
     }
+    // "isn't", "essentially", "Trump's": a negated auxiliary, an adverb or a possessor is no head noun.
+    if head.ends_with("n't")
+        || head.ends_with("n’t")
+        || head.ends_with("ly") && head.len() > 4
+        || matches!(head, "'s" | "’s")
+    {
+        return false;
+    }
     // A lone determiner or adjective-like word is not a speaker.
     !(b - a == 1
         && matches!(head, "the" | "a" | "an" | "some" | "many" | "most" | "other" | "others" | "its" | "their")
@@ -673,6 +729,13 @@ fn continue_quotes(c: &Ctx, sentences: &[Sentence], cues_per_sentence: &[usize],
 
 fn sentence_attributions(c: &Ctx, s: &Sentence, out: &mut Vec<Attribution>) {
     let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    if let Some(a) = speaker_colon(c, first, last) {
+        out.push(a);
+        return;
+    }
+    if let Some(a) = quote_dash_name(c, first, last) {
+        out.push(a);
+    }
     let mut i = first;
     let mut prev_speaker: Option<(usize, usize)> = None;
     while i < last {
@@ -703,6 +766,63 @@ fn sentence_attributions(c: &Ctx, s: &Sentence, out: &mut Vec<Attribution>) {
 }
 
 type Found = Option<(Attribution, Option<(usize, usize)>)>;
+
+/// A bare attribution with a punctuation cue (":" or a dash), stance assert.
+fn punctuation_attribution(
+    c: &Ctx,
+    speaker: (usize, usize),
+    cue: usize,
+    content: (usize, usize),
+) -> Option<Attribution> {
+    if content.1 <= content.0 || (content.0..content.1).all(|k| c.is_punct(k) || c.is_quote(k)) {
+        return None;
+    }
+    let mut hedges = Vec::new();
+    hedges_in(c, content.0, content.1, &mut hedges);
+    let quote = if c.opens_quote(content.0) { QuoteKind::Direct } else { QuoteKind::Indirect };
+    Some(Attribution {
+        speaker: Some(classify_speaker(c, speaker)),
+        cue: c.tokens[cue].span,
+        content: c.span(content.0, content.1),
+        quote,
+        stance: Stance::Assert,
+        hedges,
+        echoes: None,
+    })
+}
+
+/// "Pence: Gennifer Flowers Won't Be at Debate" (a headline) and "WALLACE: Let's start …" (a
+/// transcript turn): a short name opening a line, then a colon. The content runs to the line end.
+fn speaker_colon(c: &Ctx, first: usize, last: usize) -> Option<Attribution> {
+    let line_start = first == 0 || c.text[c.tokens[first - 1].span.end()..c.tokens[first].span.start()].contains('\n');
+    if !line_start {
+        return None;
+    }
+    let colon = (first + 1..last.min(first + 5)).find(|&k| c.raw(k) == ":")?;
+    let named = (first..colon).all(|k| c.tokens[k].kind == TokenKind::Word && c.raw(k).starts_with(char::is_uppercase));
+    if !named || colon + 1 >= last {
+        return None;
+    }
+    // The turn goes on to the end of the line, over sentence ends.
+    let mut end = last;
+    while end < c.tokens.len() && !c.text[c.tokens[end - 1].span.end()..c.tokens[end].span.start()].contains('\n') {
+        end += 1;
+    }
+    let end = content_end(c, colon + 1, end).max(colon + 2);
+    punctuation_attribution(c, (first, colon), colon, (colon + 1, end))
+}
+
+/// "“… unlike him.” ―Carla Sanchez": a quotation signed with a dash and a name.
+fn quote_dash_name(c: &Ctx, first: usize, last: usize) -> Option<Attribution> {
+    let dash = (first + 1..last.saturating_sub(1))
+        .find(|&k| matches!(c.raw(k), "―" | "—" | "–" | "--") && c.closes_quote(k - 1))?;
+    if !c.raw(dash + 1).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let open = c.quote_pair[dash - 1]?;
+    let speaker = speaker_right(c, dash + 1, last)?;
+    punctuation_attribution(c, speaker, dash, (open, dash))
+}
 
 fn according_to(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
     let speaker = speaker_right(c, cue.end, last)?;
@@ -813,6 +933,14 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && next_is_verb {
         return None;
     }
+    // "battleground states", "the comments": forms that are mostly nouns count as verbs only
+    // before a reported clause.
+    if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && NOUN_LIKE_FORMS.contains(&c.w(cue.start)) {
+        let clause = cue.end < last && (matches!(c.w(cue.end), "that" | ":") || c.is_quote(cue.end));
+        if !clause {
+            return None;
+        }
+    }
     let aux_start = skip_aux_left(c, first, cue.start);
     let negated = (aux_start..cue.start).any(|k| matches!(c.w(k), "not" | "never" | "n't"));
     let passive = cue.form == VerbForm::Past
@@ -918,7 +1046,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         let after_name = opener_is_apposition
             && prev_comma > first
             && (c.raw(prev_comma - 1).starts_with(char::is_uppercase) || c.raw(prev_comma - 1) == ")")
-            && subj_end - 1 - prev_comma <= 12;
+            && subj_end - 1 - prev_comma <= 25;
         if !relative && !after_name {
             return None;
         }
@@ -934,6 +1062,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         && cue.end + 1 < last
         && c.raw(cue.end) == ","
         && !c.closes_quote(speaker.0 - 2)
+        && !c.opens_quote(cue.end + 1)
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
     {
         let content = (first, content_end(c, first, last));
@@ -957,7 +1086,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     let after_quote = quote_close.and_then(|q| c.quote_pair[q]).is_some_and(|open| open <= first + 1);
     if speaker.0 > first + 2
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
-        && (after_quote || c.raw(speaker.0 - 1) == "," && tail_short(cue.end))
+        && (after_quote || (c.raw(speaker.0 - 1) == "," || quote_close.is_some()) && tail_short(cue.end))
     {
         let mut content = content_before(c, first, speaker.0 - 1);
         // "“By locking in China,” Mr. Obama said, “it now allowed me …”": one quotation, split.

@@ -21,7 +21,8 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
     };
     let region_of = |s: &Sentence| analysis.region_at(s.span.start());
     let named_scope = |s: &Sentence| !region_of(s).is_boilerplate();
-    let statement_scope = |s: &Sentence| region_of(s) == RegionKind::Body;
+    // Headlines are statements too (the claims layer checks them against the body).
+    let statement_scope = |s: &Sentence| matches!(region_of(s), RegionKind::Body | RegionKind::Title);
 
     let mut layer = entities::entities(&reading, &tokens, &sentences, &named_scope, lex);
     let attributions = attribution::attributions(&reading, &tokens, &sentences, &statement_scope, &layer.mentions, lex);
