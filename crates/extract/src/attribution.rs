@@ -187,6 +187,16 @@ const DEONTIC: &[&str] = &["should", "must", "ought"];
 /// Verbs whose object is a listener, skipped before the content ("told reporters Y").
 const TELL_VERBS: &[&str] = &["tell", "assure", "inform", "remind", "warn", "ask", "urge", "convince", "advise"];
 
+/// Verbs that judge someone "of" or "for" something.
+const JUDGE_VERBS: &[&str] = &["accuse", "blame", "criticize", "praise", "credit", "thank", "fault", "condemn"];
+
+/// Words that open a time adjunct, not a speaker: "…, said Tuesday".
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "last", "this", "next", "earlier", "later",
+];
+
 /// Verb forms that are far more often nouns in news text.
 const NOUN_LIKE_FORMS: &[&str] = &[
     "state",
@@ -576,6 +586,12 @@ fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
     while k < last && (c.raw(k) == ":" || c.raw(k) == ",") {
         k += 1;
     }
+    // "accused Holt of being a Democrat", "blamed Obama for the deficit": the content is the charge.
+    if JUDGE_VERBS.contains(&lemma) {
+        if let Some(p) = (k..last.min(k + 7)).find(|&j| matches!(c.w(j), "of" | "for") && j > k) {
+            return p + 1;
+        }
+    }
     if TELL_VERBS.contains(&lemma) && k < last {
         // Skip a pronoun listener: "told them", "warned him".
         if matches!(c.w(k), "reporters" | "him" | "her" | "them" | "us" | "me" | "journalists" | "supporters") {
@@ -960,7 +976,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     {
         let opens_np = |s: (usize, usize)| {
             let w = c.raw(s.0);
-            w.starts_with(char::is_uppercase)
+            (w.starts_with(char::is_uppercase) && !TIME_WORDS.contains(&c.w(s.0)))
                 || matches!(c.w(s.0), "the" | "a" | "an" | "he" | "she" | "they" | "one" | "another")
         };
         if let Some(speaker) = speaker_right(c, cue.end, last).filter(|&s| plausible_speaker(c, s) && opens_np(s)) {
