@@ -14,6 +14,9 @@ macro_rules! lexicon_file {
     };
 }
 
+/// Learnt cue forms at least this often a cue in training count like hand-written cues.
+const STRONG_CUE_RATIO: f64 = 0.6;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
     Verb,
@@ -166,6 +169,8 @@ impl Lexicons {
             } else {
                 VerbForm::Base
             };
+            // A form that was a cue in most of its training occurrences is as strong as a hand-written one.
+            let ratio: f64 = row.get(3).and_then(|r| r.parse().ok()).unwrap_or(0.0);
             let idx = self.cues.len();
             self.cues.push(CueEntry {
                 lemma: form.to_string(),
@@ -173,7 +178,7 @@ impl Lexicons {
                 stance: Stance::Assert,
                 hedge: false,
                 rest: Vec::new(),
-                learned: true,
+                learned: ratio < STRONG_CUE_RATIO,
             });
             self.cue_forms.entry(form.to_string()).or_default().push((idx, verb_form));
         }
