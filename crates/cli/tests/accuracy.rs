@@ -22,13 +22,13 @@ fn polnear_dev_content_and_source_f1_floor() {
     assert_eq!(s["documents"], 94, "the whole dev split is scored");
     assert_eq!(s["failed_runs"], 0);
     let f1 = s["polnear_f1"].as_f64().unwrap();
-    assert!(f1 >= 0.50, "PolNeAR dev content+source F1 {f1:.3} fell below 0.50");
+    assert!(f1 >= 0.53, "PolNeAR dev content+source F1 {f1:.3} fell below 0.53");
     let content = s["content_overlap"]["f1"].as_f64().unwrap();
-    assert!(content >= 0.55, "PolNeAR dev content F1 {content:.3} fell below 0.55");
+    assert!(content >= 0.56, "PolNeAR dev content F1 {content:.3} fell below 0.56");
 }
 
 #[test]
 fn rules_only_lexicons_keep_working() {
     let f1 = polnear(&["--rules-only"])["polnear_f1"].as_f64().unwrap();
-    assert!(f1 >= 0.50, "rules-only PolNeAR dev F1 {f1:.3} fell below 0.50");
+    assert!(f1 >= 0.53, "rules-only PolNeAR dev F1 {f1:.3} fell below 0.53");
 }
