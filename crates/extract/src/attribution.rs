@@ -192,9 +192,40 @@ const JUDGE_VERBS: &[&str] = &["accuse", "blame", "criticize", "praise", "credit
 
 /// Words that open a time adjunct, not a speaker: "…, said Tuesday".
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "last", "this", "next", "earlier", "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "last",
+    "this",
+    "next",
+    "earlier",
+    "later",
 ];
 
 /// Verb forms that are far more often nouns in news text.
@@ -969,9 +1000,11 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
         clause_end - from <= 6 && !(from..clause_end).any(|k| c.w(k) == "that" || c.opens_quote(k))
     };
     let left = if cue.start > first { cue.start - 1 } else { first };
+    // (Not for "told": the name after it is the listener.)
     if cue.start > first
         && (c.raw(left) == "," || c.closes_quote(left))
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+        && !TELL_VERBS.contains(&lemma)
         && tail_short(cue.end)
     {
         let opens_np = |s: (usize, usize)| {
@@ -1136,6 +1169,20 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     if a < last && c.opens_quote(a) {
         if let Some(close) = c.quote_pair[a] {
             b = b.max(close + 1);
+        }
+    }
+    // "X told The Huffington Post. “This narrative …”": the quotation in the next sentence.
+    let nothing_reported = (a..b).all(|k| c.is_punct(k));
+    let only_listener = TELL_VERBS.contains(&lemma)
+        && (a..b).all(|k| c.is_punct(k) || c.raw(k).starts_with(char::is_uppercase) || c.w(k) == "the");
+    if a >= last || nothing_reported || only_listener {
+        let same_paragraph =
+            last < c.tokens.len() && !c.text[c.tokens[last - 1].span.end()..c.tokens[last].span.start()].contains('\n');
+        if same_paragraph && c.opens_quote(last) {
+            if let Some(close) = c.quote_pair[last] {
+                a = last;
+                b = close + 1;
+            }
         }
     }
     if AS_FRAMERS.contains(&lemma) {
