@@ -41,6 +41,8 @@ impl Cli {
 pub enum Command {
     /// Analyse one text file (or stdin) and print its statements, entities, numbers and dates.
     Analyze(AnalyzeArgs),
+    /// Read one HTML page (.html, .htm, optionally .gz): its main text and metadata.
+    Extract(ExtractArgs),
     /// Analyse files, directories and JSON Lines feeds and store the results in a database.
     Ingest(IngestArgs),
     /// Full-text search over stored documents and statements.
@@ -49,9 +51,21 @@ pub enum Command {
     Statements(StatementsArgs),
     /// List stored entities, most mentioned first.
     Entities(EntitiesArgs),
+    /// List stored numbers in publication order, optionally only those counting a given noun.
+    Quantities(QuantitiesArgs),
+    /// List stored events (who did what to whom), optionally by type, actor or date.
+    Events(EventsArgs),
+    /// Export stored records.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Serve the store over HTTP: a JSON API and a web page (read-only unless --allow-ingest).
+    Serve(ServeArgs),
     /// Score Dossier against annotated corpora.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train Dossier's statistical models.
+    #[command(subcommand)]
+    Train(TrainCommand),
 }
 
 #[derive(Debug, Args)]
@@ -93,12 +107,16 @@ pub struct IngestArgs {
     /// Documents analysed and stored per transaction.
     #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub batch: u32,
+    /// Analysis threads (the store is written by one more). Default: the number of cores.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub threads: Option<u32>,
     /// Also report skipped files and unreadable dates.
     #[arg(short, long)]
     pub verbose: bool,
     /// Files or directories. In directories (read recursively, in sorted order) `.txt`, `.text`
     /// are plain text, `.jsonl`, `.ndjson` (optionally `.gz`) are JSON Lines with
-    /// objects {url, title, published, text}; other files are skipped. A file named explicitly
+    /// objects {url, title, published, text|html}, `.html`, `.htm` (optionally `.gz`) are web
+    /// pages and `.warc`, `.warc.gz` are WARC archives; other files are skipped. A file named explicitly
     /// is read as JSON Lines when its name says so and as plain text otherwise.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
@@ -149,11 +167,132 @@ pub struct EntitiesArgs {
     pub limit: usize,
 }
 
+#[derive(Debug, Args)]
+pub struct QuantitiesArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Only numbers whose counted noun contains these words (case-insensitive), e.g. "troops".
+    #[arg(long, value_name = "WORDS")]
+    pub counted: Option<String>,
+    /// Print a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many numbers.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub limit: usize,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// Score main-text extraction from HTML on the scrapinghub article-extraction benchmark
+    /// layout (ground-truth.json + html/*.html.gz), exactly as shared/tools/score_html.py does.
+    Extraction(EvalExtractionArgs),
     /// Score attributions against a PolNeAR-layout folder (text/*.txt, attributions/*.ann),
     /// exactly as shared/tools/score_polnear.py does.
     Attribution(EvalAttributionArgs),
+    /// Score time expressions: TimeML .tml files (a folder or a .tar.gz) with TempEval-3's
+    /// strict, relaxed and value F1, exactly as shared/tools/score_timex.py does; with
+    /// --recognizers, Recognizers-Text DateTime specs.
+    Time(EvalTimeArgs),
+    /// Score numbers: NewsQuant/CQE JSON exactly as shared/tools/score_quantities.py does;
+    /// quantulum3 tests and Recognizers-Text Number/NumberWithUnit specs are converted to it.
+    Quantities(EvalQuantitiesArgs),
+    /// Score the entity tagger on IOB2 (Universal NER), CoNLL-2003 or GUM CoNLL-U files: exact
+    /// span + type micro F1 over PER/ORG/LOC (person → PER, organization → ORG, place → LOC).
+    Ner(EvalNerArgs),
+    /// Score events on PLOVER gold-standard records (JSON): event-type F1 and type+source+target
+    /// F1, exactly as shared/tools/score_events.py does.
+    Events(EvalEventsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Train the entity tagger on GUM (dev/test documents of splits.md left out).
+    Ner(TrainNerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Folder of GUM CoNLL-U documents (.conllu or .conllu.gz).
+    #[arg(long, value_name = "DIR", default_value = "../shared/train/ner/gum")]
+    pub gum: PathBuf,
+    /// GUM's splits.md (default: in --gum, else ../shared/eval/ner/gum-news/splits.md).
+    #[arg(long, value_name = "FILE")]
+    pub splits: Option<PathBuf>,
+    /// Extra training files with gold tags (CoNLL-2003 or .iob2); never an evaluation set.
+    #[arg(long, value_name = "FILE")]
+    pub conll: Vec<PathBuf>,
+    /// The lexicon folder whose gazetteers become features.
+    #[arg(long, value_name = "DIR", default_value = "resources/lexicons")]
+    pub lexicons: PathBuf,
+    /// Extra given names (TSV, first column) for the gazetteer features.
+    #[arg(long, value_name = "FILE", default_value = "resources/models/first_names.tsv")]
+    pub names: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE", default_value = "resources/models/ner.bin")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// log2 of the number of feature hash buckets.
+    #[arg(long, default_value_t = 19)]
+    pub bits: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// The model file.
+    #[arg(long, value_name = "FILE", default_value = "resources/models/ner.bin")]
+    pub model: PathBuf,
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the gold (as read, after mapping) as a CoNLL file `token tag`.
+    #[arg(long, value_name = "FILE")]
+    pub dump_gold: Option<PathBuf>,
+    /// With --dump-gold, write `token predicted gold` lines instead (for error analysis).
+    #[arg(long, requires = "dump_gold")]
+    pub with_predictions: bool,
+    /// Tag one raw text file instead and print {"mentions":[{start,end,kind,text}]} (byte
+    /// offsets), the input contract of shared/tools/score_ner.py.
+    #[arg(long)]
+    pub text: bool,
+    /// .iob2, CoNLL-2003, or GUM .conllu(.gz) files.
+    #[arg(value_name = "FILE", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalTimeArgs {
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Read Recognizers-Text DateTime specs (a spec file, or every DateTimeModel.json under a
+    /// folder) instead of TimeML.
+    #[arg(long)]
+    pub recognizers: bool,
+    /// Score only the first N documents (TimeML files in sorted order, or spec cases).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// A folder of .tml files, a .tar.gz of them, or (with --recognizers) specs.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalQuantitiesArgs {
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Score only the first N sentences of each file.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Also write the gold, converted to the NewsQuant/CQE format, to this file.
+    #[arg(long, value_name = "FILE")]
+    pub dump_gold: Option<PathBuf>,
+    /// JSON files or folders of them (NewsQuant, quantulum3 or Recognizers-Text format).
+    #[arg(value_name = "FILE|DIR", required = true)]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +308,119 @@ pub struct EvalAttributionArgs {
     pub dir: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Print {"title","author","published","site","url","language","text"} as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Refuse pages larger than this many bytes (after gunzip).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// An HTML page: .html, .htm, or either gzipped (.gz).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalExtractionArgs {
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Score only the first N pages (in key order).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// The benchmark folder holding ground-truth.json and html/.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     dossier_core::parse_published(s).ok_or_else(|| format!("not a date: {s:?} (expected YYYY-MM-DD)"))
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    pub port: u16,
+    /// The address to listen on. The default serves this machine only.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Accept POST /api/documents (text, or JSON {url,title,published,text}) with the token.
+    #[arg(long, requires = "token")]
+    pub allow_ingest: bool,
+    /// The bearer token that POST ingest requires.
+    #[arg(long, value_name = "T", requires = "allow_ingest")]
+    pub token: Option<String>,
+    /// Let web pages from this one origin (e.g. https://example.org) read the API.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Option<String>,
+    /// Refuse request bodies larger than this many bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Only events of this PLOVER type (AGREE, CONSULT, … FIGHT; REQUEST and ACCUSE are read as
+    /// DEMAND and DISAPPROVE).
+    #[arg(long = "type", value_name = "T")]
+    pub kind: Option<String>,
+    /// Only events whose source or target (as written, or its entity's name) contains NAME.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only events in documents published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Print a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many events.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Stored events as GDELT-like rows: date, actors, type, place, quantity, source URL and
+    /// the byte offsets of the evidence (docs/events.md).
+    Events(ExportEventsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportEventsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Output format (only csv).
+    #[arg(long, value_name = "F", default_value = "csv", value_parser = ["csv"])]
+    pub format: String,
+    /// Only events of this PLOVER type.
+    #[arg(long = "type", value_name = "T")]
+    pub kind: Option<String>,
+    /// Only events whose source or target contains NAME.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only events in documents published on or after this date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalEventsArgs {
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Score only the first N records.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print every record with the events found for it (to stderr).
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// A PLOVER gold-standard JSON file (e.g. PLOVER_GSR_CAMEO.json).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }

@@ -1,11 +1,18 @@
 //! `dossier ingest`: walk the inputs, read documents one at a time, analyse them in batches and
 //! store each batch in one transaction. A bad input is reported and skipped, never fatal.
+//!
+//! With `--threads 1` one thread does it all in turn. With N > 1 three stages overlap: this thread
+//! reads and parses the inputs into chunks of documents; N workers analyse chunks; one writer
+//! thread stores them in input order, a batch per transaction. The channels between them are
+//! bounded, so memory stays bounded (a few batches in flight) whatever the size of the input.
 
 use std::fs::File;
 use std::io::{BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
-use anyhow::{Context, Result};
+use anyhow::{anyhow, Context, Result};
 use dossier_core::{AnalysisJson, Document, Metadata};
 use dossier_extract::Lexicons;
 use dossier_store::{Inserted, Store};
@@ -14,6 +21,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::IngestArgs;
 use crate::input::{self, Format, Line};
+use crate::web_ingest::{self, PageSink, RawPending};
 use crate::{emit, Exit};
 
 /// Inputs past this count get a progress bar (when stderr is a terminal).
@@ -28,11 +36,30 @@ struct Counts {
     lines: u64,
 }
 
-/// The state of one ingest run: the store, the pending batch and what was done so far.
+/// Documents the reader hands to the workers at once: a part of one batch, so that a single batch
+/// is analysed on all threads. `ends_batch` tells the writer to commit after this chunk.
+struct Chunk<D> {
+    seq: u64,
+    docs: Vec<D>,
+    ends_batch: bool,
+}
+
+/// Where the reader's chunks go.
+enum Sink<'a> {
+    /// To the analysis workers; `None` once the input is read, which lets them finish.
+    Workers(Option<SyncSender<Chunk<Document>>>),
+    /// Analysed and stored on the reading thread (`--threads 1`).
+    Inline(&'a Lexicons, Writer),
+}
+
+/// The state of the reading side of one ingest run: the pending chunk and what was done so far.
 struct Ingest<'a> {
-    store: Store,
-    lex: &'a Lexicons,
-    batch: Vec<Document>,
+    sink: Sink<'a>,
+    seq: u64,
+    chunk: Vec<Document>,
+    chunk_size: usize,
+    /// Documents of the current batch sent or pending.
+    in_batch: usize,
     batch_size: usize,
     max_bytes: u64,
     verbose: bool,
@@ -41,47 +68,72 @@ struct Ingest<'a> {
     tty: bool,
     /// Documents and failures seen so far, for the progress bar.
     items: u64,
+    /// Raw HTML of pages read, until the writer stores it beside its document.
+    raw: RawPending,
 }
 
 pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     let store = Store::open(&args.db.db).with_context(|| format!("cannot open database {}", args.db.db.display()))?;
+    let threads =
+        args.threads.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n as usize);
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos} inputs  {wide_msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    let mut ing = Ingest {
-        store,
-        lex,
-        batch: Vec::new(),
-        batch_size: args.batch as usize,
+    let batch_size = args.batch as usize;
+    let raw = RawPending::default();
+    let ing = |sink| Ingest {
+        sink,
+        seq: 0,
+        chunk: Vec::new(),
+        chunk_size: batch_size.div_ceil(threads),
+        in_batch: 0,
+        batch_size,
         max_bytes: args.max_bytes,
         verbose: args.verbose,
         counts: Counts::default(),
         bar,
         tty: std::io::stderr().is_terminal(),
         items: 0,
+        raw: raw.clone(),
     };
 
-    for path in &args.paths {
-        match std::fs::metadata(path) {
-            Err(e) => ing.fail(&path.display().to_string(), &e.to_string()),
-            Ok(m) if m.is_dir() => {
-                let mut files = Vec::new();
-                if let Err(e) = walk(path, &mut files) {
-                    ing.fail(&path.display().to_string(), &format!("cannot read directory: {e}"));
-                }
-                for file in files {
-                    match Format::of_walked(&file) {
-                        Some(format) => ing.file(&file, format)?,
-                        None => ing.note(&format!("skipped {} (not .txt/.text/.jsonl/.ndjson)", file.display())),
-                    }
-                }
-            }
-            Ok(_) => ing.file(path, Format::of_named(path))?,
+    let ing = if threads == 1 {
+        let mut ing = ing(Sink::Inline(lex, Writer::new(store, raw.clone())));
+        ing.read_all(&args.paths)?;
+        if let Sink::Inline(_, writer) = std::mem::replace(&mut ing.sink, Sink::Workers(None)) {
+            (ing.counts.new, ing.counts.duplicate) = writer.finish()?;
         }
-    }
-    ing.flush()?;
+        ing
+    } else {
+        // Bounded channels: at most about 2 × threads chunks wait between the stages.
+        let (work, work_rx) = mpsc::sync_channel::<Chunk<Document>>(threads);
+        let (done, done_rx) = mpsc::sync_channel::<Chunk<(Document, AnalysisJson)>>(threads);
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let mut ing = ing(Sink::Workers(Some(work)));
+        let (read, stored) = std::thread::scope(|s| {
+            for _ in 0..threads {
+                let (work_rx, done) = (Arc::clone(&work_rx), done.clone());
+                s.spawn(move || analyse_chunks(&work_rx, &done, lex));
+            }
+            drop((work_rx, done));
+            let raw = raw.clone();
+            let writer = s.spawn(move || {
+                let mut writer = Writer::new(store, raw);
+                done_rx.into_iter().try_for_each(|chunk| writer.accept(chunk))?;
+                writer.finish()
+            });
+            let read = ing.read_all(&args.paths);
+            ing.sink = Sink::Workers(None);
+            let stored = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (read, stored)
+        });
+        // The writer's error explains a reader that found the pipeline closed.
+        (ing.counts.new, ing.counts.duplicate) = stored?;
+        read?;
+        ing
+    };
     ing.bar.finish_and_clear();
 
     let c = &ing.counts;
@@ -117,6 +169,32 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 impl Ingest<'_> {
+    /// Reads every input path, sending chunks to the workers; sends the last one.
+    fn read_all(&mut self, paths: &[PathBuf]) -> Result<()> {
+        for path in paths {
+            match std::fs::metadata(path) {
+                Err(e) => self.fail(&path.display().to_string(), &e.to_string()),
+                Ok(m) if m.is_dir() => {
+                    let mut files = Vec::new();
+                    if let Err(e) = walk(path, &mut files) {
+                        self.fail(&path.display().to_string(), &format!("cannot read directory: {e}"));
+                    }
+                    for file in files {
+                        match Format::of_walked(&file) {
+                            Some(format) => self.file(&file, format)?,
+                            None => self.note(&format!(
+                                "skipped {} (not .txt/.text/.jsonl/.ndjson/.html/.htm/.warc, or .gz of them)",
+                                file.display()
+                            )),
+                        }
+                    }
+                }
+                Ok(_) => self.file(path, Format::of_named(path))?,
+            }
+        }
+        self.send(true)
+    }
+
     fn fail(&mut self, what: &str, why: &str) {
         self.counts.failed += 1;
         self.bar.suspend(|| eprintln!("error: {what}: {why}"));
@@ -167,6 +245,8 @@ impl Ingest<'_> {
                     }
                 }
             },
+            Format::Html => web_ingest::html_file(self, path, self.max_bytes)?,
+            Format::Warc { gz } => web_ingest::warc_file(self, path, gz, self.max_bytes)?,
         }
         Ok(())
     }
@@ -201,7 +281,10 @@ impl Ingest<'_> {
                             if let Some(d) = fd.bad_date {
                                 self.note(&format!("{at}: unreadable date {d:?} ignored"));
                             }
-                            self.push(fd.doc)?;
+                            match fd.raw_html {
+                                Some(raw) => self.page(fd.doc, &raw)?,
+                                None => self.push(fd.doc)?,
+                            }
                         }
                         Err(e) => self.fail(&at, &e.to_string()),
                     }
@@ -212,51 +295,136 @@ impl Ingest<'_> {
     }
 
     fn push(&mut self, doc: Document) -> Result<()> {
-        self.batch.push(doc);
+        self.chunk.push(doc);
+        self.in_batch += 1;
         self.tick();
-        if self.batch.len() >= self.batch_size {
-            self.flush()?;
+        if self.in_batch >= self.batch_size {
+            self.send(true)?;
+        } else if self.chunk.len() >= self.chunk_size {
+            self.send(false)?;
         }
         Ok(())
     }
 
-    /// Analyses the pending batch (on two threads) and stores it in one transaction.
-    fn flush(&mut self) -> Result<()> {
-        if self.batch.is_empty() {
+    /// Hands the pending chunk to the workers (blocking while they are busy: the bound on memory).
+    fn send(&mut self, ends_batch: bool) -> Result<()> {
+        if self.chunk.is_empty() && !ends_batch {
             return Ok(());
         }
-        let docs = std::mem::take(&mut self.batch);
-        let analysed = analyse_all(docs, self.lex);
-        let results = self.store.insert_batch(&analysed).context("cannot store documents")?;
-        for r in &results {
-            match r {
-                Inserted::New => self.counts.new += 1,
-                Inserted::Duplicate => self.counts.duplicate += 1,
+        let chunk = Chunk { seq: self.seq, docs: std::mem::take(&mut self.chunk), ends_batch };
+        self.seq += 1;
+        if ends_batch {
+            self.in_batch = 0;
+        }
+        let stopped = || anyhow!("the analysis workers stopped");
+        match &mut self.sink {
+            Sink::Workers(work) => work.as_ref().ok_or_else(stopped)?.send(chunk).map_err(|_| stopped()),
+            Sink::Inline(lex, writer) => writer.accept(analyse_chunk(chunk, lex)),
+        }
+    }
+}
+
+impl PageSink for Ingest<'_> {
+    fn page(&mut self, doc: Document, raw: &[u8]) -> Result<()> {
+        web_ingest::keep_raw(&self.raw, &doc.id, raw);
+        self.push(doc)
+    }
+    fn failed(&mut self, what: &str, why: &str) {
+        self.fail(what, why);
+    }
+    fn noted(&self, msg: &str) {
+        self.note(msg);
+    }
+    fn file_read(&mut self) {
+        self.counts.files += 1;
+    }
+}
+
+fn analyse_chunk(chunk: Chunk<Document>, lex: &Lexicons) -> Chunk<(Document, AnalysisJson)> {
+    let Chunk { seq, docs, ends_batch } = chunk;
+    let docs = docs
+        .into_iter()
+        .map(|doc| {
+            let a = dossier_extract::analyze(&doc, lex);
+            let json = AnalysisJson::new(&doc, &a);
+            (doc, json)
+        })
+        .collect();
+    Chunk { seq, docs, ends_batch }
+}
+
+/// A worker: analyses chunks until the work channel closes or the writer stops.
+fn analyse_chunks(
+    work: &Mutex<Receiver<Chunk<Document>>>,
+    done: &SyncSender<Chunk<(Document, AnalysisJson)>>,
+    lex: &Lexicons,
+) {
+    loop {
+        let next = match work.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(chunk) = next else { return };
+        if done.send(analyse_chunk(chunk, lex)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Puts analysed chunks back in input order and stores each batch in one transaction.
+struct Writer {
+    store: Store,
+    /// Chunks that arrived before an earlier one, by sequence number.
+    waiting: std::collections::BTreeMap<u64, Chunk<(Document, AnalysisJson)>>,
+    next: u64,
+    batch: Vec<(Document, AnalysisJson)>,
+    new: u64,
+    duplicate: u64,
+    raw: RawPending,
+}
+
+impl Writer {
+    fn new(store: Store, raw: RawPending) -> Writer {
+        Writer { store, waiting: Default::default(), next: 0, batch: Vec::new(), new: 0, duplicate: 0, raw }
+    }
+
+    fn accept(&mut self, chunk: Chunk<(Document, AnalysisJson)>) -> Result<()> {
+        self.waiting.insert(chunk.seq, chunk);
+        while let Some(chunk) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            self.batch.extend(chunk.docs);
+            if chunk.ends_batch {
+                self.commit()?;
             }
         }
         Ok(())
     }
-}
 
-/// Analyses documents on two threads, keeping their order.
-fn analyse_all(docs: Vec<Document>, lex: &Lexicons) -> Vec<(Document, AnalysisJson)> {
-    let analyse = |doc: Document| {
-        let a = dossier_extract::analyze(&doc, lex);
-        let json = AnalysisJson::new(&doc, &a);
-        (doc, json)
-    };
-    if docs.len() < 2 {
-        return docs.into_iter().map(analyse).collect();
-    }
-    let mut docs = docs;
-    let second = docs.split_off(docs.len() / 2);
-    std::thread::scope(|s| {
-        let other = s.spawn(|| second.into_iter().map(analyse).collect::<Vec<_>>());
-        let mut out: Vec<_> = docs.into_iter().map(analyse).collect();
-        match other.join() {
-            Ok(rest) => out.extend(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
+    fn commit(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
         }
-        out
-    })
+        for r in self.store.insert_batch(&self.batch).context("cannot store documents")? {
+            match r {
+                Inserted::New => self.new += 1,
+                Inserted::Duplicate => self.duplicate += 1,
+            }
+        }
+        let raw = web_ingest::take_raw(&self.raw, self.batch.iter().map(|(d, _)| d.id.as_str()));
+        if !raw.is_empty() {
+            self.store.put_raw_html(&raw).context("cannot store raw HTML")?;
+        }
+        self.batch.clear();
+        Ok(())
+    }
+
+    /// Stores what is left; returns the numbers of new and duplicate documents.
+    fn finish(mut self) -> Result<(u64, u64)> {
+        if !self.waiting.is_empty() {
+            return Err(anyhow!("an analysis worker stopped before the end of the input"));
+        }
+        // What a reader that stopped early had sent of its last batch.
+        self.commit()?;
+        Ok((self.new, self.duplicate))
+    }
 }

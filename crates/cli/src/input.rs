@@ -28,6 +28,8 @@ pub enum InputError {
     },
     Json(serde_json::Error),
     MissingText,
+    /// An `html` field that gave no document.
+    Page(String),
 }
 
 impl fmt::Display for InputError {
@@ -44,7 +46,8 @@ impl fmt::Display for InputError {
             InputError::Binary => write!(f, "binary file (contains NUL bytes)"),
             InputError::InvalidUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
             InputError::Json(e) => write!(f, "malformed JSON: {e}"),
-            InputError::MissingText => write!(f, "no \"text\" field"),
+            InputError::MissingText => write!(f, "no \"text\" or \"html\" field"),
+            InputError::Page(why) => write!(f, "html: {why}"),
         }
     }
 }
@@ -101,6 +104,12 @@ pub enum Format {
     Text,
     Jsonl,
     JsonlGz,
+    /// An HTML page, `.html`/`.htm`, optionally gzipped.
+    Html,
+    /// A WARC archive; `gz` when gzipped (per record or as a whole).
+    Warc {
+        gz: bool,
+    },
 }
 
 impl Format {
@@ -113,6 +122,12 @@ impl Format {
             Some(Format::Jsonl)
         } else if name.ends_with(".txt") || name.ends_with(".text") {
             Some(Format::Text)
+        } else if [".html", ".htm", ".html.gz", ".htm.gz"].iter().any(|e| name.ends_with(e)) {
+            Some(Format::Html)
+        } else if name.ends_with(".warc.gz") {
+            Some(Format::Warc { gz: true })
+        } else if name.ends_with(".warc") {
+            Some(Format::Warc { gz: false })
         } else {
             None
         }
@@ -131,24 +146,46 @@ struct FeedLine {
     title: Option<String>,
     published: Option<String>,
     text: Option<String>,
+    html: Option<String>,
 }
 
 /// A feed line turned into a document, with a note when its date could not be read.
 pub struct FeedDoc {
     pub doc: Document,
     pub bad_date: Option<String>,
+    /// The raw page, when the line held `html` rather than `text`.
+    pub raw_html: Option<Vec<u8>>,
 }
 
 /// Parses one feed line (already known to be non-blank) into a document.
 pub fn parse_feed_line(line: Vec<u8>, source: String, limit: u64) -> Result<FeedDoc, InputError> {
     let line = String::from_utf8(line).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
     let feed: FeedLine = serde_json::from_str(&line).map_err(InputError::Json)?;
-    let text = feed.text.ok_or(InputError::MissingText)?;
-    let text = check_text(text.into_bytes(), limit)?;
     let published = feed.published.as_deref().and_then(parse_published);
     let bad_date = feed.published.filter(|_| published.is_none());
+    let text = match (feed.text, feed.html) {
+        (Some(text), _) => text,
+        (None, Some(html)) => {
+            // The page's own metadata, where the line does not give it.
+            let limits = dossier_web::Limits { max_bytes: limit, ..dossier_web::Limits::default() };
+            let page =
+                dossier_web::read_page(html.as_bytes(), None, &limits).map_err(|e| InputError::Page(e.to_string()))?;
+            let mut doc =
+                crate::web_ingest::page_document(page, source, feed.url.as_deref()).map_err(InputError::Page)?;
+            if let Some(t) = feed.title {
+                doc.meta.title = Some(t);
+            }
+            doc.meta.published = published.or(doc.meta.published);
+            if let Some(u) = feed.url {
+                doc.meta.url = Some(u);
+            }
+            return Ok(FeedDoc { doc, bad_date, raw_html: Some(html.into_bytes()) });
+        }
+        (None, None) => return Err(InputError::MissingText),
+    };
+    let text = check_text(text.into_bytes(), limit)?;
     let meta = Metadata { title: feed.title, url: feed.url, published, source: Some(source), ..Metadata::default() };
-    Ok(FeedDoc { doc: Document::new(text, meta), bad_date })
+    Ok(FeedDoc { doc: Document::new(text, meta), bad_date, raw_html: None })
 }
 
 /// A line read by [`read_line_capped`].

@@ -4,17 +4,25 @@
 mod analyze;
 mod args;
 mod eval;
+mod eval_events;
+mod eval_measures;
+mod events_cmd;
 mod ingest;
 mod input;
+mod ner;
+mod numbers_query;
 mod query;
 mod report;
+mod serve;
+mod web_cmd;
+mod web_ingest;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{Cli, Command, EvalCommand};
+use args::{Cli, Command, EvalCommand, ExportCommand, TrainCommand};
 
 /// How a command that ran to its end went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +46,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Analyze(a) => analyze::run(a, &cli.lexicons()),
+        Command::Extract(a) => web_cmd::extract(a),
         Command::Ingest(a) => ingest::run(a, &cli.lexicons()),
         Command::Search(a) => query::search(a),
         Command::Statements(a) => query::statements(a),
         Command::Entities(a) => query::entities(a),
+        Command::Quantities(a) => numbers_query::run(a),
+        Command::Events(a) => events_cmd::list(a),
+        Command::Export(ExportCommand::Events(a)) => events_cmd::export(a),
+        Command::Serve(a) => serve::run(a, &cli),
+        Command::Eval(EvalCommand::Extraction(a)) => web_cmd::eval_extraction(a),
         Command::Eval(EvalCommand::Attribution(a)) => eval::attribution(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Time(a)) => eval_measures::time(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Quantities(a)) => eval_measures::quantities(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Ner(a)) => ner::eval_ner(a),
+        Command::Eval(EvalCommand::Events(a)) => eval_events::run(a, &cli.lexicons()),
+        Command::Train(TrainCommand::Ner(a)) => ner::train_ner(a),
     };
     match outcome {
         Ok(Exit::Success) => ExitCode::SUCCESS,

@@ -162,7 +162,7 @@ fn ingest_reports_bad_items_and_keeps_the_rest() {
         format!("error: {cs}/bin.txt: binary file"),
         format!("error: {cs}/big.txt: too large (1500 bytes > limit 1000)"),
         format!("error: {cs}/feed.jsonl:2: malformed JSON"),
-        format!("error: {cs}/feed.jsonl:4: no \"text\" field"),
+        format!("error: {cs}/feed.jsonl:4: no \"text\" or \"html\" field"),
     ] {
         assert!(err.contains(&line), "missing {line:?} in\n{err}");
     }

@@ -7,7 +7,7 @@ use crate::{Document, Span};
 
 /// Version of the JSON contract printed by `dossier analyze --json` and kept in the store.
 /// Bump the minor for added fields, the major for anything that changes or removes one.
-pub const CONTRACT_VERSION: &str = "1.0";
+pub const CONTRACT_VERSION: &str = "1.1";
 
 /// Everything the pipeline found in one document. Spans only; no copied text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,8 @@ pub struct Analysis {
     pub times: Vec<TimeExpr>,
     /// Outlets and sites the article lists as its sources.
     pub cited_sources: Vec<Span>,
+    /// Who did what to whom (contract 1.1).
+    pub events: Vec<Event>,
 }
 
 impl Analysis {
@@ -129,6 +131,82 @@ pub struct TimeJson {
     pub value: Option<String>,
 }
 
+/// An event actor or place: the span, its entity, and (for actors) country and sector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventArgJson {
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub entity: Option<EntityId>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub sector: Option<Sector>,
+}
+
+impl EventArgJson {
+    fn new(text: &str, a: &EventArg) -> EventArgJson {
+        let SpanJson { start, end, text } = SpanJson::new(text, a.span);
+        EventArgJson { start, end, text, entity: a.entity, country: a.country.clone(), sector: a.sector }
+    }
+}
+
+/// A time or a quantity an event refers to: the span, its normalised value, and its index in
+/// `times` / `quantities`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRefJson<V> {
+    pub index: u32,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub value: Option<V>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventJson {
+    pub trigger: SpanJson,
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    pub mode: Option<String>,
+    pub source: Option<EventArgJson>,
+    pub target: Option<EventArgJson>,
+    pub place: Option<EventArgJson>,
+    pub time: Option<EventRefJson<String>>,
+    pub quantity: Option<EventRefJson<f64>>,
+    pub negated: bool,
+    pub hedged: bool,
+    /// Index into `attributions`: the statement that reports the event.
+    pub reported_by: Option<u32>,
+}
+
+impl EventJson {
+    fn new(text: &str, a: &Analysis, e: &Event) -> EventJson {
+        let time = e.time.and_then(|i| {
+            let t = a.times.get(i as usize)?;
+            let SpanJson { start, end, text } = SpanJson::new(text, t.span);
+            Some(EventRefJson { index: i, start, end, text, value: t.value.clone() })
+        });
+        let quantity = e.quantity.and_then(|i| {
+            let q = a.quantities.get(i as usize)?;
+            let SpanJson { start, end, text } = SpanJson::new(text, q.span);
+            Some(EventRefJson { index: i, start, end, text, value: q.value.or(q.low) })
+        });
+        EventJson {
+            trigger: SpanJson::new(text, e.trigger),
+            kind: e.kind,
+            mode: e.mode.clone(),
+            source: e.source.as_ref().map(|x| EventArgJson::new(text, x)),
+            target: e.target.as_ref().map(|x| EventArgJson::new(text, x)),
+            place: e.place.as_ref().map(|x| EventArgJson::new(text, x)),
+            time,
+            quantity,
+            negated: e.negated,
+            hedged: e.hedged,
+            reported_by: e.reported_by,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceJson {
     pub start: u32,
@@ -148,6 +226,9 @@ pub struct AnalysisJson {
     pub quantities: Vec<QuantityJson>,
     pub times: Vec<TimeJson>,
     pub cited_sources: Vec<SpanJson>,
+    /// Added in 1.1; analyses stored as 1.0 read back with none.
+    #[serde(default)]
+    pub events: Vec<EventJson>,
 }
 
 impl AnalysisJson {
@@ -215,6 +296,7 @@ impl AnalysisJson {
                 })
                 .collect(),
             cited_sources: a.cited_sources.iter().map(|&s| span(s)).collect(),
+            events: a.events.iter().map(|e| EventJson::new(t, a, e)).collect(),
         }
     }
 }

@@ -245,3 +245,186 @@ pub struct TimeExpr {
     /// `None` when the expression cannot be normalised (no publication date for a relative one).
     pub value: Option<String>,
 }
+
+/// A PLOVER event type, as the PLOVER gold-standard records name them (version 0.5 of the
+/// ontology; [`EventType::plover_2021`] gives the name in the 2021 manual, where DEMAND became
+/// REQUEST, DISAPPROVE and INVESTIGATE became modes of ACCUSE, and FIGHT a kind of ASSAULT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Cooperate,
+    Aid,
+    Concede,
+    Retreat,
+    Investigate,
+    Demand,
+    Disapprove,
+    Reject,
+    Threaten,
+    Protest,
+    Mobilize,
+    Sanction,
+    Coerce,
+    Assault,
+    Fight,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 18] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Concede,
+        EventType::Retreat,
+        EventType::Investigate,
+        EventType::Demand,
+        EventType::Disapprove,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Mobilize,
+        EventType::Sanction,
+        EventType::Coerce,
+        EventType::Assault,
+        EventType::Fight,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Concede => "CONCEDE",
+            EventType::Retreat => "RETREAT",
+            EventType::Investigate => "INVESTIGATE",
+            EventType::Demand => "DEMAND",
+            EventType::Disapprove => "DISAPPROVE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Protest => "PROTEST",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Sanction => "SANCTION",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+            EventType::Fight => "FIGHT",
+        }
+    }
+
+    /// Parses a type name, case ignored; the 2021 names REQUEST and ACCUSE are read as DEMAND
+    /// and DISAPPROVE.
+    pub fn parse(s: &str) -> Option<EventType> {
+        let up = s.trim().to_uppercase();
+        match up.as_str() {
+            "REQUEST" => return Some(EventType::Demand),
+            "ACCUSE" => return Some(EventType::Disapprove),
+            _ => {}
+        }
+        EventType::ALL.into_iter().find(|t| t.as_str() == up)
+    }
+
+    /// The name of the type in the 2021 PLOVER manual.
+    pub fn plover_2021(self) -> &'static str {
+        match self {
+            EventType::Demand => "REQUEST",
+            EventType::Disapprove | EventType::Investigate => "ACCUSE",
+            EventType::Fight => "ASSAULT",
+            t => t.as_str(),
+        }
+    }
+
+    /// Verbal or material cooperation (PLOVER's quad categories 1 and 2).
+    pub fn is_cooperative(self) -> bool {
+        matches!(
+            self,
+            EventType::Agree
+                | EventType::Consult
+                | EventType::Support
+                | EventType::Cooperate
+                | EventType::Aid
+                | EventType::Concede
+                | EventType::Retreat
+        )
+    }
+}
+
+/// The kind of actor an event argument is, when its words say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Government,
+    Military,
+    Police,
+    Rebels,
+    Civilians,
+    Protesters,
+    InternationalOrganization,
+}
+
+impl Sector {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sector::Government => "government",
+            Sector::Military => "military",
+            Sector::Police => "police",
+            Sector::Rebels => "rebels",
+            Sector::Civilians => "civilians",
+            Sector::Protesters => "protesters",
+            Sector::InternationalOrganization => "international_organization",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sector> {
+        [
+            Sector::Government,
+            Sector::Military,
+            Sector::Police,
+            Sector::Rebels,
+            Sector::Civilians,
+            Sector::Protesters,
+            Sector::InternationalOrganization,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s.trim())
+    }
+}
+
+/// An actor of an event (or its place): the words, the entity they name, and what is known of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventArg {
+    pub span: Span,
+    pub entity: Option<EntityId>,
+    /// The country the actor belongs to or is ("North Korean troops" → North Korea).
+    pub country: Option<String>,
+    pub sector: Option<Sector>,
+}
+
+/// Who did what to whom: one political event, read from one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The words that name the action ("deployed", "held talks").
+    pub trigger: Span,
+    pub kind: EventType,
+    /// The PLOVER mode where the trigger gives one ("troops", "phone", "hunger").
+    pub mode: Option<String>,
+    pub source: Option<EventArg>,
+    pub target: Option<EventArg>,
+    pub place: Option<EventArg>,
+    /// Index into [`crate::Analysis::times`].
+    pub time: Option<u32>,
+    /// Index into [`crate::Analysis::quantities`] ("around 10,000 troops" on a deployment).
+    pub quantity: Option<u32>,
+    /// "did not attack", "never met".
+    pub negated: bool,
+    /// "could attack", "expected to meet", or reported by a hedged statement.
+    pub hedged: bool,
+    /// Index into [`crate::Analysis::attributions`]: the statement whose content reports the
+    /// event. `None` when the text itself asserts it.
+    pub reported_by: Option<u32>,
+}

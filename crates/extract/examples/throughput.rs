@@ -9,7 +9,7 @@
 //! All documents are read into memory first (reading is not timed), then analysed by N threads
 //! that take documents from a shared counter. Prints one JSON object: documents, bytes, words
 //! (whitespace-separated, the same count `bench/spacy_bench.py` uses), seconds, words/s and words/s
-//! per thread, plus totals of what was found so that a no-op can't pass for a fast run.
+//! per thread, CPU seconds (user + system, from /proc) and words per CPU-second, plus totals of what was found so that a no-op can't pass for a fast run.
 
 use std::io::BufRead;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -47,6 +47,7 @@ fn main() {
 
     let lex = dossier_extract::Lexicons::builtin();
     let next = AtomicUsize::new(0);
+    let cpu_start = cpu_seconds();
     let start = Instant::now();
     let found: Vec<[usize; 4]> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads.max(1))
@@ -69,6 +70,7 @@ fn main() {
         workers.into_iter().map(|w| w.join().expect("worker finished")).collect()
     });
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
     let total = found.iter().fold([0usize; 4], |acc, f| [acc[0] + f[0], acc[1] + f[1], acc[2] + f[2], acc[3] + f[3]]);
     assert!(docs.is_empty() || total[0] > 0, "no sentences found: the analysis did nothing");
     let wps = words as f64 / secs;
@@ -83,10 +85,23 @@ fn main() {
             "words_per_s": wps,
             "words_per_s_per_thread": wps / threads.max(1) as f64,
             "mb_per_s": bytes as f64 / secs / 1e6,
+            "cpu_seconds": cpu,
+            "words_per_cpu_s": cpu.map(|c| words as f64 / c),
             "sentences": total[0],
             "mentions": total[1],
             "attributions": total[2],
             "measures": total[3],
         })
     );
+}
+
+/// User + system CPU time of this process, all threads (Linux: /proc/self/stat, in clock ticks of
+/// 1/100 s), so that a run on a busy machine can still be read per CPU-second.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // Fields 14 and 15 of stat(5) (utime, stime) are the 12th and 13th after the name.
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }

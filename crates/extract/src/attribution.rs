@@ -18,7 +18,7 @@ use dossier_core::{
 use crate::lexicon::{CueKind, Lexicons, VerbForm};
 
 /// Words between a subject and its cue that do not change who speaks.
-const AUX_AND_ADVERBS: &[&str] = &[
+pub(crate) const AUX_AND_ADVERBS: &[&str] = &[
     "has",
     "have",
     "had",

@@ -98,6 +98,8 @@ struct Builder<'a> {
     by_key: HashMap<(String, EntityKind), EntityId>,
     /// Surface forms that resolve inside this document: last names, acronyms.
     local_aliases: HashMap<String, EntityId>,
+    /// The statistical tagger's kind for each token inside a name it found (crates/ner).
+    tagged: Vec<Option<EntityKind>>,
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -236,7 +238,8 @@ fn capitalized_runs(
         let mut run_start = start;
         if at_sentence_start {
             let w = b.word(&tokens[start]);
-            let known = b.lex.names.contains_key(w)
+            let known = b.tagged[start].is_some()
+                || b.lex.names.contains_key(w)
                 || b.local_aliases.contains_key(w)
                 || b.lex.given_names.contains(w)
                 || capitalized_elsewhere(w)
@@ -266,8 +269,14 @@ pub fn entities(
     in_scope: &dyn Fn(&Sentence) -> bool,
     lex: &Lexicons,
 ) -> EntityLayer {
-    let mut b =
-        Builder { text, lex, layer: EntityLayer::default(), by_key: HashMap::new(), local_aliases: HashMap::new() };
+    let mut b = Builder {
+        text,
+        lex,
+        layer: EntityLayer::default(),
+        by_key: HashMap::new(),
+        local_aliases: HashMap::new(),
+        tagged: tag_names(text, tokens, sentences, lex),
+    };
 
     // Words seen capitalised away from a sentence start: evidence that a sentence-initial one is a name.
     let mut mid_caps: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -288,6 +297,7 @@ pub fn entities(
             for (start, end) in capitalized_runs(&b, tokens, s, &capitalized_elsewhere) {
                 read_run(&mut b, tokens, start, end, s);
             }
+            tagger_only_names(&mut b, tokens, s, before);
             resolve_pronouns(&mut b, tokens, s, &first_person_by_sentence);
         }
         let first_person = b.layer.mentions[before..].iter().position(|m| m.kind == EntityKind::Person).map(|k| {
@@ -300,6 +310,54 @@ pub fn entities(
     }
     b.layer.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.layer
+}
+
+/// Runs the statistical tagger over every sentence: its kind for each token it puts in a name.
+fn tag_names(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicons) -> Vec<Option<EntityKind>> {
+    let mut tagged = vec![None; tokens.len()];
+    let Some(tagger) = lex.tagger.as_ref() else { return tagged };
+    for s in sentences {
+        let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+        let words: Vec<&str> = tokens[first..last].iter().map(|t| t.span.slice(text).unwrap_or("")).collect();
+        for name in tagger.entities(&words) {
+            let kind = match name.kind {
+                dossier_ner::Kind::Per => EntityKind::Person,
+                dossier_ner::Kind::Org => EntityKind::Organization,
+                dossier_ner::Kind::Loc => EntityKind::Place,
+                dossier_ner::Kind::Grp => EntityKind::Group,
+            };
+            for slot in &mut tagged[first + name.start..(first + name.end).min(last)] {
+                *slot = Some(kind);
+            }
+        }
+    }
+    tagged
+}
+
+/// Names the tagger found where the capitalisation rules saw none ("tampa bay", "kerala"):
+/// recorded as the tagger read them, when they touch no mention of this sentence.
+fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_mentions_from: usize) {
+    let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+    let mut k = first;
+    while k < last {
+        let Some(kind) = b.tagged[k] else {
+            k += 1;
+            continue;
+        };
+        let mut e = k + 1;
+        while e < last && b.tagged[e] == Some(kind) {
+            e += 1;
+        }
+        let span = Span::new(tokens[k].span.start(), tokens[e - 1].span.end());
+        let free = !b.layer.mentions[sentence_mentions_from..].iter().any(|m| m.span.overlaps(span));
+        let wordlike = (k..e).all(|j| tokens[j].kind != TokenKind::Punct || b.word(&tokens[j]) == ".");
+        if free && wordlike {
+            let name = b.surface(tokens, k, e);
+            let id = b.entity_for(&name, kind);
+            b.add_mention(span, kind, id, None, false);
+        }
+        k = e;
+    }
 }
 
 /// Splits one capitalised run into titles and names and records the mentions.
@@ -374,11 +432,15 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             e += 1;
         }
         let words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
-        let kind = if person_title
-            || b.lex.given_names.contains(words[0])
-            || (2..=4).contains(&words.len())
-                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'))
-        {
+        // The tagger's reading of the words, when it saw a name there.
+        let tagged = (i..e).find_map(|k| b.tagged.get(k).copied().flatten());
+        let namelike = words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'));
+        let kind = if person_title || b.lex.given_names.contains(words[0]) {
+            Some(EntityKind::Person)
+        } else if let Some(kind) = tagged {
+            Some(kind)
+        } else if b.lex.tagger.is_none() && (2..=4).contains(&words.len()) && namelike {
+            // Without a tagger, a short capitalised run is most often a person's name.
             Some(EntityKind::Person)
         } else if words.len() == 1 && all_caps(words[0]) && words[0].len() <= 6 {
             Some(EntityKind::Organization)
@@ -390,7 +452,7 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         if let Some(kind) = kind {
             let name = b.surface(tokens, i, e);
             let mut span_end = e;
-            if kind == EntityKind::Place {
+            if kind == EntityKind::Place && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
                 span_end += 1;
             }
             let id = b.entity_for(&name, kind);

@@ -68,6 +68,10 @@ pub struct Lexicons {
     pub given_names: std::collections::HashSet<String>,
     /// Longest name in tokens, to bound lookups.
     pub max_name_words: usize,
+    /// The statistical entity tagger (resources/models/ner.bin, trained on GUM; MODEL_CARD.md there).
+    pub tagger: Option<dossier_ner::Tagger>,
+    /// Event trigger patterns, support verbs and sector words (resources/lexicons/events).
+    pub events: crate::events::EventLexicon,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +150,13 @@ impl Lexicons {
         let mut lex = Lexicons::default();
         lex.load_cues(lexicon_file!("cues.tsv"));
         lex.load_names();
+        // The model is built by `dossier train ner` and checked by its tests; a broken file is a build bug.
+        lex.tagger = dossier_ner::Tagger::load(include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../resources/models/ner.bin"
+        )))
+        .ok();
+        lex.events = crate::events::EventLexicon::builtin();
         lex
     }
 

@@ -4,6 +4,7 @@
 //! loaded once ([`Lexicons::builtin`]) and passed in.
 
 pub mod entities;
+pub mod events;
 pub mod lexicon;
 pub mod repair;
 pub mod segment;

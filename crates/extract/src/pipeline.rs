@@ -1,9 +1,9 @@
-//! The pipeline: repair → segment → entities → attributions → quantities/time, in that order,
+//! The pipeline: repair → segment → entities → attributions → quantities/time → events, in that order,
 //! each stage a pure function of the document and what the earlier ones found.
 
 use dossier_core::{Analysis, Attribution, Document, Entity, EntityId, Mention, RegionKind, Sentence};
 
-use crate::{attribution, entities, repair, segment, Lexicons};
+use crate::{attribution, entities, events, repair, segment, Lexicons};
 
 /// Analyses one document. Never panics on any UTF-8 text.
 pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
@@ -48,8 +48,22 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
 
     let (entities, mentions, attributions) = drop_orphans(layer.entities, layer.mentions, attributions);
     let sentence_spans: Vec<_> = sentences.iter().map(|s| s.span).collect();
-    analysis.quantities = dossier_measures::quantities(&reading, &sentence_spans);
-    analysis.times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
+    let quantities = dossier_measures::quantities(&reading, &sentence_spans);
+    let times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
+    let events = events::events(
+        &reading,
+        &tokens,
+        &sentences,
+        &statement_scope,
+        &mentions,
+        &attributions,
+        &quantities,
+        &times,
+        lex,
+    );
+    analysis.quantities = quantities;
+    analysis.times = times;
+    analysis.events = events;
     analysis.tokens = tokens;
     analysis.sentences = sentences;
     analysis.mentions = mentions;

@@ -44,6 +44,9 @@ pub(crate) fn scale_word(w: &str) -> Option<f64> {
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
         "dozen" => Some(12.0),
+        // South Asian news: "35 lakh rupees", "2 crore".
+        "lakh" => Some(1e5),
+        "crore" => Some(1e7),
         _ => None,
     }
 }

@@ -60,10 +60,21 @@ fn month_pattern() -> String {
     format!(r"(?P<m>(?:{MONTH_FULL})\b|(?:{MONTH_ABBR})(?:\.|\b))")
 }
 
+/// Every `\b` of a rule as an ASCII word boundary. A Unicode `\b` makes the regex crate's lazy DFA
+/// give up at the first non-ASCII byte of a sentence (a curly quote, a dash) and fall back to a
+/// backtracker for every rule, which was most of `dossier analyze`'s time (docs/PERFORMANCE.md).
+/// The patterns only put `\b` beside ASCII letters and digits, so the matches are the same except
+/// beside a non-ASCII letter ("2015é"), which news text does not write.
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let month = month_pattern();
-    let rule =
-        |pattern: String, handle: Handler| Rule { re: Regex::new(&pattern).expect("time pattern compiles"), handle };
+    let rule = |pattern: String, handle: Handler| Rule {
+        re: Regex::new(&ascii_boundaries(&pattern)).expect("time pattern compiles"),
+        handle,
+    };
     vec![
         rule(
             r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".into(),
@@ -82,6 +93,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             month_day,
         ),
         rule(format!(r"\b{month},?\s+(?P<y>\d{{4}})\b"), month_year),
+        rule(
+            format!(r"\b(?:{WEEKDAYS}),?\s+{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+            month_day,
+        ),
+        rule(
+            format!(r"\b(?:(?P<h>\d{{1,2}})(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b))|(?P<w>(?i:noon|midday|midnight)))(?:\s+(?P<tz>{TZ})\b)?,?\s+(?:(?i:on)\s+)?(?P<day>{WEEKDAYS}|(?i:today|yesterday|tomorrow))\b"),
+            clock_on_day,
+        ),
         rule(
             format!(r"\b(?P<prep>(?i:in|since|until|till|by|during|from|through|before|after|of|last|next|this|early|late|mid|earlier\s+in|later\s+in))[\s-]+(?P<m>{MONTH_FULL})\b"),
             month_alone,
@@ -123,7 +142,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, _, _| whole(c, TimeType::Date, Some("FUTURE_REF".into())),
         ),
         rule(
-            r"(?i)\b(?:recently|lately|previously|in\s+recent\s+(?:days|weeks|months|years|decades|times)|in\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)|in\s+the\s+past|the\s+other\s+day)\b".into(),
+            r"(?i)\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months|years|decades|times)|in\s+the\s+past|the\s+other\s+day)\b".into(),
             |c, _, _| whole(c, TimeType::Date, Some("PAST_REF".into())),
         ),
         rule(
@@ -143,15 +162,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             set_every,
         ),
         rule(
-            r"\b(?P<w>daily|weekly|biweekly|monthly|quarterly|yearly|annually|annual|hourly|nightly)\b".into(),
+            r"\b(?P<w>daily|weekly|biweekly|monthly|yearly|annually|hourly|nightly)\b".into(),
             set_adverb,
         ),
         rule(
-            format!(r"\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<ago>\s+(?i:ago)\b)?"),
+            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<ago>\s+(?i:ago)\b)?"),
             duration,
         ),
         rule(
-            r"(?i)\b(?:for|in)\s+(?P<u>years|months|weeks|days|decades|hours)\b".into(),
+            r"(?i)\b(?:for|in|within|over)\s+(?P<u>years|months|weeks|days|decades|hours)\b".into(),
             vague_duration,
         ),
         rule(
@@ -168,9 +187,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             quarter,
         ),
         rule(
-            r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b".into(),
+            r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth)[\s-]+quarter(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b".into(),
             quarter,
         ),
+        rule(
+            r"(?i)\bthe\s+(?:(?P<which>latest|most\s+recent|recent|current|same|year-ago|year-earlier)\s+)?quarter\b".into(),
+            reported_quarter,
+        ),
+        rule(
+            r"(?i)\b(?:the\s+)?(?P<which>latest|year-ago|year-earlier)\s+period\b".into(),
+            reported_quarter,
+        ),
+        rule(r"(?i)\b(?P<which>year-ago|year-earlier)\b".into(), reported_quarter),
+        rule(r"(?i)\bthe\s+weekend\b".into(), the_weekend),
         rule(
             r"\b(?:(?P<mod>(?i:last|this|next|early|late))\s+|(?i:in|during|by|until|since)\s+(?i:the\s+)?)(?P<s>(?i:spring|summer|autumn|winter|fall))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b".into(),
             season,
@@ -236,14 +265,17 @@ fn slash_date(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
     whole(c, TimeType::Date, Some(fmt_day(d)))
 }
 
-fn month_day(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+fn month_day(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let month = month_number(c.name("m")?.as_str())?;
     let day = num(c, "d")?;
     // Reject "February 31" even when the year is unknown (2024 allows February 29).
     NaiveDate::from_ymd_opt(2024, month, day)?;
     let value = match (num(c, "y"), published) {
         (Some(y), _) => fmt_day(NaiveDate::from_ymd_opt(y as i32, month, day)?),
-        (None, Some(p)) => fmt_day(closest_day(p, month, day)?),
+        (None, Some(p)) => {
+            let m = c.get(0)?;
+            fmt_day(day_in_tense(p, month, day, tense_near(s, m.start(), m.end()))?)
+        }
         (None, None) => format!("XXXX-{month:02}-{day:02}"),
     };
     whole(c, TimeType::Date, Some(value))
@@ -256,7 +288,7 @@ fn month_year(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
 }
 
 /// "in November", "last November", "early March": a month named without day or year.
-fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+fn month_alone(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let m = c.name("m")?;
     let month = month_number(m.as_str())?;
     let prep = c.name("prep")?;
@@ -267,6 +299,7 @@ fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
     } else {
         m.start()
     };
+    let tense = tense_near(s, prep.start(), m.end());
     let value = published.map(|p| {
         let here = p.year() * 12 + p.month0() as i32;
         let candidates = [p.year() - 1, p.year(), p.year() + 1].map(|y| y * 12 + month as i32 - 1);
@@ -277,6 +310,13 @@ fn month_alone(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fo
             // "since March" and "earlier in March" look back; "later in March" ahead.
             "since" | "earlier in" => candidates.into_iter().filter(|c| *c <= here).max(),
             "later in" => candidates.into_iter().filter(|c| *c >= here).min(),
+            // Months more than two away go the way the tense looks.
+            _ if tense == Tense::Past && (month as i32 - 1 - p.month0() as i32).rem_euclid(12) > 2 => {
+                candidates.into_iter().filter(|c| *c <= here).max()
+            }
+            _ if tense == Tense::Future && (p.month0() as i32 - month as i32 + 1).rem_euclid(12) > 2 => {
+                candidates.into_iter().filter(|c| *c >= here).min()
+            }
             // Ties go to the past: news mostly reports what happened.
             _ => candidates.into_iter().min_by_key(|c| ((c - here).abs(), *c)),
         };
@@ -360,22 +400,70 @@ fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
     !plural
 }
 
-fn weekday(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+fn weekday(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let wd = parse_weekday(c.name("wd")?.as_str())?;
     let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
     let pod = c.name("pod").and_then(|p| part_of_day(p.as_str()));
-    let value = published.map(|p| {
-        let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
-        let fwd = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
-        let d = match modifier.as_deref() {
-            Some("next") | Some("coming") => p + Duration::days(if fwd == 0 { 7 } else { fwd } as i64),
-            Some("last") | Some("past") => p - Duration::days(if back == 0 { 7 } else { back } as i64),
-            _ => p - Duration::days(back as i64),
-        };
-        with_pod(fmt_day(d), pod)
-    });
+    let m = c.get(0)?;
+    let tense = tense_near(s, m.start(), m.end());
+    let value = published.map(|p| with_pod(fmt_day(weekday_date(p, wd, modifier.as_deref(), tense)), pod));
     let kind = if pod.is_some() { TimeType::Time } else { TimeType::Date };
     whole(c, kind, value)
+}
+
+/// The date a weekday names: "next"/"coming" and future-tense sentences look ahead (the same
+/// day counts for the tense), "last"/"past" strictly back, anything else back to the most
+/// recent such day (news mostly reports what happened).
+fn weekday_date(p: NaiveDate, wd: Weekday, modifier: Option<&str>, tense: Tense) -> NaiveDate {
+    let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+    let fwd = (wd.num_days_from_monday() + 7 - p.weekday().num_days_from_monday()) % 7;
+    match modifier {
+        Some("next") | Some("coming") => p + Duration::days(if fwd == 0 { 7 } else { fwd } as i64),
+        Some("last") | Some("past") => p - Duration::days(if back == 0 { 7 } else { back } as i64),
+        _ if tense == Tense::Future => p + Duration::days(fwd as i64),
+        _ => p - Duration::days(back as i64),
+    }
+}
+
+/// "9 a.m. Tuesday", "noon yesterday": a clock time on a named day.
+fn clock_on_day(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let (h, mi) = match c.name("w") {
+        Some(w) if w.as_str().eq_ignore_ascii_case("midnight") => (24, 0),
+        Some(_) => (12, 0),
+        None => clock_hm(c)?,
+    };
+    let day = c.name("day")?.as_str().to_lowercase();
+    let m = c.get(0)?;
+    let tense = tense_near(s, m.start(), m.end());
+    let value = published.map(|p| {
+        let d = match day.as_str() {
+            "today" => p,
+            "yesterday" => p - Duration::days(1),
+            "tomorrow" => p + Duration::days(1),
+            w => parse_weekday(w).map_or(p, |wd| weekday_date(p, wd, None, tense)),
+        };
+        format!("{}T{h:02}:{mi:02}", fmt_day(d))
+    });
+    whole(c, TimeType::Time, value.or_else(|| Some(format!("XXXX-XX-XXT{h:02}:{mi:02}"))))
+}
+
+/// Hour and minute of a clock match with an a.m./p.m. marker or a 24-hour time.
+fn clock_hm(c: &Captures) -> Option<(u32, u32)> {
+    let mut h = num(c, "h")?;
+    let mi = num(c, "mi").unwrap_or(0);
+    if let Some(ap) = c.name("ap") {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        let pm = ap.as_str().to_lowercase().starts_with('p');
+        h = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+    }
+    (h <= 23 && mi <= 59).then_some((h, mi))
 }
 
 fn deictic_day(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
@@ -526,7 +614,11 @@ fn set_adverb(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
 }
 
 /// "three years" → P3Y; "two weeks ago" → a date.
-fn duration(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+fn duration(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
+    // "a 6-year-old boy": an age, not a stretch of time.
+    if s[c.get(0)?.end()..].starts_with("-old") {
+        return None;
+    }
     let n = count_value(c.name("n")?.as_str())?;
     let unit = c.name("u")?.as_str().to_lowercase();
     let unit = match unit.as_str() {
@@ -570,23 +662,7 @@ fn vague_duration(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> 
 }
 
 fn clock(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
-    let mut h = num(c, "h")?;
-    let mi = num(c, "mi").unwrap_or(0);
-    if let Some(ap) = c.name("ap") {
-        if !(1..=12).contains(&h) {
-            return None;
-        }
-        let pm = ap.as_str().to_lowercase().starts_with('p');
-        h = match (pm, h) {
-            (false, 12) => 0,
-            (true, 12) => 12,
-            (true, h) => h + 12,
-            (false, h) => h,
-        };
-    }
-    if h > 23 || mi > 59 {
-        return None;
-    }
+    let (h, mi) = clock_hm(c)?;
     let value = format!("{}T{h:02}:{mi:02}", day_or_unknown(published));
     whole(c, TimeType::Time, Some(value))
 }
@@ -599,7 +675,7 @@ fn clock_word(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Fou
     whole(c, TimeType::Time, Some(format!("{}T{t}", day_or_unknown(published))))
 }
 
-fn quarter(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+fn quarter(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let q = match c.name("q") {
         Some(q) => q.as_str().parse::<u32>().ok()?,
         None => match c.name("ord")?.as_str().to_lowercase().as_str() {
@@ -611,10 +687,121 @@ fn quarter(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found>
     };
     let value = match (num(c, "y"), published) {
         (Some(y), _) => format!("{y:04}-Q{q}"),
-        (None, Some(p)) => format!("{:04}-Q{q}", p.year()),
+        (None, Some(p)) => {
+            // A quarter still ahead this year is last year's, unless the sentence looks ahead.
+            let m = c.get(0)?;
+            let ahead = q > p.month0() / 3 + 1 && tense_near(s, m.start(), m.end()) != Tense::Future;
+            format!("{:04}-Q{q}", p.year() - i32::from(ahead))
+        }
         (None, None) => format!("XXXX-Q{q}"),
     };
     whole(c, TimeType::Date, Some(value))
+}
+
+/// "the quarter", "the latest quarter", "the year-ago period": the quarter a company reports
+/// on, which is the one before publication (the current one when the sentence looks ahead or
+/// says "current"); "year-ago" and "year-earlier" move it back a year.
+fn reported_quarter(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let which = c.name("which").map(|w| w.as_str().to_lowercase()).unwrap_or_default();
+    let m = c.get(0)?;
+    let current = which == "current" || (which.is_empty() && tense_near(s, m.start(), m.end()) == Tense::Future);
+    let value = published.map(|p| {
+        let mut idx = p.year() * 4 + (p.month0() / 3) as i32 - i32::from(!current);
+        if which.starts_with("year-") {
+            idx -= 4;
+        }
+        format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+    });
+    whole(c, TimeType::Date, value)
+}
+
+/// "the weekend": the one before publication (the current one when published on it, the coming
+/// one when the sentence looks ahead).
+fn the_weekend(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let m = c.get(0)?;
+    let tense = tense_near(s, m.start(), m.end());
+    let value = published.map(|p| {
+        let on_weekend = p.weekday().num_days_from_monday() >= 5;
+        let d = if on_weekend || tense == Tense::Future { p } else { p - Duration::weeks(1) };
+        format!("{}-WE", fmt_week(d))
+    });
+    whole(c, TimeType::Date, value)
+}
+
+/// Which way the sentence looks from a time expression, read off the nearest tense marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The tense of the verb nearest to `start..end` in the sentence: modal "will"/"'ll"/"shall",
+/// "going to", "scheduled", "plans", "expected" look ahead; "was", "had", "said", "ago",
+/// regular past forms look back. Nearest marker wins, the one before on a tie.
+fn tense_near(s: &str, start: usize, end: usize) -> Tense {
+    let mut best: Option<(usize, bool, Tense)> = None;
+    let mut prev = "";
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut words = Vec::new();
+    let mut from = None;
+    for (i, ch) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (from, is_word(ch)) {
+            (None, true) => from = Some(i),
+            (Some(f), false) => {
+                words.push((f, &s[f..i]));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    for (pos, w) in words {
+        if pos >= start && pos < end {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let t = tense_of(&lw, prev);
+        prev = w;
+        let Some(t) = t else { continue };
+        let (dist, after) = if pos < start { (start - pos, false) } else { (pos - end, true) };
+        if best.is_none_or(|(d, a, _)| dist < d || (dist == d && a && !after)) {
+            best = Some((dist, after, t));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, _, t)| t)
+}
+
+fn tense_of(w: &str, prev: &str) -> Option<Tense> {
+    const FUTURE: [&str; 11] = [
+        "will",
+        "shall",
+        "won't",
+        "scheduled",
+        "expected",
+        "expects",
+        "plans",
+        "planned",
+        "upcoming",
+        "due",
+        "tomorrow",
+    ];
+    const PAST: [&str; 13] =
+        ["was", "were", "had", "did", "said", "ago", "told", "came", "went", "met", "began", "yesterday", "earlier"];
+    const NOT_PAST: [&str; 10] =
+        ["need", "speed", "indeed", "hundred", "united", "red", "bed", "feed", "seed", "proceed"];
+    if FUTURE.contains(&w)
+        || w.ends_with("'ll")
+        || w.ends_with("’ll")
+        || (w == "to" && prev.eq_ignore_ascii_case("going"))
+    {
+        return Some(Tense::Future);
+    }
+    // "will be signed", "has fallen": a participle says nothing; its auxiliary does.
+    let participle = matches!(prev.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "has" | "have");
+    if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w) && !participle) {
+        return Some(Tense::Past);
+    }
+    None
 }
 
 fn season(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
@@ -702,6 +889,23 @@ fn closest_day(p: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .min_by_key(|d| ((*d - p).num_days().abs(), *d))
+}
+
+/// The date with this month and day nearest to publication; when that is more than two
+/// months away, the one in the direction the sentence's tense looks ("Oct. 23" in a past-tense
+/// sentence of May is last October).
+fn day_in_tense(p: NaiveDate, month: u32, day: u32, tense: Tense) -> Option<NaiveDate> {
+    let closest = closest_day(p, month, day)?;
+    if (closest - p).num_days().abs() <= 62 {
+        return Some(closest);
+    }
+    let mut cands =
+        [p.year() - 1, p.year(), p.year() + 1].into_iter().filter_map(|y| NaiveDate::from_ymd_opt(y, month, day));
+    match tense {
+        Tense::Past => cands.filter(|d| *d <= p).max(),
+        Tense::Future => cands.find(|d| *d >= p),
+        Tense::Unknown => Some(closest),
+    }
 }
 
 fn closest_month_year(p: NaiveDate, month: u32) -> i32 {
@@ -876,6 +1080,29 @@ mod tests {
         assert!(find_in("$2000 in aid", pubd()).is_empty());
         assert!(find_in("10,2024", pubd()).is_empty());
         check("the 2024 election", "2024", TimeType::Date, Some("2024"));
+    }
+
+    #[test]
+    fn tense_picks_the_direction() {
+        // Published Thursday 2024-10-31.
+        check("talks will resume Monday", "Monday", TimeType::Date, Some("2024-11-04"));
+        check("talks resumed Monday", "Monday", TimeType::Date, Some("2024-10-28"));
+        check("it was signed on March 3", "March 3", TimeType::Date, Some("2024-03-03"));
+        check("it will be signed on March 3", "March 3", TimeType::Date, Some("2025-03-03"));
+        check("He said on Monday, Oct. 28, that", "Monday, Oct. 28", TimeType::Date, Some("2024-10-28"));
+        check("the vote at 9 a.m. Tuesday", "9 a.m. Tuesday", TimeType::Time, Some("2024-10-29T09:00"));
+    }
+
+    #[test]
+    fn reported_periods_and_modified_durations() {
+        check("a third-quarter loss", "third-quarter", TimeType::Date, Some("2024-Q3"));
+        check("sales in the quarter rose", "the quarter", TimeType::Date, Some("2024-Q3"));
+        check("in the year-ago quarter", "the year-ago quarter", TimeType::Date, Some("2023-Q3"));
+        check("arrived over the weekend", "the weekend", TimeType::Date, Some("2024-W43-WE"));
+        check("over the past two months", "the past two months", TimeType::Duration, Some("P2M"));
+        check("for more than four hours", "more than four hours", TimeType::Duration, Some("PT4H"));
+        assert!(find_in("a 6-year-old boy", pubd()).is_empty());
+        assert!(find_in("a quarterly dividend", pubd()).is_empty());
     }
 
     #[test]

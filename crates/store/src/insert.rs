@@ -62,6 +62,7 @@ fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inse
     }
     insert_quantities(tx, &doc.id, a)?;
     insert_times(tx, &doc.id, a)?;
+    crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
     Ok(Inserted::New)
 }
 

@@ -12,8 +12,12 @@
 //! # Ok::<(), dossier_store::StoreError>(())
 //! ```
 
+mod browse;
+mod events;
 mod insert;
+mod numbers;
 mod query;
+mod raw;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -21,8 +25,12 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use browse::{CountedNoun, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint};
+pub use events::{EventFilter, EventRow};
 pub use insert::Inserted;
+pub use numbers::QuantityFilter;
 pub use query::{EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
+pub use raw::RawHtml;
 pub use schema::SCHEMA_VERSION;
 
 /// Everything that can go wrong in the store.

@@ -100,11 +100,11 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
 }
 
 /// SQLite's LIMIT is an i64; anything larger means "no limit".
-fn sql_limit(limit: usize) -> i64 {
+pub(crate) fn sql_limit(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
 }
 
-fn count(n: i64) -> u64 {
+pub(crate) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
@@ -115,16 +115,25 @@ impl Store {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        // Each index's best `limit` hits are chosen first (in the final order), and snippets
+        // are made for those only: a snippet costs far more than a rank, and a common word
+        // matches thousands of rows.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT 'document', d.id, d.title, d.source, NULL, NULL,
-                    snippet(documents_fts, -1, '[', ']', '…', 16), documents_fts.rank
-             FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
+            "WITH top_docs AS (
+                 SELECT f.rowid AS pk, f.rank AS rank FROM documents_fts f JOIN documents d ON d.pk = f.rowid
+                 WHERE documents_fts MATCH ?1 ORDER BY f.rank, d.id LIMIT ?2),
+             top_statements AS (
+                 SELECT f.rowid AS id, f.rank AS rank FROM statements_fts f JOIN statements s ON s.id = f.rowid
+                 WHERE statements_fts MATCH ?1 ORDER BY f.rank, s.doc_id, s.idx LIMIT ?2)
+             SELECT 'document', d.id, d.title, d.source, NULL, NULL,
+                    snippet(documents_fts, -1, '[', ']', '…', 16), t.rank
+             FROM top_docs t JOIN documents_fts ON documents_fts.rowid = t.pk JOIN documents d ON d.pk = t.pk
              WHERE documents_fts MATCH ?1
              UNION ALL
              SELECT 'statement', s.doc_id, d.title, d.source, s.idx, s.speaker,
-                    snippet(statements_fts, -1, '[', ']', '…', 16), statements_fts.rank
-             FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
-                  JOIN documents d ON d.id = s.doc_id
+                    snippet(statements_fts, -1, '[', ']', '…', 16), t.rank
+             FROM top_statements t JOIN statements_fts ON statements_fts.rowid = t.id
+                  JOIN statements s ON s.id = t.id JOIN documents d ON d.id = s.doc_id
              WHERE statements_fts MATCH ?1
              ORDER BY 8, 2, 5
              LIMIT ?2",

@@ -1,0 +1,210 @@
+//! Gazetteer membership: multi-token names from the project's lexicons (countries, places,
+//! organisations, demonyms, titles, given names), matched case-insensitively over tokens.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::features::{hash_lower, mix};
+use crate::{Error, Result};
+
+/// Gazetteer categories (bit positions in a token's membership mask).
+pub(crate) const CATEGORIES: [&str; 6] = ["country", "place", "org", "demonym", "title", "given"];
+const COUNTRY: u8 = 0;
+const PLACE: u8 = 1;
+const ORG: u8 = 2;
+const DEMONYM: u8 = 3;
+const TITLE: u8 = 4;
+const GIVEN: u8 = 5;
+
+/// Longest entry, in tokens.
+const MAX_LEN: usize = 8;
+
+/// A set of names by category, keyed by the hash of their lower-cased tokens.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gazetteer {
+    entries: HashMap<u64, u8>,
+    max_len: usize,
+}
+
+impl Gazetteer {
+    /// Reads `countries.tsv`, `places.tsv`, `organizations.tsv`, `titles.tsv` and
+    /// `given_names.tsv` from a lexicon folder (formats in `resources/lexicons/SOURCES.md`).
+    /// A missing file is an error.
+    pub fn from_lexicon_dir(dir: &Path) -> Result<Gazetteer> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })
+        };
+        let mut g = Gazetteer::default();
+        for row in rows(&read("countries.tsv")?) {
+            g.add(field(&row, 0), COUNTRY);
+            for d in list(field(&row, 2)) {
+                g.add(d, DEMONYM);
+                g.add(&plural(d), DEMONYM);
+            }
+            g.add(field(&row, 3), PLACE);
+            for a in list(field(&row, 4)) {
+                g.add(a, COUNTRY);
+            }
+        }
+        for row in rows(&read("places.tsv")?) {
+            g.add(field(&row, 0), PLACE);
+        }
+        for row in rows(&read("organizations.tsv")?) {
+            g.add(field(&row, 0), ORG);
+            for a in list(field(&row, 1)) {
+                g.add(a, ORG);
+            }
+        }
+        for row in rows(&read("titles.tsv")?) {
+            g.add(field(&row, 0), TITLE);
+        }
+        for row in rows(&read("given_names.tsv")?) {
+            g.add(field(&row, 0), GIVEN);
+        }
+        Ok(g)
+    }
+
+    /// Adds the first column of a TSV list of given names (`#` header lines skipped).
+    pub fn add_given_names(&mut self, tsv: &str) {
+        for row in rows(tsv) {
+            self.add(field(&row, 0), GIVEN);
+        }
+    }
+
+    /// Adds a name (split on white space) to a category (an index into the category list).
+    pub(crate) fn add(&mut self, name: &str, category: u8) {
+        let toks: Vec<&str> = name.split_whitespace().collect();
+        if toks.is_empty() || toks.len() > MAX_LEN || usize::from(category) >= CATEGORIES.len() {
+            return;
+        }
+        let key = toks.iter().fold(0u64, |k, t| mix(k, hash_lower(t)));
+        *self.entries.entry(key).or_insert(0) |= 1 << category;
+        self.max_len = self.max_len.max(toks.len());
+    }
+
+    /// Whether these tokens (matched case-insensitively) form a title ("President", "Prime
+    /// Minister", "Dr.").
+    pub fn is_title(&self, tokens: &[&str]) -> bool {
+        let key = tokens.iter().fold(0u64, |k, t| mix(k, hash_lower(t)));
+        self.entries.get(&key).is_some_and(|m| m & (1 << TITLE) != 0)
+    }
+
+    /// Number of distinct names.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it holds no names.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// For each token, a bit mask of (category, position) memberships: bit `4 * category + p`
+    /// with p = 0 begin, 1 inside, 2 last, 3 unit (single-token name). For every start and
+    /// category the longest name is taken. `lower` holds the tokens' lower-case hashes.
+    pub(crate) fn memberships(&self, lower: &[u64], out: &mut Vec<u32>) {
+        out.clear();
+        out.resize(lower.len(), 0);
+        if self.entries.is_empty() {
+            return;
+        }
+        for start in 0..lower.len() {
+            let mut key = 0u64;
+            let mut longest = [0usize; CATEGORIES.len()];
+            for len in 1..=self.max_len.min(lower.len() - start) {
+                key = mix(key, lower[start + len - 1]);
+                if let Some(&mask) = self.entries.get(&key) {
+                    for (c, l) in longest.iter_mut().enumerate() {
+                        if mask & (1 << c) != 0 {
+                            *l = len;
+                        }
+                    }
+                }
+            }
+            for (c, &len) in longest.iter().enumerate() {
+                if len == 0 {
+                    continue;
+                }
+                let base = 4 * c as u32;
+                if len == 1 {
+                    out[start] |= 1 << (base + 3);
+                    continue;
+                }
+                out[start] |= 1 << base;
+                for o in &mut out[start + 1..start + len - 1] {
+                    *o |= 1 << (base + 1);
+                }
+                out[start + len - 1] |= 1 << (base + 2);
+            }
+        }
+    }
+
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        let mut e: Vec<(u64, u8)> = self.entries.iter().map(|(&k, &m)| (k, m)).collect();
+        e.sort_unstable();
+        out.extend_from_slice(&(self.max_len as u32).to_le_bytes());
+        out.extend_from_slice(&(e.len() as u32).to_le_bytes());
+        for (k, m) in e {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(m);
+        }
+    }
+
+    pub(crate) fn read(r: &mut crate::model::Reader<'_>) -> Result<Gazetteer> {
+        let max_len = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        if max_len > MAX_LEN {
+            return Err(Error::Corrupt("gazetteer entry length"));
+        }
+        let mut entries = HashMap::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let k = r.u64()?;
+            let m = r.u8()?;
+            entries.insert(k, m);
+        }
+        Ok(Gazetteer { entries, max_len })
+    }
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+fn field<'a>(row: &[&'a str], i: usize) -> &'a str {
+    row.get(i).copied().unwrap_or("").trim()
+}
+
+fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(',').map(str::trim).filter(|x| !x.is_empty())
+}
+
+/// "Afghan" → "Afghans"; demonyms in -ese, -ish, -ch, -s stay as they are.
+fn plural(d: &str) -> String {
+    if d.ends_with("ese") || d.ends_with("ish") || d.ends_with("ch") || d.ends_with('s') {
+        d.to_string()
+    } else {
+        format!("{d}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::hash_lower;
+
+    #[test]
+    fn longest_match_marks_positions() {
+        let mut g = Gazetteer::default();
+        g.add("North Korea", COUNTRY);
+        g.add("Korea", COUNTRY);
+        let toks = ["in", "north", "KOREA", "today"];
+        let lower: Vec<u64> = toks.iter().map(|t| hash_lower(t)).collect();
+        let mut m = Vec::new();
+        g.memberships(&lower, &mut m);
+        assert_eq!(m[0], 0);
+        assert_eq!(m[1], 1 << 0);
+        assert_eq!(m[2], (1 << 2) | (1 << 3));
+        assert_eq!(m[3], 0);
+    }
+}

@@ -1,0 +1,292 @@
+//! The JSON API handlers: each extracts and validates its input, makes one store call and maps
+//! the result. No SQL here (it lives in dossier-store).
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use dossier_core::{AnalysisJson, Document, Metadata};
+use dossier_store::{Inserted, StatementQuery};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::error::ApiError;
+use crate::views::STANCES;
+use crate::AppState;
+
+/// The most rows one request returns.
+pub const MAX_LIMIT: usize = 500;
+
+/// Query parameters, with a bad query answered as an [`ApiError`].
+pub struct Q<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Q<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(t) = Query::<T>::from_request_parts(parts, state).await?;
+        Ok(Q(t))
+    }
+}
+
+pub(crate) fn limit(asked: Option<usize>, default: usize) -> usize {
+    asked.unwrap_or(default).clamp(1, MAX_LIMIT)
+}
+
+/// An empty form field means "no filter".
+fn given(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PageParams {
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchParams {
+    pub q: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct StatementParams {
+    pub speaker: Option<String>,
+    pub entity: Option<String>,
+    pub stance: Option<String>,
+    pub hedged: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub doc: Option<String>,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct QuantityParams {
+    pub counted: Option<String>,
+    pub limit: Option<usize>,
+}
+
+fn iso_date(name: &str, s: Option<String>) -> Result<Option<String>, ApiError> {
+    match given(s) {
+        None => Ok(None),
+        Some(s) => match chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+            Ok(d) => Ok(Some(d.to_string())),
+            Err(_) => Err(ApiError::BadRequest(format!("{name}: not a date {s:?} (expected YYYY-MM-DD)"))),
+        },
+    }
+}
+
+impl StatementParams {
+    /// Validates the parameters into a store query.
+    pub fn to_query(&self) -> Result<StatementQuery, ApiError> {
+        let stance = given(self.stance.clone()).map(|s| s.to_lowercase());
+        if let Some(s) = &stance {
+            if !STANCES.contains(&s.as_str()) {
+                return Err(ApiError::BadRequest(format!("stance: {s:?} is not one of {}", STANCES.join(", "))));
+            }
+        }
+        let hedged = match given(self.hedged.clone()).as_deref() {
+            None => None,
+            Some("true" | "1" | "yes") => Some(true),
+            Some("false" | "0" | "no") => Some(false),
+            Some(other) => return Err(ApiError::BadRequest(format!("hedged: {other:?} is not true or false"))),
+        };
+        Ok(StatementQuery {
+            speaker: given(self.speaker.clone()),
+            entity: given(self.entity.clone()),
+            stance,
+            hedged,
+            since: iso_date("since", self.since.clone())?,
+            until: iso_date("until", self.until.clone())?,
+            doc_id: given(self.doc.clone()),
+            offset: self.offset.unwrap_or(0),
+            limit: limit(self.limit, 100),
+        })
+    }
+}
+
+pub async fn documents(State(st): State<AppState>, Q(p): Q<PageParams>) -> Result<impl IntoResponse, ApiError> {
+    let (offset, limit) = (p.offset.unwrap_or(0), limit(p.limit, 50));
+    let page = st.pool.run(move |s| s.documents(offset, limit)).await?;
+    Ok(Json(page))
+}
+
+/// A stored document as the API shows it.
+#[derive(Debug, Serialize)]
+struct DocumentOut<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    meta: &'a Metadata,
+    text: &'a str,
+}
+
+pub async fn document(
+    State(st): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Path(id) = id?;
+    let wanted = id.clone();
+    let found = st.pool.run(move |s| s.document(&wanted)).await?;
+    let (doc, analysis) = found.ok_or_else(|| ApiError::NotFound(format!("no document {id:?}")))?;
+    let out = DocumentOut { id: &doc.id, meta: &doc.meta, text: &doc.text };
+    Ok(Json(json!({ "document": out, "analysis": analysis })))
+}
+
+pub async fn search(State(st): State<AppState>, Q(p): Q<SearchParams>) -> Result<impl IntoResponse, ApiError> {
+    let q = given(p.q).ok_or_else(|| ApiError::BadRequest("q: a search query is required".into()))?;
+    let n = limit(p.limit, 20);
+    let query = q.clone();
+    let hits = st.pool.run(move |s| s.search(&query, n)).await?;
+    Ok(Json(json!({ "query": q, "items": hits })))
+}
+
+pub async fn entities(State(st): State<AppState>, Q(p): Q<PageParams>) -> Result<impl IntoResponse, ApiError> {
+    let n = limit(p.limit, 100);
+    let rows = st.pool.run(move |s| s.entities(n)).await?;
+    Ok(Json(json!({ "items": rows })))
+}
+
+pub async fn entity(
+    State(st): State<AppState>,
+    name: Result<Path<String>, PathRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Path(name) = name?;
+    let wanted = name.clone();
+    let found = st.pool.run(move |s| s.entity(&wanted, MAX_LIMIT)).await?;
+    Ok(Json(found.ok_or_else(|| ApiError::NotFound(format!("no entity {name:?}")))?))
+}
+
+pub async fn statements(State(st): State<AppState>, Q(p): Q<StatementParams>) -> Result<impl IntoResponse, ApiError> {
+    let query = p.to_query()?;
+    let (offset, limit) = (query.offset, query.limit);
+    let rows = st.pool.run(move |s| s.statements_where(&query)).await?;
+    Ok(Json(json!({ "offset": offset, "limit": limit, "items": rows })))
+}
+
+pub async fn quantities(State(st): State<AppState>, Q(p): Q<QuantityParams>) -> Result<impl IntoResponse, ApiError> {
+    let counted = given(p.counted);
+    let n = limit(p.limit, 200);
+    let c = counted.clone();
+    let (items, nouns) = st
+        .pool
+        .run(move |s| match c {
+            Some(c) => Ok((s.quantity_series(&c, n)?, Vec::new())),
+            None => Ok((Vec::new(), s.counted_nouns(n)?)),
+        })
+        .await?;
+    Ok(Json(json!({ "counted": counted, "items": items, "nouns": nouns })))
+}
+
+pub async fn stats(State(st): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    Ok(Json(st.pool.run(|s| s.stats()).await?))
+}
+
+pub async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI)
+}
+
+/// A feed item, as `dossier ingest` reads JSON Lines.
+#[derive(Debug, Deserialize)]
+struct IngestItem {
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    text: String,
+}
+
+/// Compares without stopping at the first difference, so timing tells nothing about the token.
+fn same_token(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+pub async fn ingest(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let ingest = st.ingest.clone().ok_or(ApiError::IngestDisabled)?;
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    if !bearer.is_some_and(|t| same_token(t.as_bytes(), ingest.token.as_bytes())) {
+        return Err(ApiError::Unauthorized);
+    }
+    let body = body.map_err(|e| ApiError::from_body(e, st.max_body))?;
+    let doc = parse_ingest(&headers, &body)?;
+    let lex = ingest.clone();
+    let analysed = tokio::task::spawn_blocking(move || {
+        let a = dossier_extract::analyze(&doc, &lex.lexicons);
+        let json = AnalysisJson::new(&doc, &a);
+        (doc, json)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("analysis failed: {e}")))?;
+    let id = analysed.0.id.clone();
+    let statements = analysed.1.attributions.len();
+    let inserted = st.pool.run(move |s| s.insert_batch(&[analysed])).await?;
+    let inserted = inserted.first().copied().unwrap_or(Inserted::Duplicate);
+    let status = if inserted == Inserted::New { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(json!({ "id": id, "inserted": inserted, "statements": statements }))))
+}
+
+/// The document a POST body holds: JSON {url, title, published, text}, or the plain text itself.
+fn parse_ingest(headers: &HeaderMap, body: &[u8]) -> Result<Document, ApiError> {
+    let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("text/plain");
+    let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let (text, meta) = match mime.as_str() {
+        "application/json" => {
+            let item: IngestItem =
+                serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(format!("body: {e}")))?;
+            let published = match item.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => None,
+                Some(p) => Some(
+                    dossier_core::parse_published(p)
+                        .ok_or_else(|| ApiError::BadRequest(format!("published: not a date {p:?}")))?,
+                ),
+            };
+            let meta = Metadata {
+                source: item.url.clone().or_else(|| Some("http".into())),
+                url: item.url,
+                title: item.title,
+                published,
+                ..Metadata::default()
+            };
+            (item.text, meta)
+        }
+        "text/plain" | "" => {
+            let text =
+                String::from_utf8(body.to_vec()).map_err(|_| ApiError::BadRequest("body: not UTF-8 text".into()))?;
+            (text, Metadata { source: Some("http".into()), ..Metadata::default() })
+        }
+        other => {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "content type {other:?}: send text/plain or application/json"
+            )))
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(ApiError::BadRequest("text: empty".into()));
+    }
+    if text.contains('\0') {
+        return Err(ApiError::BadRequest("text: contains NUL bytes (binary?)".into()));
+    }
+    Ok(Document::new(text, meta))
+}
+
+/// Any path under /api that no route matches.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("no such API route".into())
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

@@ -1,0 +1,124 @@
+//! The web page handlers: the same store calls as the API, rendered as HTML by [`crate::views`].
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use dossier_core::AnalysisJson;
+use serde::de::DeserializeOwned;
+
+use crate::api::{limit, PageParams, QuantityParams, SearchParams, StatementParams, MAX_LIMIT};
+use crate::error::ApiError;
+use crate::views::{self, StatementForm};
+use crate::AppState;
+
+/// An [`ApiError`] shown as an HTML page.
+pub struct PageError(ApiError);
+
+impl<E: Into<ApiError>> From<E> for PageError {
+    fn from(e: E) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = self.0.status();
+        let page = views::error_page(status.as_u16(), &self.0.public_message());
+        (status, Html(page)).into_response()
+    }
+}
+
+/// Query parameters, with a bad query answered as an HTML error page.
+pub struct PQ<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PQ<T> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let q: Result<Query<T>, QueryRejection> = Query::from_request_parts(parts, state).await;
+        Ok(PQ(q?.0))
+    }
+}
+
+type PageResult = Result<Html<String>, PageError>;
+
+pub async fn home(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 50));
+    let (stats, page) = st.pool.run(move |s| Ok((s.stats()?, s.documents(offset, n)?))).await?;
+    Ok(Html(views::home(&stats, &page)))
+}
+
+pub async fn document(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
+    let wanted = id.clone();
+    let found = st.pool.run(move |s| s.document(&wanted)).await?;
+    let (doc, analysis) = found.ok_or_else(|| ApiError::NotFound(format!("no document {id:?}")))?;
+    // An analysis stored under another contract version is shown as plain text.
+    let analysis: Option<AnalysisJson> = serde_json::from_value(analysis).ok();
+    Ok(Html(views::article(&doc, analysis.as_ref())))
+}
+
+pub async fn entities(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {
+    let n = limit(p.limit, 200);
+    let rows = st.pool.run(move |s| s.entities(n)).await?;
+    Ok(Html(views::entities(&rows)))
+}
+
+pub async fn entity(State(st): State<AppState>, Path(name): Path<String>) -> PageResult {
+    let wanted = name.clone();
+    let found = st.pool.run(move |s| s.entity(&wanted, MAX_LIMIT)).await?;
+    let e = found.ok_or_else(|| ApiError::NotFound(format!("no entity {name:?}")))?;
+    Ok(Html(views::entity(&e)))
+}
+
+pub async fn statements(State(st): State<AppState>, PQ(p): PQ<StatementParams>) -> PageResult {
+    let query = p.to_query()?;
+    let rows = st.pool.run(move |s| s.statements_where(&query)).await?;
+    let f = |v: &Option<String>| v.as_deref().unwrap_or("").to_string();
+    let (speaker, entity, stance, hedged, since, until) =
+        (f(&p.speaker), f(&p.entity), f(&p.stance), f(&p.hedged), f(&p.since), f(&p.until));
+    let form = StatementForm {
+        speaker: &speaker,
+        entity: &entity,
+        stance: &stance,
+        hedged: &hedged,
+        since: &since,
+        until: &until,
+    };
+    Ok(Html(views::statements(&form, &rows)))
+}
+
+pub async fn search(State(st): State<AppState>, PQ(p): PQ<SearchParams>) -> PageResult {
+    let q = p.q.unwrap_or_default();
+    let n = limit(p.limit, 50);
+    let query = q.clone();
+    let hits = st.pool.run(move |s| s.search(&query, n)).await?;
+    Ok(Html(views::search(&q, &hits)))
+}
+
+pub async fn quantities(State(st): State<AppState>, PQ(p): PQ<QuantityParams>) -> PageResult {
+    let counted = p.counted.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    let n = limit(p.limit, 200);
+    let c = counted.clone();
+    let (rows, nouns) = st
+        .pool
+        .run(move |s| match c {
+            Some(c) => Ok((s.quantity_series(&c, n)?, Vec::new())),
+            None => Ok((Vec::new(), s.counted_nouns(n)?)),
+        })
+        .await?;
+    Ok(Html(views::quantities(counted.as_deref(), &rows, &nouns)))
+}
+
+pub async fn not_found() -> PageError {
+    PageError(ApiError::NotFound("no such page".into()))
+}
+
+pub async fn style() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")], crate::STYLE)
+}
+
+pub async fn script() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")], crate::SCRIPT)
+}

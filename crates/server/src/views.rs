@@ -1,0 +1,515 @@
+//! The web pages, rendered on the server from store results. Every piece of text goes through
+//! [`esc`]; every URL part through [`enc`].
+
+use std::fmt::Write;
+
+use dossier_core::{AnalysisJson, Document, RegionKind};
+use dossier_store::{
+    CountedNoun, DocumentSummary, EntityDetail, EntityRow, HitKind, Page, QuantityPoint, SearchHit, StatementRow, Stats,
+};
+
+use crate::chart;
+use crate::html::{enc, esc, highlight, layout, Mark};
+
+/// Where a click on a speaker goes: its entity page when it was linked to one, otherwise the
+/// statements of every speaker written the same way.
+fn speaker_href(speaker: &str, entity: Option<&str>) -> String {
+    match entity {
+        Some(name) => format!("/entities/{}", enc(name)),
+        None => format!("/statements?speaker={}", enc(speaker)),
+    }
+}
+
+fn doc_href(id: &str) -> String {
+    format!("/documents/{}", enc(id))
+}
+
+fn or_dash(s: Option<&str>) -> String {
+    esc(s.unwrap_or("—"))
+}
+
+fn doc_title(title: Option<&str>, id: &str) -> String {
+    esc(title.filter(|t| !t.trim().is_empty()).unwrap_or(id))
+}
+
+pub fn home(stats: &Stats, page: &Page<DocumentSummary>) -> String {
+    let mut b = format!(
+        "<h1>Documents</h1>
+<p class=\"stats\">{} documents · {} statements · {} entities · {} numbers · {} dates</p>
+<div class=\"table-wrap\"><table class=\"docs\">
+<thead><tr><th>Title</th><th>Published</th><th>Statements</th><th>Source</th></tr></thead><tbody>\n",
+        stats.documents, stats.statements, stats.entities, stats.quantities, stats.times
+    );
+    for d in &page.items {
+        let _ = writeln!(
+            b,
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"src\">{}</td></tr>",
+            esc(&doc_href(&d.id)),
+            doc_title(d.title.as_deref(), &d.id),
+            or_dash(d.published.as_deref()),
+            d.statements,
+            or_dash(d.url.as_deref().or(d.source.as_deref())),
+        );
+    }
+    b.push_str("</tbody></table></div>\n");
+    b.push_str(&pager("/?", page.offset, page.limit, page.total));
+    layout("Documents", "", &b)
+}
+
+fn pager(base: &str, offset: u64, limit: u64, total: u64) -> String {
+    let mut p = String::from("<nav class=\"pager\">");
+    if offset > 0 {
+        let _ =
+            write!(p, "<a href=\"{}offset={}&amp;limit={limit}\">← Newer</a>", esc(base), offset.saturating_sub(limit));
+    }
+    let last = (offset + limit).min(total);
+    let _ = write!(p, "<span>{}–{last} of {total}</span>", if total == 0 { 0 } else { offset + 1 });
+    if offset + limit < total {
+        let _ = write!(p, "<a href=\"{}offset={}&amp;limit={limit}\">Older →</a>", esc(base), offset + limit);
+    }
+    p.push_str("</nav>\n");
+    p
+}
+
+/// The marks of an analysis: regions, statements (speaker, cue, content, hedges), entity
+/// mentions, numbers and dates.
+fn article_marks(a: &AnalysisJson) -> Vec<Mark> {
+    let entity_name =
+        |id: Option<u32>| id.and_then(|id| a.entities.iter().find(|e| e.id == id)).map(|e| e.name.as_str());
+    let mut marks = Vec::new();
+    let span = |start: u32, end: u32| (start as usize, end as usize);
+    for r in &a.regions {
+        let kind = r.kind.as_str();
+        let class = if r.kind.is_boilerplate() { format!("region bp bp-{kind}") } else { format!("region r-{kind}") };
+        let (start, end) = span(r.start, r.end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 0,
+            open: format!("<span class=\"{class}\" title=\"{kind}\">"),
+            close: "</span>",
+        });
+    }
+    // One link per speaker span, even when several statements share it (no nested links).
+    let mut speakers: Vec<(u32, u32, Vec<usize>, String)> = Vec::new();
+    for (i, at) in a.attributions.iter().enumerate() {
+        let who = at.speaker.as_ref().map_or("(no speaker)", |s| s.text.as_str());
+        let who_entity = at.speaker.as_ref().and_then(|s| entity_name(s.entity));
+        let stance = esc(&serde_label(&at.stance));
+        let hedged = if at.hedged { " hedged" } else { "" };
+        let title = format!(
+            "{} · {}{}",
+            who_entity.unwrap_or(who),
+            serde_label(&at.stance),
+            if at.hedged { " · hedged" } else { "" }
+        );
+        let (start, end) = span(at.content.start, at.content.end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 1,
+            open: format!(
+                "<span class=\"content stance-{stance}{hedged}\" data-stmt=\"{i}\" title=\"{}\">",
+                esc(&title)
+            ),
+            close: "</span>",
+        });
+        let (start, end) = span(at.cue.start, at.cue.end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 2,
+            open: format!("<span class=\"cue\" data-stmt=\"{i}\">"),
+            close: "</span>",
+        });
+        for h in &at.hedges {
+            let (start, end) = span(h.start, h.end);
+            marks.push(Mark {
+                start,
+                end,
+                rank: 3,
+                open: "<span class=\"hedge\" title=\"hedge\">".into(),
+                close: "</span>",
+            });
+        }
+        if let Some(s) = &at.speaker {
+            match speakers.iter_mut().find(|x| x.0 == s.start && x.1 == s.end) {
+                Some(x) => x.2.push(i),
+                None => speakers.push((s.start, s.end, vec![i], speaker_href(&s.text, entity_name(s.entity)))),
+            }
+        }
+    }
+    for (start, end, stmts, href) in speakers {
+        let ids: Vec<String> = stmts.iter().map(ToString::to_string).collect();
+        let (start, end) = span(start, end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 2,
+            open: format!("<a class=\"speaker\" data-stmt=\"{}\" href=\"{}\">", ids.join(" "), esc(&href)),
+            close: "</a>",
+        });
+    }
+    for m in &a.mentions {
+        let kind = m.kind.as_str();
+        let name = entity_name(m.entity).unwrap_or(&m.text);
+        let (start, end) = span(m.start, m.end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 4,
+            open: format!("<span class=\"ent ent-{kind}\" title=\"{} ({kind})\">", esc(name)),
+            close: "</span>",
+        });
+    }
+    for q in &a.quantities {
+        let mut title = String::from("number");
+        if let Some(v) = q.value {
+            let _ = write!(title, " = {v}");
+        }
+        if let Some(c) = &q.counted {
+            let _ = write!(title, " · counts {}", c.text);
+        }
+        let (start, end) = span(q.start, q.end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 5,
+            open: format!("<span class=\"num\" title=\"{}\">", esc(&title)),
+            close: "</span>",
+        });
+    }
+    for t in &a.times {
+        let title = format!("date{}", t.value.as_deref().map(|v| format!(" = {v}")).unwrap_or_default());
+        let (start, end) = span(t.start, t.end);
+        marks.push(Mark {
+            start,
+            end,
+            rank: 5,
+            open: format!("<span class=\"date\" title=\"{}\">", esc(&title)),
+            close: "</span>",
+        });
+    }
+    marks
+}
+
+/// A label enum as its JSON string (`assert`, `direct` …).
+fn serde_label<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+const LEGEND: &str = "<p class=\"legend\"><span class=\"speaker\">speaker</span> <span class=\"cue\">cue</span> \
+<span class=\"content stance-assert\">statement</span> <span class=\"content stance-deny\">denial</span> \
+<span class=\"hedge\">hedge</span> <span class=\"ent ent-person\">person</span> <span class=\"ent ent-organization\">organisation</span> \
+<span class=\"ent ent-place\">place</span> <span class=\"num\">number</span> <span class=\"date\">date</span> \
+<span class=\"bp\">boilerplate</span></p>\n";
+
+pub fn article(doc: &Document, analysis: Option<&AnalysisJson>) -> String {
+    let m = &doc.meta;
+    // Plain-text articles carry their title as the first line, which the analysis marks.
+    let title_region = analysis
+        .and_then(|a| a.regions.iter().find(|r| r.kind == RegionKind::Title))
+        .and_then(|r| doc.text.get(r.start as usize..r.end as usize))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    let title = m.title.clone().or(title_region).unwrap_or_else(|| doc.id.clone());
+    let mut b = format!("<article class=\"doc\">\n<h1>{}</h1>\n<p class=\"meta\">", esc(&title));
+    let mut meta = Vec::new();
+    if let Some(p) = m.published {
+        meta.push(format!("published {}", esc(&p.to_string())));
+    }
+    if let Some(o) = &m.outlet {
+        meta.push(esc(o));
+    }
+    if let Some(a) = &m.author {
+        meta.push(format!("by {}", esc(a)));
+    }
+    if let Some(u) = &m.url {
+        meta.push(format!("<span class=\"src\">{}</span>", esc(u)));
+    } else if let Some(s) = &m.source {
+        meta.push(format!("<span class=\"src\">{}</span>", esc(s)));
+    }
+    meta.push(format!("<code>{}</code>", esc(&doc.id)));
+    b.push_str(&meta.join(" · "));
+    b.push_str("</p>\n");
+    let Some(a) = analysis else {
+        b.push_str("<p class=\"note\">This document's stored analysis uses another contract version; the text is shown without highlights.</p>\n");
+        let _ = writeln!(b, "<div class=\"text\">{}</div>\n</article>", esc(&doc.text));
+        return layout(&title, "", &b);
+    };
+    b.push_str(LEGEND);
+    let _ = writeln!(b, "<div class=\"text\" id=\"text\">{}</div>", highlight(&doc.text, article_marks(a)));
+    let _ = writeln!(b, "<h2 id=\"statements\">Statements ({})</h2>", a.attributions.len());
+    b.push_str("<div class=\"table-wrap\"><table class=\"statements\"><thead><tr><th>#</th><th>Speaker</th><th>Cue</th><th>Stance</th><th>Statement</th></tr></thead><tbody>\n");
+    let entity_name =
+        |id: Option<u32>| id.and_then(|id| a.entities.iter().find(|e| e.id == id)).map(|e| e.name.as_str());
+    for (i, at) in a.attributions.iter().enumerate() {
+        let speaker = match &at.speaker {
+            Some(s) => {
+                let ent = entity_name(s.entity);
+                let shown = match ent {
+                    Some(e) if e != s.text => format!("{} <small>[{}]</small>", esc(&s.text), esc(e)),
+                    _ => esc(&s.text),
+                };
+                format!("<a class=\"who\" href=\"{}\">{shown}</a>", esc(&speaker_href(&s.text, ent)))
+            }
+            None => "—".to_string(),
+        };
+        let _ = writeln!(
+            b,
+            "<tr data-stmt=\"{i}\"><td class=\"n\">{i}</td><td>{speaker}</td><td>{}</td><td><span class=\"stance stance-{st}\">{st}</span>{}</td><td>{} <small class=\"quote\">{}</small></td></tr>",
+            esc(&at.cue.text),
+            if at.hedged { " <span class=\"hedged-tag\">hedged</span>" } else { "" },
+            esc(&at.content.text),
+            esc(&serde_label(&at.quote)),
+            st = esc(&serde_label(&at.stance)),
+        );
+    }
+    b.push_str("</tbody></table></div>\n");
+    if !a.entities.is_empty() {
+        b.push_str("<h2>Entities</h2>\n<ul class=\"chips\">");
+        for e in &a.entities {
+            let _ = write!(
+                b,
+                "<li><a class=\"ent ent-{k}\" href=\"/entities/{}\">{}</a> <small>{k}</small></li>",
+                enc(&e.name),
+                esc(&e.name),
+                k = e.kind.as_str()
+            );
+        }
+        b.push_str("</ul>\n");
+    }
+    b.push_str("</article>\n");
+    layout(&title, "", &b)
+}
+
+/// The rows of a statements table, shared by the statements page and the entity page.
+fn statement_rows(b: &mut String, rows: &[StatementRow], with_speaker: bool) {
+    b.push_str("<div class=\"table-wrap\"><table class=\"statements\"><thead><tr><th>Date</th>");
+    if with_speaker {
+        b.push_str("<th>Speaker</th>");
+    }
+    b.push_str("<th>Cue</th><th>Stance</th><th>Statement</th><th>Article</th></tr></thead><tbody>\n");
+    for s in rows {
+        let _ = write!(b, "<tr><td class=\"date-cell\">{}</td>", or_dash(s.published.as_deref()));
+        if with_speaker {
+            let who = s.speaker.as_deref().unwrap_or("—");
+            let _ = write!(
+                b,
+                "<td><a class=\"who\" href=\"{}\">{}</a></td>",
+                esc(&speaker_href(who, s.speaker_entity.as_deref())),
+                esc(who)
+            );
+        }
+        let _ = writeln!(
+            b,
+            "<td>{}</td><td><span class=\"stance stance-{st}\">{st}</span>{}</td><td class=\"said\">{}</td><td><a href=\"{}#text\">{}</a></td></tr>",
+            esc(&s.cue),
+            if s.hedged { " <span class=\"hedged-tag\">hedged</span>" } else { "" },
+            esc(&s.content),
+            esc(&doc_href(&s.doc_id)),
+            doc_title(s.title.as_deref(), &s.doc_id),
+            st = esc(&s.stance),
+        );
+    }
+    b.push_str("</tbody></table></div>\n");
+}
+
+/// The values of the statements page's filter form.
+#[derive(Debug, Default)]
+pub struct StatementForm<'a> {
+    pub speaker: &'a str,
+    pub entity: &'a str,
+    pub stance: &'a str,
+    pub hedged: &'a str,
+    pub since: &'a str,
+    pub until: &'a str,
+}
+
+pub const STANCES: [&str; 6] = ["assert", "deny", "confirm", "warn", "urge", "agree"];
+
+pub fn statements(form: &StatementForm, rows: &[StatementRow]) -> String {
+    let mut b = String::from("<h1>Statements</h1>\n<form class=\"filters\" method=\"get\" action=\"/statements\">");
+    let field = |b: &mut String, name: &str, label: &str, value: &str, kind: &str| {
+        let _ = write!(b, "<label>{label} <input type=\"{kind}\" name=\"{name}\" value=\"{}\"></label>", esc(value));
+    };
+    field(&mut b, "speaker", "Speaker", form.speaker, "text");
+    field(&mut b, "entity", "About entity", form.entity, "text");
+    b.push_str("<label>Stance <select name=\"stance\"><option value=\"\">any</option>");
+    for s in STANCES {
+        let sel = if form.stance == s { " selected" } else { "" };
+        let _ = write!(b, "<option{sel}>{s}</option>");
+    }
+    b.push_str("</select></label><label>Hedged <select name=\"hedged\">");
+    for (v, l) in [("", "any"), ("true", "hedged"), ("false", "not hedged")] {
+        let sel = if form.hedged == v { " selected" } else { "" };
+        let _ = write!(b, "<option value=\"{v}\"{sel}>{l}</option>");
+    }
+    b.push_str("</select></label>");
+    field(&mut b, "since", "Since", form.since, "date");
+    field(&mut b, "until", "Until", form.until, "date");
+    b.push_str("<button type=\"submit\">Filter</button></form>\n");
+    let _ = writeln!(b, "<p class=\"count\">{} statements</p>", rows.len());
+    statement_rows(&mut b, rows, true);
+    layout("Statements", "", &b)
+}
+
+pub fn entities(rows: &[EntityRow]) -> String {
+    let mut b = String::from("<h1>Entities</h1>\n<div class=\"table-wrap\"><table><thead><tr><th>Name</th><th>Kind</th><th>Mentions</th><th>Documents</th><th>Also called</th></tr></thead><tbody>\n");
+    for e in rows {
+        let _ = writeln!(
+            b,
+            "<tr><td><a class=\"ent ent-{k}\" href=\"/entities/{}\">{}</a></td><td>{k}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            enc(&e.name),
+            esc(&e.name),
+            e.mentions,
+            e.documents,
+            esc(&e.aliases.join(", ")),
+            k = esc(&e.kind),
+        );
+    }
+    b.push_str("</tbody></table></div>\n");
+    layout("Entities", "", &b)
+}
+
+pub fn entity(e: &EntityDetail) -> String {
+    let r = &e.entity;
+    let mut b = format!(
+        "<h1 class=\"entity-name\">{}</h1>\n<p class=\"meta\"><span class=\"ent ent-{k}\">{k}</span> · {} mentions in {} documents · {} statements",
+        esc(&r.name),
+        r.mentions,
+        r.documents,
+        e.statements.len(),
+        k = esc(&r.kind),
+    );
+    if !r.aliases.is_empty() {
+        let _ = write!(b, " · also called {}", esc(&r.aliases.join(", ")));
+    }
+    b.push_str("</p>\n<h2>Over time</h2>\n");
+    b.push_str(&chart::entity_timeline(&e.timeline, &e.statements));
+    if !e.quantities.is_empty() {
+        b.push_str("<h2>Numbers in its statements</h2>\n");
+        b.push_str(&chart::numbers(&e.quantities));
+    }
+    let _ = writeln!(b, "<h2 id=\"statements\">Statements ({})</h2>", e.statements.len());
+    if e.statements.is_empty() {
+        b.push_str("<p class=\"note\">No statements attributed to this entity.</p>\n");
+    } else {
+        statement_rows(&mut b, &e.statements, true);
+    }
+    let _ = writeln!(
+        b,
+        "<p><a href=\"/statements?entity={}\">Statements that mention {}</a></p>",
+        enc(&r.name),
+        esc(&r.name)
+    );
+    layout(&r.name, "", &b)
+}
+
+pub fn search(query: &str, hits: &[SearchHit]) -> String {
+    let mut b = format!(
+        "<h1>Search</h1>\n<p class=\"count\">{} results for <q>{}</q></p>\n<ol class=\"hits\">\n",
+        hits.len(),
+        esc(query)
+    );
+    for h in hits {
+        let what = match h.kind {
+            HitKind::Document => "article".to_string(),
+            HitKind::Statement => match &h.speaker {
+                Some(s) => {
+                    format!("statement by <a class=\"who\" href=\"{}\">{}</a>", esc(&speaker_href(s, None)), esc(s))
+                }
+                None => "statement".to_string(),
+            },
+        };
+        let _ = writeln!(
+            b,
+            "<li><a href=\"{}\">{}</a> <small>{what}</small><p class=\"snippet\">{}</p></li>",
+            esc(&doc_href(&h.doc_id)),
+            doc_title(h.title.as_deref(), &h.doc_id),
+            snippet(&h.snippet),
+        );
+    }
+    b.push_str("</ol>\n");
+    layout(&format!("Search: {query}"), query, &b)
+}
+
+/// A search snippet, escaped, with the store's `[` … `]` match markers drawn as `<mark>`.
+fn snippet(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 32);
+    let mut open = false;
+    for c in s.chars() {
+        match c {
+            '[' if !open => {
+                out.push_str("<mark>");
+                open = true;
+            }
+            ']' if open => {
+                out.push_str("</mark>");
+                open = false;
+            }
+            c => crate::html::esc_into(&mut out, c.encode_utf8(&mut [0; 4])),
+        }
+    }
+    if open {
+        out.push_str("</mark>");
+    }
+    out
+}
+
+pub fn quantities(counted: Option<&str>, rows: &[QuantityPoint], nouns: &[CountedNoun]) -> String {
+    let mut b = String::from("<h1>Numbers</h1>\n<form class=\"filters\" method=\"get\" action=\"/quantities\">");
+    let _ = writeln!(
+        b,
+        "<label>Counting <input type=\"text\" name=\"counted\" value=\"{}\" placeholder=\"troops\"></label><button type=\"submit\">Show</button></form>",
+        esc(counted.unwrap_or(""))
+    );
+    match counted {
+        Some(c) => {
+            let _ = writeln!(b, "<h2>{} over time</h2>", esc(c));
+            b.push_str(&chart::numbers(rows));
+            b.push_str("<div class=\"table-wrap\"><table><thead><tr><th>Date</th><th>Number</th><th>Value</th><th>Counted</th><th>Article</th></tr></thead><tbody>\n");
+            for q in rows {
+                let _ = writeln!(
+                    b,
+                    "<tr><td class=\"date-cell\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>",
+                    or_dash(q.published.as_deref()),
+                    esc(&q.text),
+                    q.value.map(|v| v.to_string()).unwrap_or_default(),
+                    or_dash(q.counted.as_deref()),
+                    esc(&doc_href(&q.doc_id)),
+                    doc_title(q.title.as_deref(), &q.doc_id),
+                );
+            }
+            b.push_str("</tbody></table></div>\n");
+        }
+        None => {
+            b.push_str("<h2>What is counted most</h2>\n<ul class=\"chips\">");
+            for n in nouns {
+                let _ = write!(
+                    b,
+                    "<li><a href=\"/quantities?counted={}\">{}</a> <small>{}</small></li>",
+                    enc(&n.counted),
+                    esc(&n.counted),
+                    n.quantities
+                );
+            }
+            b.push_str("</ul>\n");
+        }
+    }
+    layout("Numbers", "", &b)
+}
+
+pub fn error_page(status: u16, message: &str) -> String {
+    layout(
+        "Error",
+        "",
+        &format!(
+            "<h1>{status}</h1>\n<p class=\"note\">{}</p>\n<p><a href=\"/\">Back to the documents</a></p>",
+            esc(message)
+        ),
+    )
+}

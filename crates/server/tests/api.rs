@@ -1,0 +1,316 @@
+//! The JSON API against a real server on port 0: every route documented in openapi.json is
+//! called, and its real status and body are checked against the description; errors, ingest
+//! with its token, body limits and CORS.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{enc, get, ingest_json, request, seed_item, start, Options, Resp, TOKEN};
+use serde_json::{json, Value};
+
+fn spec() -> Value {
+    serde_json::from_str(dossier_server::OPENAPI).expect("openapi.json is JSON")
+}
+
+fn resolve<'a>(spec: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema.get("$ref").and_then(Value::as_str) {
+        Some(r) => {
+            let name = r.strip_prefix("#/components/schemas/").expect("local ref");
+            let target = &spec["components"]["schemas"][name];
+            assert!(!target.is_null(), "dangling $ref {r}");
+            resolve(spec, target)
+        }
+        None => schema,
+    }
+}
+
+fn type_ok(t: &str, v: &Value) -> bool {
+    match t {
+        "object" => v.is_object(),
+        "array" => v.is_array(),
+        "string" => v.is_string(),
+        "integer" => v.is_i64() || v.is_u64(),
+        "number" => v.is_number(),
+        "boolean" => v.is_boolean(),
+        "null" => v.is_null(),
+        other => panic!("unknown schema type {other}"),
+    }
+}
+
+/// Checks `v` against a JSON schema subset: type, enum, required, properties, items.
+fn conforms(spec: &Value, schema: &Value, v: &Value, at: &str) -> Result<(), String> {
+    let schema = resolve(spec, schema);
+    if let Some(t) = schema.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => panic!("bad type in schema at {at}"),
+        };
+        if !types.iter().any(|t| type_ok(t, v)) {
+            return Err(format!("{at}: expected {types:?}, got {v}"));
+        }
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        if !values.contains(v) {
+            return Err(format!("{at}: {v} not in {values:?}"));
+        }
+    }
+    if let Some(obj) = v.as_object() {
+        for key in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            let key = key.as_str().expect("required key");
+            if !obj.contains_key(key) {
+                return Err(format!("{at}: missing required {key:?} in {}", Value::Object(obj.clone())));
+            }
+        }
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (k, sub) in props {
+                if let Some(x) = obj.get(k) {
+                    conforms(spec, sub, x, &format!("{at}.{k}"))?;
+                }
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (schema.get("items"), v.as_array()) {
+        for (i, x) in arr.iter().take(50).enumerate() {
+            conforms(spec, items, x, &format!("{at}[{i}]"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a real response against the description of `method template`; returns the body.
+fn check(spec: &Value, method: &str, template: &str, r: &Resp) -> Value {
+    let op = &spec["paths"][template][method];
+    assert!(op.is_object(), "{method} {template} is not documented");
+    let status = r.status.to_string();
+    let documented = &op["responses"][&status];
+    assert!(documented.is_object(), "{method} {template} answered {status}, which is not documented: {}", r.body);
+    let schema = &documented["content"]["application/json"]["schema"];
+    assert!(
+        r.header("content-type").is_some_and(|c| c.starts_with("application/json")),
+        "{method} {template}: not JSON"
+    );
+    let body = r.json();
+    if let Err(e) = conforms(spec, schema, &body, "$") {
+        panic!("{method} {template} {status}: {e}");
+    }
+    body
+}
+
+#[tokio::test]
+async fn every_documented_route_answers_as_described() {
+    let spec = spec();
+    let srv = start(Options::default()).await;
+    let a = srv.addr;
+    let seed_id = ingest_json(a, &seed_item()).await;
+    for item in common::example_items() {
+        ingest_json(a, &item).await;
+    }
+    let auth = format!("Bearer {TOKEN}");
+    let mut seen = BTreeSet::new();
+    let mut call = |method: &'static str, template: &'static str| {
+        seen.insert((method, template));
+        (method, template)
+    };
+
+    let cases: Vec<((&str, &str), String, u16)> = vec![
+        (call("get", "/api/documents"), "/api/documents?limit=5&offset=1".into(), 200),
+        (call("get", "/api/documents/{id}"), format!("/api/documents/{}", enc(&seed_id)), 200),
+        (call("get", "/api/documents/{id}"), "/api/documents/sha256%3Anope".into(), 404),
+        (call("get", "/api/search"), "/api/search?q=troops".into(), 200),
+        (call("get", "/api/search"), "/api/search".into(), 400),
+        (call("get", "/api/entities"), "/api/entities?limit=20".into(), 200),
+        (call("get", "/api/entities/{name}"), "/api/entities/Patrick%20Ryder".into(), 200),
+        (call("get", "/api/entities/{name}"), "/api/entities/Nobody%20At%20All".into(), 404),
+        (call("get", "/api/statements"), "/api/statements?speaker=ryder&since=2024-01-01&until=2024-12-31".into(), 200),
+        (call("get", "/api/statements"), "/api/statements?entity=North%20Korea&hedged=false&stance=assert".into(), 200),
+        (call("get", "/api/statements"), "/api/statements?stance=bogus".into(), 400),
+        (call("get", "/api/statements"), "/api/statements?since=yesterday".into(), 400),
+        (call("get", "/api/statements"), "/api/statements?limit=many".into(), 400),
+        (call("get", "/api/quantities"), "/api/quantities?counted=troops".into(), 200),
+        (call("get", "/api/quantities"), "/api/quantities".into(), 200),
+        (call("get", "/api/stats"), "/api/stats".into(), 200),
+        (call("get", "/api/openapi.json"), "/api/openapi.json".into(), 200),
+    ];
+    let mut bodies = Vec::new();
+    for ((method, template), path, want) in cases {
+        let r = get(a, &path).await;
+        assert_eq!(r.status, want, "GET {path}: {}", r.body);
+        bodies.push((path, check(&spec, method, template, &r)));
+    }
+    // The body of the call whose path is `p` exactly, or else the first that starts with it.
+    let body = |p: &str| {
+        let exact = bodies.iter().find(|(path, _)| path == p);
+        exact.or_else(|| bodies.iter().find(|(path, _)| path.starts_with(p))).map(|(_, b)| b.clone()).expect(p)
+    };
+
+    // What the routes returned, beyond their shape.
+    let docs = body("/api/documents?");
+    assert_eq!(docs["total"], 9, "the seed and 8 Wikinews articles");
+    assert_eq!(docs["items"].as_array().map(Vec::len), Some(5));
+    let doc = body("/api/documents/sha256%3A");
+    let attributions = doc["analysis"]["attributions"].as_array().expect("attributions");
+    assert!(attributions.len() >= 10, "the seed has 22 statements by hand; found {}", attributions.len());
+    assert_eq!(doc["document"]["published"], "2024-10-31");
+    let ryder = body("/api/entities/Patrick");
+    assert_eq!(ryder["name"], "Patrick Ryder");
+    assert!(!ryder["statements"].as_array().expect("statements").is_empty());
+    let by_ryder = body("/api/statements?speaker=ryder");
+    assert!(by_ryder["items"].as_array().is_some_and(|a| !a.is_empty()));
+    let troops = body("/api/quantities?counted");
+    assert!(troops["items"].as_array().is_some_and(|a| !a.is_empty()));
+    let nouns = body("/api/quantities");
+    assert!(nouns["nouns"].as_array().is_some_and(|a| !a.is_empty()));
+    assert_eq!(body("/api/stats")["documents"], 9);
+    assert_eq!(body("/api/statements?stance=bogus")["error"]["code"], "bad_request");
+    assert_eq!(body("/api/documents/sha256%3Anope")["error"]["code"], "not_found");
+
+    // POST ingest: each documented answer.
+    let post = |headers: Vec<(&'static str, String)>, body: &'static [u8]| async move {
+        let h: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        request(a, "POST", "/api/documents", &h, body).await
+    };
+    seen.insert(("post", "/api/documents"));
+    let text = b"Officials said 300 troops arrived on Friday.";
+    let plain = || vec![("Authorization", auth.clone()), ("Content-Type", "text/plain; charset=utf-8".to_string())];
+    // (headers, body, expected status, expected error code or "" for success)
+    type PostCase<'a> = (Vec<(&'a str, String)>, &'a [u8], u16, &'a str);
+    let cases: Vec<PostCase> = vec![
+        (plain(), text, 201, ""),
+        (plain(), text, 200, ""),
+        (vec![("Content-Type", "text/plain".into())], text, 401, "unauthorized"),
+        (vec![("Authorization", "Bearer wrong-token-xxxxxxxx".into())], text, 401, "unauthorized"),
+        (
+            vec![("Authorization", auth.clone()), ("Content-Type", "image/png".into())],
+            text,
+            415,
+            "unsupported_media_type",
+        ),
+        (plain(), b"   \n", 400, "bad_request"),
+        (
+            vec![("Authorization", auth.clone()), ("Content-Type", "application/json".into())],
+            b"{\"text\": 5}",
+            400,
+            "bad_request",
+        ),
+        (
+            vec![("Authorization", auth.clone()), ("Content-Type", "application/json".into())],
+            b"{\"text\": \"x y\", \"published\": \"someday\"}",
+            400,
+            "bad_request",
+        ),
+    ];
+    for (headers, b, want, code) in cases {
+        let r = post(headers, b).await;
+        assert_eq!(r.status, want, "{}", r.body);
+        let out = check(&spec, "post", "/api/documents", &r);
+        if code.is_empty() {
+            assert_eq!(out["inserted"], if want == 201 { "new" } else { "duplicate" });
+        } else {
+            assert_eq!(out["error"]["code"], code);
+        }
+    }
+    assert_eq!(r_status(get(a, "/api/stats").await), 200);
+
+    // Every route in the description was called.
+    let documented: BTreeSet<(String, String)> = spec["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(p, ops)| ops.as_object().expect("ops").keys().map(move |m| (m.clone(), p.clone())))
+        .collect();
+    let called: BTreeSet<(String, String)> = seen.iter().map(|(m, p)| (m.to_string(), p.to_string())).collect();
+    assert_eq!(documented, called, "documented routes vs routes the test called");
+}
+
+fn r_status(r: Resp) -> u16 {
+    r.status
+}
+
+#[tokio::test]
+async fn read_only_by_default_and_limits_hold() {
+    let spec = spec();
+    let ro = start(Options { ingest: false, ..Options::default() }).await;
+    let auth = format!("Bearer {TOKEN}");
+    let r = request(ro.addr, "POST", "/api/documents", &[("Authorization", &auth)], b"Some text said here.").await;
+    assert_eq!(r.status, 403);
+    assert_eq!(check(&spec, "post", "/api/documents", &r)["error"]["code"], "ingest_disabled");
+
+    let small = start(Options { max_body: 1024, ..Options::default() }).await;
+    let big = vec![b'a'; 4096];
+    let r = request(
+        small.addr,
+        "POST",
+        "/api/documents",
+        &[("Authorization", &auth), ("Content-Type", "text/plain")],
+        &big,
+    )
+    .await;
+    assert_eq!(r.status, 413, "{}", r.body);
+    assert_eq!(check(&spec, "post", "/api/documents", &r)["error"]["code"], "payload_too_large");
+
+    // Errors outside the documented routes are JSON with a stable code too.
+    let r = get(ro.addr, "/api/nothing/here").await;
+    assert_eq!((r.status, r.json()["error"]["code"].as_str()), (404, Some("not_found")));
+    let r = request(ro.addr, "DELETE", "/api/documents", &[], b"").await;
+    assert_eq!((r.status, r.json()["error"]["code"].as_str()), (405, Some("method_not_allowed")));
+    // Pages answer unknown paths with an HTML page.
+    let r = get(ro.addr, "/no/such/page").await;
+    assert_eq!(r.status, 404);
+    assert!(r.header("content-type").is_some_and(|c| c.starts_with("text/html")));
+}
+
+#[tokio::test]
+async fn cors_is_closed_unless_an_origin_is_named() {
+    let closed = start(Options { ingest: false, ..Options::default() }).await;
+    let r = request(closed.addr, "GET", "/api/stats", &[("Origin", "https://evil.example")], b"").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    let pre = request(
+        closed.addr,
+        "OPTIONS",
+        "/api/documents",
+        &[("Origin", "https://evil.example"), ("Access-Control-Request-Method", "POST")],
+        b"",
+    )
+    .await;
+    assert_eq!(pre.header("access-control-allow-origin"), None);
+
+    let open =
+        start(Options { ingest: false, cors_origin: Some("https://ok.example".into()), ..Options::default() }).await;
+    let r = request(open.addr, "GET", "/api/stats", &[("Origin", "https://ok.example")], b"").await;
+    assert_eq!(r.header("access-control-allow-origin"), Some("https://ok.example"));
+    let r = request(open.addr, "GET", "/api/stats", &[("Origin", "https://evil.example")], b"").await;
+    assert_ne!(r.header("access-control-allow-origin"), Some("https://evil.example"));
+}
+
+#[tokio::test]
+async fn pages_escape_article_text() {
+    let srv = start(Options::default()).await;
+    let a = srv.addr;
+    let evil = json!({
+        "title": "<script>window.__xss = 1</script> headline",
+        "published": "2024-11-02",
+        "text": "Officials said <script>alert(1)</script> and <img src=x onerror=alert(1)> were found.\n\
+                 The <b>minister</b> said \"<a href=javascript:alert(1)>click</a>\" on Friday.\n",
+    });
+    let id = ingest_json(a, &evil).await;
+    for path in [
+        format!("/documents/{}", enc(&id)),
+        "/statements?speaker=officials".to_string(),
+        "/search?q=script".to_string(),
+        "/".to_string(),
+    ] {
+        let r = get(a, &path).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.header("content-security-policy").is_some_and(|c| c.contains("script-src 'self'")));
+        for bad in ["<script>alert", "<script>window", "<img src=x", "<b>minister", "<a href=javascript"] {
+            assert!(!r.body.contains(bad), "{path} contains {bad:?} unescaped");
+        }
+    }
+    let page = get(a, &format!("/documents/{}", enc(&id))).await.body;
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the script shows as text");
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "the img shows as text");
+    assert!(page.contains("<title>&lt;script&gt;window.__xss = 1&lt;/script&gt; headline · Dossier</title>"));
+}

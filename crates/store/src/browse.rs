@@ -1,0 +1,394 @@
+//! Reading the store for browsing (the HTTP API and the web page): documents by page, one entity
+//! with its statements and mentions over time, statements by several filters, and numbers by
+//! what they count, over time.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+use crate::insert::normalise_name;
+use crate::query::{count, sql_limit, EntityRow, StatementFilter, StatementRow};
+use crate::{Result, Store};
+
+/// One page of a longer list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page<T> {
+    /// How many items the whole list has.
+    pub total: u64,
+    pub offset: u64,
+    pub limit: u64,
+    pub items: Vec<T>,
+}
+
+/// A stored document without its text or analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// ISO date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    /// Length of the text in bytes.
+    pub length: u64,
+    pub statements: u64,
+    /// When it was stored, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub ingested_at: String,
+}
+
+/// Which statements [`Store::statements_where`] returns. `None` fields do not filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementQuery {
+    /// Case-insensitive substring of the speaker as written or of its entity's name.
+    pub speaker: Option<String>,
+    /// An entity's name or alias (case-insensitive, whole name): statements it made, or whose
+    /// content mentions it.
+    pub entity: Option<String>,
+    /// A stance label as in the JSON contract: `assert`, `deny`, `warn` …
+    pub stance: Option<String>,
+    pub hedged: Option<bool>,
+    /// Published on or after this ISO date (`YYYY-MM-DD`); undated documents never match.
+    pub since: Option<String>,
+    /// Published on or before this ISO date (`YYYY-MM-DD`); undated documents never match.
+    pub until: Option<String>,
+    pub doc_id: Option<String>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Default for StatementQuery {
+    /// No filter, at most 100 rows.
+    fn default() -> Self {
+        StatementQuery {
+            speaker: None,
+            entity: None,
+            stance: None,
+            hedged: None,
+            since: None,
+            until: None,
+            doc_id: None,
+            offset: 0,
+            limit: 100,
+        }
+    }
+}
+
+impl From<&StatementFilter> for StatementQuery {
+    fn from(f: &StatementFilter) -> Self {
+        StatementQuery {
+            speaker: f.speaker.clone(),
+            stance: f.stance.clone(),
+            doc_id: f.doc_id.clone(),
+            limit: f.limit,
+            ..StatementQuery::default()
+        }
+    }
+}
+
+/// One document's share of an entity's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelinePoint {
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub mentions: u64,
+    /// Statements the entity made in this document.
+    pub statements: u64,
+}
+
+/// A number found in a document, with where it sits and when the document was published.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityPoint {
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: bool,
+    pub bound: String,
+    pub unit: Option<String>,
+    pub counted: Option<String>,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// How often a counted noun ("troops", "people") occurs across the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountedNoun {
+    /// Lowercased.
+    pub counted: String,
+    pub quantities: u64,
+}
+
+/// One entity with everything the store knows about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityDetail {
+    #[serde(flatten)]
+    pub entity: EntityRow,
+    /// What it said, oldest first.
+    pub statements: Vec<StatementRow>,
+    /// The documents that mention it or quote it, oldest first.
+    pub timeline: Vec<TimelinePoint>,
+    /// Numbers inside the content of its statements, oldest first.
+    pub quantities: Vec<QuantityPoint>,
+}
+
+const STATEMENT_COLUMNS: &str = "s.doc_id, d.title, d.published, s.speaker, s.speaker_entity, s.source_type,
+     s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end";
+
+fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
+    Ok(StatementRow {
+        doc_id: r.get(0)?,
+        title: r.get(1)?,
+        published: r.get(2)?,
+        speaker: r.get(3)?,
+        speaker_entity: r.get(4)?,
+        source_type: r.get(5)?,
+        cue: r.get(6)?,
+        content: r.get(7)?,
+        quote: r.get(8)?,
+        stance: r.get(9)?,
+        hedged: r.get(10)?,
+        start: r.get(11)?,
+        end: r.get(12)?,
+    })
+}
+
+const QUANTITY_COLUMNS: &str = "q.doc_id, d.title, d.published, q.text, q.value, q.low, q.high, q.approx,
+     q.bound, q.unit, q.counted, q.start, q.end";
+
+fn quantity_point(r: &Row) -> rusqlite::Result<QuantityPoint> {
+    Ok(QuantityPoint {
+        doc_id: r.get(0)?,
+        title: r.get(1)?,
+        published: r.get(2)?,
+        text: r.get(3)?,
+        value: r.get(4)?,
+        low: r.get(5)?,
+        high: r.get(6)?,
+        approx: r.get(7)?,
+        bound: r.get(8)?,
+        unit: r.get(9)?,
+        counted: r.get(10)?,
+        start: r.get(11)?,
+        end: r.get(12)?,
+    })
+}
+
+fn sql_offset(offset: usize) -> i64 {
+    i64::try_from(offset).unwrap_or(i64::MAX)
+}
+
+impl Store {
+    /// Stored documents, most recently ingested first.
+    pub fn documents(&self, offset: usize, limit: usize) -> Result<Page<DocumentSummary>> {
+        let total: i64 = self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, d.title, d.source, d.url, d.published, d.outlet, length(CAST(d.text AS BLOB)),
+                    (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at
+             FROM documents d
+             ORDER BY d.pk DESC
+             LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map(params![sql_limit(limit), sql_offset(offset)], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                url: r.get(3)?,
+                published: r.get(4)?,
+                outlet: r.get(5)?,
+                length: count(r.get(6)?),
+                statements: count(r.get(7)?),
+                ingested_at: r.get(8)?,
+            })
+        })?;
+        Ok(Page {
+            total: count(total),
+            offset: offset as u64,
+            limit: limit as u64,
+            items: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    /// The ids of the entities called `name`, by canonical name or alias, ignoring case and spacing.
+    fn entity_ids(&self, name: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM entities WHERE norm = ?1
+             UNION
+             SELECT entity_id FROM entity_aliases WHERE alias = ?2 COLLATE NOCASE",
+        )?;
+        let ids = stmt.query_map(params![normalise_name(name), name.trim()], |r| r.get(0))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Statements matching `query`, by publication date (undated last), then ingestion order,
+    /// then position in the document.
+    pub fn statements_where(&self, query: &StatementQuery) -> Result<Vec<StatementRow>> {
+        let entity_ids = match &query.entity {
+            Some(name) => {
+                let ids = self.entity_ids(name)?;
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                Some(serde_json::to_string(&ids)?)
+            }
+            None => None,
+        };
+        let sql = format!(
+            "SELECT {STATEMENT_COLUMNS}
+             FROM statements s JOIN documents d ON d.id = s.doc_id
+             WHERE (?1 IS NULL OR instr(s.speaker_search, ?1) > 0)
+               AND (?2 IS NULL OR s.stance = ?2)
+               AND (?3 IS NULL OR s.doc_id = ?3)
+               AND (?4 IS NULL OR s.hedged = ?4)
+               AND (?5 IS NULL OR d.published >= ?5)
+               AND (?6 IS NULL OR d.published <= ?6)
+               AND (?7 IS NULL
+                    OR s.speaker_entity_id IN (SELECT value FROM json_each(?7))
+                    OR EXISTS (SELECT 1 FROM mentions m
+                               WHERE m.doc_id = s.doc_id AND m.start >= s.start AND m.end <= s.end
+                                 AND m.entity_id IN (SELECT value FROM json_each(?7))))
+             ORDER BY d.published IS NULL, d.published, d.pk, s.idx
+             LIMIT ?8 OFFSET ?9"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        // Lowercased here, as speaker_search was at insert: Unicode-aware, unlike SQLite's lower().
+        let speaker = query.speaker.as_deref().map(str::to_lowercase);
+        let stance = query.stance.as_deref().map(str::to_lowercase);
+        let rows = stmt.query_map(
+            params![
+                speaker,
+                stance,
+                query.doc_id,
+                query.hedged,
+                query.since,
+                query.until,
+                entity_ids,
+                sql_limit(query.limit),
+                sql_offset(query.offset)
+            ],
+            statement_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One entity, found by canonical name or alias (ignoring case and spacing), with its
+    /// statements, the documents it appears in, and the numbers it stated. Where several
+    /// entities share the name (a person and a place), the most mentioned one.
+    /// `limit` caps each list.
+    pub fn entity(&self, name: &str, limit: usize) -> Result<Option<EntityDetail>> {
+        let ids = self.entity_ids(name)?;
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.name, e.kind,
+                        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n,
+                        (SELECT count(DISTINCT de.doc_id) FROM document_entities de WHERE de.entity_id = e.id)
+                 FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))
+                 ORDER BY n DESC, e.id LIMIT 1",
+            )?
+            .query_row(params![serde_json::to_string(&ids)?], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    EntityRow {
+                        name: r.get(1)?,
+                        kind: r.get(2)?,
+                        aliases: Vec::new(),
+                        mentions: count(r.get(3)?),
+                        documents: count(r.get(4)?),
+                    },
+                ))
+            })
+            .optional()?;
+        let Some((id, mut entity)) = found else {
+            return Ok(None);
+        };
+        entity.aliases = self
+            .conn
+            .prepare_cached("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")?
+            .query_map(params![id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let statements = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {STATEMENT_COLUMNS}
+                 FROM statements s JOIN documents d ON d.id = s.doc_id
+                 WHERE s.speaker_entity_id = ?1
+                 ORDER BY d.published IS NULL, d.published, d.pk, s.idx
+                 LIMIT ?2"
+            ))?
+            .query_map(params![id, sql_limit(limit)], statement_row)?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let timeline = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.title, d.published,
+                        (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?1),
+                        (SELECT count(*) FROM statements s WHERE s.doc_id = d.id AND s.speaker_entity_id = ?1)
+                 FROM documents d
+                 WHERE d.id IN (SELECT doc_id FROM document_entities WHERE entity_id = ?1
+                                UNION SELECT doc_id FROM statements WHERE speaker_entity_id = ?1)
+                 ORDER BY d.published IS NULL, d.published, d.pk
+                 LIMIT ?2",
+            )?
+            .query_map(params![id, sql_limit(limit)], |r| {
+                Ok(TimelinePoint {
+                    doc_id: r.get(0)?,
+                    title: r.get(1)?,
+                    published: r.get(2)?,
+                    mentions: count(r.get(3)?),
+                    statements: count(r.get(4)?),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        let quantities = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {QUANTITY_COLUMNS}
+                 FROM statements s JOIN quantities q ON q.doc_id = s.doc_id AND q.start >= s.start AND q.end <= s.end
+                      JOIN documents d ON d.id = q.doc_id
+                 WHERE s.speaker_entity_id = ?1
+                 ORDER BY d.published IS NULL, d.published, d.pk, q.start
+                 LIMIT ?2"
+            ))?
+            .query_map(params![id, sql_limit(limit)], quantity_point)?
+            .collect::<rusqlite::Result<_>>()?;
+
+        Ok(Some(EntityDetail { entity, statements, timeline, quantities }))
+    }
+
+    /// Numbers whose counted noun contains `counted` (case-insensitive: "troops" finds
+    /// "U.S. troops"), oldest document first, undated last.
+    pub fn quantity_series(&self, counted: &str, limit: usize) -> Result<Vec<QuantityPoint>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {QUANTITY_COLUMNS}
+             FROM quantities q JOIN documents d ON d.id = q.doc_id
+             WHERE q.counted IS NOT NULL AND instr(lower(q.counted), ?1) > 0
+             ORDER BY d.published IS NULL, d.published, d.pk, q.start
+             LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![counted.trim().to_lowercase(), sql_limit(limit)], quantity_point)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The most frequent counted nouns, most frequent first.
+    pub fn counted_nouns(&self, limit: usize) -> Result<Vec<CountedNoun>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT lower(counted) AS c, count(*) AS n FROM quantities
+             WHERE counted IS NOT NULL GROUP BY c ORDER BY n DESC, c LIMIT ?1",
+        )?;
+        let rows = stmt.query_map(params![sql_limit(limit)], |r| {
+            Ok(CountedNoun { counted: r.get(0)?, quantities: count(r.get(1)?) })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
