@@ -125,6 +125,30 @@ pub fn analysis(doc: &Document, a: &Analysis) -> String {
         let _ = writeln!(o, "  \"{}\"  {} {value}", one_line(slice(t.span)), time_type(t.kind));
     }
 
+    let _ = writeln!(o, "\nEvents ({})", a.events.len());
+    for e in &a.events {
+        let arg = |x: &Option<dossier_core::EventArg>| x.as_ref().map_or("-".to_string(), |x| one_line(slice(x.span)));
+        let mut line =
+            format!("  {} → {} ({}) → {}", arg(&e.source), e.kind.as_str(), one_line(slice(e.trigger)), arg(&e.target));
+        if let Some(p) = &e.place {
+            let _ = write!(line, "  in {}", one_line(slice(p.span)));
+        }
+        if let Some(q) = e.quantity.and_then(|q| a.quantities.get(q as usize)) {
+            let _ = write!(line, "  [{}]", one_line(slice(q.span)));
+        }
+        if e.negated {
+            line.push_str("  [negated]");
+        }
+        if e.hedged {
+            line.push_str("  [hedged]");
+        }
+        if let Some(s) = e.reported_by.and_then(|r| a.attributions.get(r as usize)) {
+            let by = s.speaker.as_ref().map_or("(unattributed)".to_string(), |sp| one_line(slice(sp.span)));
+            let _ = write!(line, "  (reported by {by})");
+        }
+        let _ = writeln!(o, "{line}");
+    }
+
     let boiler: Vec<_> = a.regions.iter().filter(|r| r.kind.is_boilerplate()).collect();
     let _ = writeln!(o, "\nBoilerplate removed ({})", boiler.len());
     for r in boiler {
