@@ -30,7 +30,11 @@
 #   CARGO_TARGET_DIR              honoured, as cargo does
 #
 # The machine is shared: check `uptime` first; the script prints the load average it started and
-# ended with. This is never a CI test (docs/PERFORMANCE.md).
+# ended with, and the table shows words per CPU-second beside wall-clock rates. Where the kernel
+# groups processes by session (/proc/sys/kernel/sched_autogroup_enabled = 1) other sessions' builds
+# take half the cores whatever `nice` says; as root, `echo -15 > /proc/self/autogroup` before the
+# run (and `echo 0 > /proc/self/autogroup` after) gives the benchmark the cores it asks for.
+# This is never a CI test (docs/PERFORMANCE.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)

@@ -1131,7 +1131,7 @@ fn build(
                     && c.raw(j - 1).starts_with(char::is_lowercase)
                     && !NP_BOUNDARIES.contains(&c.w(j - 1))
                     && !PREPOSITIONS.contains(&c.w(j - 1)))
-                .then_some(j - 1)
+                .then_some(j.saturating_sub(1))
             })
             .flatten();
         let subj = possessor.or_else(|| subject_of(c, first, governor.unwrap_or(x.head), last, x.form));

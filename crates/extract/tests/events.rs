@@ -139,3 +139,16 @@ fn every_reported_seed_event_is_tied_to_its_reporter() {
     }
     assert!(reported >= 4, "only {reported} seed events are reported by someone");
 }
+
+/// Regression: a noun trigger as the very first token made the subject search step before the
+/// text's start (an overflow caught by a debug build on Recognizers-Text inputs).
+#[test]
+fn noun_trigger_at_the_start_of_the_text() {
+    let lex = Lexicons::builtin();
+    for text in ["Meetings with Iran resume next week.", "Talks", "Protest in Paris."] {
+        let (doc, a) = run(text, &lex);
+        for e in &a.events {
+            assert!(e.trigger.slice(&doc.text).is_some());
+        }
+    }
+}
