@@ -24,10 +24,23 @@ impl Store {
         // IMMEDIATE takes the write lock up front; a deferred transaction that upgrades later
         // can fail with SQLITE_BUSY without waiting for the busy timeout.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Rows are appended with growing keys: what lies past these was inserted by this batch.
+        let last_doc: i64 = tx.query_row("SELECT COALESCE(MAX(pk), 0) FROM documents", [], |r| r.get(0))?;
+        let last_statement: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM statements", [], |r| r.get(0))?;
         let mut out = Vec::with_capacity(docs.len());
         for (doc, analysis) in docs {
             out.push(insert_one(&tx, doc, analysis)?);
         }
+        // The full-text indexes, in one bulk insert per batch (migration 0004 dropped the per-row triggers).
+        tx.execute(
+            "INSERT INTO documents_fts(rowid, title, text) SELECT pk, title, text FROM documents WHERE pk > ?1",
+            [last_doc],
+        )?;
+        tx.execute(
+            "INSERT INTO statements_fts(rowid, speaker, speaker_entity, content)
+             SELECT id, speaker, speaker_entity, content FROM statements WHERE id > ?1",
+            [last_statement],
+        )?;
         tx.commit()?;
         Ok(out)
     }
