@@ -19,9 +19,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
-use dossier_core::{Analysis, Document, Mention, Metadata, RegionKind, Sentence, Span, Token};
+use dossier_core::{
+    Analysis, Attribution, Document, Mention, Metadata, Quantity, RegionKind, Sentence, Span, TimeExpr, Token,
+};
 use dossier_extract::repair::Repair;
-use dossier_extract::{attribution, entities, repair, segment, Lexicons};
+use dossier_extract::{attribution, entities, events, repair, segment, Lexicons};
 
 /// What the earlier stages found for one document: the input of the later ones.
 struct Prepared {
@@ -32,6 +34,10 @@ struct Prepared {
     sentences: Vec<Sentence>,
     sentence_spans: Vec<Span>,
     mentions: Vec<Mention>,
+    /// What the events stage reads besides mentions: statements, numbers, dates.
+    attributions: Vec<Attribution>,
+    quantities: Vec<Quantity>,
+    times: Vec<TimeExpr>,
     /// Region lookup for the scope closures, as the pipeline does it.
     regions: Analysis,
 }
@@ -67,7 +73,8 @@ fn in_scope(regions: &Analysis) -> impl Fn(&Sentence) -> bool + '_ {
 }
 
 fn statement_scope(regions: &Analysis) -> impl Fn(&Sentence) -> bool + '_ {
-    |s: &Sentence| regions.region_at(s.span.start()) == RegionKind::Body
+    // As the pipeline: headlines are read for statements too.
+    |s: &Sentence| matches!(regions.region_at(s.span.start()), RegionKind::Body | RegionKind::Title)
 }
 
 fn prepare(texts: &[String], lex: &Lexicons) -> Vec<Prepared> {
@@ -81,8 +88,24 @@ fn prepare(texts: &[String], lex: &Lexicons) -> Vec<Prepared> {
             let sentences = segment::sentences(&reading, &tokens, &repaired.regions);
             let regions = Analysis { regions: repaired.regions.clone(), ..Analysis::default() };
             let mentions = entities::entities(&reading, &tokens, &sentences, &in_scope(&regions), lex).mentions;
-            let sentence_spans = sentences.iter().map(|s| s.span).collect();
-            Prepared { doc, repaired, reading, tokens, sentences, sentence_spans, mentions, regions }
+            let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+            let attributions =
+                attribution::attributions(&reading, &tokens, &sentences, &statement_scope(&regions), &mentions, lex);
+            let quantities = dossier_measures::quantities(&reading, &sentence_spans);
+            let times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
+            Prepared {
+                doc,
+                repaired,
+                reading,
+                tokens,
+                sentences,
+                sentence_spans,
+                mentions,
+                attributions,
+                quantities,
+                times,
+                regions,
+            }
         })
         .collect()
 }
@@ -175,6 +198,24 @@ fn main() {
     let measures = count(&run_measures);
     assert!(measures > 0, "no quantities or time expressions found");
     g.bench_function("measures", |b| b.iter(|| assert_eq!(docs.iter().map(run_measures).sum::<usize>(), measures)));
+
+    let run_events = |d: &Prepared| {
+        events::events(
+            black_box(&d.reading),
+            &d.tokens,
+            &d.sentences,
+            &statement_scope(&d.regions),
+            &d.mentions,
+            &d.attributions,
+            &d.quantities,
+            &d.times,
+            &lex,
+        )
+        .len()
+    };
+    let event_count = count(&run_events);
+    assert!(event_count > 0, "no events found");
+    g.bench_function("events", |b| b.iter(|| assert_eq!(docs.iter().map(run_events).sum::<usize>(), event_count)));
 
     let run_analyze = |d: &Prepared| {
         let a = dossier_extract::analyze(black_box(&d.doc), &lex);
