@@ -76,9 +76,15 @@ async fn browser() -> Browser {
     Browser { client, _driver: driver, _profile: profile }
 }
 
+/// Where a screenshot goes. Pages of the seed article (someone else's copyrighted news) stay in
+/// the build directory; only pages of the openly licensed examples go to docs/screenshots.
 fn screenshot_path(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
-    std::fs::create_dir_all(&dir).expect("docs/screenshots");
+    let dir = if name.starts_with("seed-") {
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots")
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
+    };
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
     dir.join(name)
 }
 
@@ -95,6 +101,39 @@ async fn screenshot(c: &Client, width: u32, name: &str) {
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The screenshots committed under docs/screenshots: the Wikinews examples only (CC BY 2.5).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn example_pages_for_the_docs() {
+    let _one = BROWSER.lock().await;
+    let srv = start(Options::default()).await;
+    let base = format!("http://{}", srv.addr);
+    let mut korea = None;
+    for item in common::example_items() {
+        let id = ingest_json(srv.addr, &item).await;
+        if item["text"].as_str().is_some_and(|t| t.starts_with("North Korea puts military")) {
+            korea = Some(id);
+        }
+    }
+    let korea = korea.expect("the Korea example");
+    let b = browser().await;
+    let c = &b.client;
+    c.goto(&format!("{base}/documents/{}", enc(&korea))).await.expect("open article");
+    let highlighted = c.find_all(Locator::Css(".text .content")).await.expect("statements");
+    assert!(!highlighted.is_empty(), "the example's statements are highlighted");
+    screenshot(c, 1280, "article.png").await;
+    c.set_window_size(390, 844).await.expect("phone");
+    screenshot(c, 390, "article-phone.png").await;
+    c.set_window_size(1280, 1600).await.expect("resize");
+    let link = c.find(Locator::Css(".text a.speaker[href^=\"/entities/\"]")).await.expect("a linked speaker");
+    link.click().await.expect("click speaker");
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("h1.entity-name")).await.expect("entity page");
+    screenshot(c, 1280, "entity.png").await;
+    c.goto(&format!("{base}/entities/North%20Korea")).await.expect("entity");
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("h1.entity-name")).await.expect("entity page");
+    screenshot(c, 1280, "entity-north-korea.png").await;
+    b.client.close().await.expect("close");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -162,13 +201,13 @@ async fn seed_article_shows_its_statements_and_a_speaker_click_opens_the_speaker
     let boiler = c.find_all(Locator::Css(".text .bp")).await.expect("boilerplate");
     assert!(!boiler.is_empty(), "the seed's promotion and related-stories tail are marked");
 
-    screenshot(c, 1280, "article.png").await;
+    screenshot(c, 1280, "seed-article.png").await;
     // Phone width: nothing sticks out sideways.
     c.set_window_size(390, 844).await.expect("phone");
     let fits =
         c.execute("return document.documentElement.scrollWidth <= window.innerWidth + 1", vec![]).await.expect("js");
     assert_eq!(fits, Value::Bool(true), "the article page fits a phone's width");
-    screenshot(c, 390, "article-phone.png").await;
+    screenshot(c, 390, "seed-article-phone.png").await;
     c.set_window_size(1280, 1600).await.expect("resize");
 
     // Clicking the speaker opens the speaker's entity page, with the statement on it.
@@ -192,13 +231,13 @@ async fn seed_article_shows_its_statements_and_a_speaker_click_opens_the_speaker
     assert!(said.iter().any(|s| s == &ryder_said), "Ryder's statement on his page: {said:?}");
     let dots = c.find_all(Locator::Css("svg.timeline circle")).await.expect("chart");
     assert_eq!(dots.len(), said.len(), "one dot per dated statement on the timeline");
-    screenshot(c, 1280, "entity.png").await;
+    screenshot(c, 1280, "seed-entity.png").await;
 
     // An entity quoted and mentioned across several articles.
     c.goto(&format!("{base}/entities/North%20Korea")).await.expect("entity");
     let bars = c.find_all(Locator::Css("svg.timeline rect.bar")).await.expect("bars");
     assert!(bars.len() >= 2, "North Korea appears in the seed and a Wikinews article");
-    screenshot(c, 1280, "entity-north-korea.png").await;
+    screenshot(c, 1280, "seed-entity-north-korea.png").await;
     b.client.close().await.expect("close");
 }
 
