@@ -154,40 +154,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Statements matching `filter`, by publication date (undated last), then ingestion order,
-    /// then position in the document.
+    /// Statements matching `filter`: the command line's filter, answered by the same query as
+    /// [`Store::statements_where`].
     pub fn statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.doc_id, d.title, d.published, s.speaker, s.speaker_entity, s.source_type,
-                    s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end
-             FROM statements s JOIN documents d ON d.id = s.doc_id
-             WHERE (?1 IS NULL OR instr(s.speaker_search, ?1) > 0)
-               AND (?2 IS NULL OR s.stance = ?2)
-               AND (?3 IS NULL OR s.doc_id = ?3)
-             ORDER BY d.published IS NULL, d.published, d.pk, s.idx
-             LIMIT ?4",
-        )?;
-        // Lowercased here, as speaker_search was at insert: Unicode-aware, unlike SQLite's lower().
-        let speaker = filter.speaker.as_deref().map(str::to_lowercase);
-        let stance = filter.stance.as_deref().map(str::to_lowercase);
-        let rows = stmt.query_map(params![speaker, stance, filter.doc_id, sql_limit(filter.limit)], |r| {
-            Ok(StatementRow {
-                doc_id: r.get(0)?,
-                title: r.get(1)?,
-                published: r.get(2)?,
-                speaker: r.get(3)?,
-                speaker_entity: r.get(4)?,
-                source_type: r.get(5)?,
-                cue: r.get(6)?,
-                content: r.get(7)?,
-                quote: r.get(8)?,
-                stance: r.get(9)?,
-                hedged: r.get(10)?,
-                start: r.get(11)?,
-                end: r.get(12)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.statements_where(&filter.into())
     }
 
     /// Canonical entities, most mentioned first.
