@@ -156,10 +156,10 @@ fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
     })
 }
 
-const QUANTITY_COLUMNS: &str = "q.doc_id, d.title, d.published, q.text, q.value, q.low, q.high, q.approx,
+pub(crate) const QUANTITY_COLUMNS: &str = "q.doc_id, d.title, d.published, q.text, q.value, q.low, q.high, q.approx,
      q.bound, q.unit, q.counted, q.start, q.end";
 
-fn quantity_point(r: &Row) -> rusqlite::Result<QuantityPoint> {
+pub(crate) fn quantity_point(r: &Row) -> rusqlite::Result<QuantityPoint> {
     Ok(QuantityPoint {
         doc_id: r.get(0)?,
         title: r.get(1)?,
@@ -369,15 +369,7 @@ impl Store {
     /// Numbers whose counted noun contains `counted` (case-insensitive: "troops" finds
     /// "U.S. troops"), oldest document first, undated last.
     pub fn quantity_series(&self, counted: &str, limit: usize) -> Result<Vec<QuantityPoint>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {QUANTITY_COLUMNS}
-             FROM quantities q JOIN documents d ON d.id = q.doc_id
-             WHERE q.counted IS NOT NULL AND instr(lower(q.counted), ?1) > 0
-             ORDER BY d.published IS NULL, d.published, d.pk, q.start
-             LIMIT ?2"
-        ))?;
-        let rows = stmt.query_map(params![counted.trim().to_lowercase(), sql_limit(limit)], quantity_point)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.quantities(&crate::QuantityFilter { counted: Some(counted.to_string()), limit })
     }
 
     /// The most frequent counted nouns, most frequent first.

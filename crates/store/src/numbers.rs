@@ -1,8 +1,9 @@
 //! Reading stored numbers back: every quantity, optionally only those counting a given noun,
 //! in date order — "every claimed number of North Korean troops, oldest report first".
 
-use rusqlite::{params, Row};
+use rusqlite::params;
 
+use crate::browse::{quantity_point, QUANTITY_COLUMNS};
 use crate::query::sql_limit;
 use crate::{QuantityPoint, Result, Store};
 
@@ -22,38 +23,19 @@ impl Default for QuantityFilter {
     }
 }
 
-fn point(r: &Row) -> rusqlite::Result<QuantityPoint> {
-    Ok(QuantityPoint {
-        doc_id: r.get(0)?,
-        title: r.get(1)?,
-        published: r.get(2)?,
-        text: r.get(3)?,
-        value: r.get(4)?,
-        low: r.get(5)?,
-        high: r.get(6)?,
-        approx: r.get(7)?,
-        bound: r.get(8)?,
-        unit: r.get(9)?,
-        counted: r.get(10)?,
-        start: r.get(11)?,
-        end: r.get(12)?,
-    })
-}
-
 impl Store {
     /// Stored numbers matching `filter`, in publication order (undated documents last; within
     /// a document in text order).
     pub fn quantities(&self, filter: &QuantityFilter) -> Result<Vec<QuantityPoint>> {
         let counted = filter.counted.as_deref().map(|c| c.trim().to_lowercase());
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT q.doc_id, d.title, d.published, q.text, q.value, q.low, q.high, q.approx,
-                    q.bound, q.unit, q.counted, q.start, q.end
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {QUANTITY_COLUMNS}
              FROM quantities q JOIN documents d ON d.id = q.doc_id
              WHERE ?1 IS NULL OR (q.counted IS NOT NULL AND instr(lower(q.counted), ?1) > 0)
              ORDER BY d.published IS NULL, d.published, d.pk, q.start
-             LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![counted, sql_limit(filter.limit)], point)?;
+             LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![counted, sql_limit(filter.limit)], quantity_point)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
