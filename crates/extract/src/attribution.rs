@@ -154,7 +154,7 @@ const NON_AGENTS: &[&str] =
 
 const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "you", "who"];
 
-const HEDGE_WORDS: &[&str] = &[
+pub(crate) const HEDGE_WORDS: &[&str] = &[
     "could",
     "might",
     "may",
@@ -168,7 +168,7 @@ const HEDGE_WORDS: &[&str] = &[
     "apparently",
     "maybe",
 ];
-const HEDGE_BEFORE_TO: &[&str] = &[
+pub(crate) const HEDGE_BEFORE_TO: &[&str] = &[
     "expected",
     "anticipated",
     "appear",

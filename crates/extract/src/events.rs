@@ -69,25 +69,11 @@ const INTENT: &[&str] = &[
     "intends", "intended", "decided", "decides", "going", "set",
 ];
 
-/// Words before a trigger that hedge it.
-const HEDGES: &[&str] = &[
-    "could",
-    "might",
-    "may",
-    "possibly",
-    "perhaps",
-    "likely",
-    "unlikely",
-    "probably",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "expected",
-    "anticipated",
-    "believed",
-    "poised",
-    "potential",
-];
+/// Words before a trigger that hedge it: the attribution layer's hedges ("could", "expected",
+/// "reportedly" …) and "potential".
+fn is_hedge(w: &str) -> bool {
+    crate::attribution::HEDGE_WORDS.contains(&w) || crate::attribution::HEDGE_BEFORE_TO.contains(&w) || w == "potential"
+}
 
 /// Verbs that take an infinitive without changing who acts: "attempted to appeal".
 const CATENATIVES: &[&str] = &[
@@ -831,7 +817,7 @@ fn skip_left(c: &Ctx, first: usize, head: usize) -> (usize, Vec<usize>) {
             || w == "to"
             || w == "'ll"
             || INTENT.contains(&w)
-            || HEDGES.contains(&w)
+            || is_hedge(w)
             || CATENATIVES.contains(&w)
             || matches!(w, "no" | "longer" | "hard" | "jointly" | "soon" | "formally" | "officially")
         {
@@ -875,7 +861,7 @@ fn subject_of(c: &Ctx, first: usize, head: usize, last: usize, form: Form) -> Op
         if form == Form::Ing {
             return sentence_subject(c, first, last);
         }
-        if k < head && (k..head).any(|j| HEDGES.contains(&c.w(j)) || CATENATIVES.contains(&c.w(j)) || c.w(j) == "to") {
+        if k < head && (k..head).any(|j| is_hedge(c.w(j)) || CATENATIVES.contains(&c.w(j)) || c.w(j) == "to") {
             return None;
         }
         let comma = k - 1;
@@ -1094,7 +1080,7 @@ fn build(
     let negated = words.iter().any(|w| matches!(*w, "not" | "n't" | "never" | "no"))
         || x.head + 1 < last && c.w(x.head + 1) == "not";
     let intent = words.iter().any(|w| INTENT.contains(w));
-    let mut hedged = words.iter().any(|w| HEDGES.contains(w));
+    let mut hedged = words.iter().any(|w| is_hedge(w));
     let passive = x.form == Form::Past && skipped.iter().any(|&k| BE.contains(&c.w(k)));
 
     let (source, target) = if let Some(g) = x.governs {
