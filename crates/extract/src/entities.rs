@@ -80,6 +80,11 @@ const PLACE_SUFFIXES: &[&str] =
 /// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
 const CONNECTORS: &[&str] = &["of", "the", "for", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
 
+/// Words a tagger may mark that are not names on their own.
+const NOT_NAMES_ALONE: &[&str] = &[
+    "the", "a", "an", "i", "we", "you", "will", "may", "ok", "am", "is", "in", "on", "it", "this", "that", "he", "she",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
 
 /// The entity layer of one document.
@@ -171,16 +176,23 @@ impl<'a> Builder<'a> {
 
     /// Longest gazetteer name starting at token `i`, in tokens.
     fn name_at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, String, EntityKind, bool)> {
+        self.gazetteer_at(tokens, i, end).or_else(|| {
+            (1..=self.lex.max_name_words.min(end - i)).rev().find_map(|n| {
+                self.local_aliases.get(&self.surface(tokens, i, i + n)).map(|&id| {
+                    let e = &self.layer.entities[id as usize];
+                    (n, e.name.clone(), e.kind, false)
+                })
+            })
+        })
+    }
+
+    /// Longest gazetteer name starting at token `i` (the document's own aliases aside).
+    fn gazetteer_at(&self, tokens: &[Token], i: usize, end: usize) -> Option<(usize, String, EntityKind, bool)> {
         (1..=self.lex.max_name_words.min(end - i)).rev().find_map(|n| {
             let s = self.surface(tokens, i, i + n);
-            if let Some(e) = self.lex.names.get(&s) {
-                let canonical = if e.only_as_actor { s.clone() } else { e.canonical.clone() };
-                return Some((n, canonical, e.kind, e.only_as_actor));
-            }
-            self.local_aliases.get(&s).map(|&id| {
-                let e = &self.layer.entities[id as usize];
-                (n, e.name.clone(), e.kind, false)
-            })
+            let e = self.lex.names.get(&s)?;
+            let canonical = if e.only_as_actor { s.clone() } else { e.canonical.clone() };
+            Some((n, canonical, e.kind, e.only_as_actor))
         })
     }
 }
@@ -350,8 +362,10 @@ fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_m
         }
         let span = Span::new(tokens[k].span.start(), tokens[e - 1].span.end());
         let free = !b.layer.mentions[sentence_mentions_from..].iter().any(|m| m.span.overlaps(span));
+        // A lone function word is never a name ("The", "I", "Will" at a sentence start).
+        let lone_function_word = e == k + 1 && NOT_NAMES_ALONE.contains(&b.word(&tokens[k]).to_lowercase().as_str());
         let wordlike = (k..e).all(|j| tokens[j].kind != TokenKind::Punct || b.word(&tokens[j]) == ".");
-        if free && wordlike {
+        if free && wordlike && !lone_function_word {
             let name = b.surface(tokens, k, e);
             let id = b.entity_for(&name, kind);
             b.add_mention(span, kind, id, None, false);
@@ -428,7 +442,9 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         }
         // Unknown words up to the next title or known name.
         let mut e = i + 1;
-        while e < end && b.title_at(tokens, e, end).is_none() && b.name_at(tokens, e, end).is_none() {
+        // A name the document already used ("Perlingiere" after "Debra Perlingiere") does not split
+        // a longer unknown name; a gazetteer name or a title does.
+        while e < end && b.title_at(tokens, e, end).is_none() && b.gazetteer_at(tokens, e, end).is_none() {
             e += 1;
         }
         let words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
@@ -442,7 +458,9 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         } else if b.lex.tagger.is_none() && (2..=4).contains(&words.len()) && namelike {
             // Without a tagger, a short capitalised run is most often a person's name.
             Some(EntityKind::Person)
-        } else if words.len() == 1 && all_caps(words[0]) && words[0].len() <= 6 {
+        } else if words.len() == 1 && all_caps(words[0]) && words[0].len() <= 6 && b.lex.tagger.is_none() {
+            // Without a tagger, a short all-capitals word is most often an organisation's acronym
+            // (with one, shouted words like "FREE" or "FILE" are left to its judgement).
             Some(EntityKind::Organization)
         } else if words.len() == 1 && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
             Some(EntityKind::Place)
