@@ -7,7 +7,7 @@ use crate::{Document, Span};
 
 /// Version of the JSON contract printed by `dossier analyze --json` and kept in the store.
 /// Bump the minor for added fields, the major for anything that changes or removes one.
-pub const CONTRACT_VERSION: &str = "1.1";
+pub const CONTRACT_VERSION: &str = "1.2";
 
 /// Everything the pipeline found in one document. Spans only; no copied text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -72,7 +72,7 @@ pub struct MentionJson {
     pub start: u32,
     pub end: u32,
     pub text: String,
-    pub kind: EntityKind,
+    pub kind: MentionKind,
     pub entity: Option<EntityId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<SpanJson>,
@@ -249,7 +249,7 @@ impl AnalysisJson {
                 .iter()
                 .map(|m| {
                     let SpanJson { start, end, text } = span(m.span);
-                    MentionJson { start, end, text, kind: m.kind, entity: m.entity, role: m.role.map(span) }
+                    MentionJson { start, end, text, kind: MentionKind::of(m), entity: m.entity, role: m.role.map(span) }
                 })
                 .collect(),
             entities: a.entities.clone(),

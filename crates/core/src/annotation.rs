@@ -91,6 +91,43 @@ impl EntityKind {
     }
 }
 
+/// What a mention is in the JSON contract: a name of a person, organisation, place or group, or
+/// a pronoun standing for an entity ("He" → Zelensky; its entity says who). Pronouns are kept apart
+/// so that a list of named mentions is not a list of "he" and "she" (contract 1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    Person,
+    Organization,
+    Place,
+    Group,
+    Pronoun,
+}
+
+impl MentionKind {
+    pub fn of(m: &Mention) -> MentionKind {
+        if m.resolved {
+            return MentionKind::Pronoun;
+        }
+        match m.kind {
+            EntityKind::Person => MentionKind::Person,
+            EntityKind::Organization => MentionKind::Organization,
+            EntityKind::Place => MentionKind::Place,
+            EntityKind::Group => MentionKind::Group,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Person => "person",
+            MentionKind::Organization => "organization",
+            MentionKind::Place => "place",
+            MentionKind::Group => "group",
+            MentionKind::Pronoun => "pronoun",
+        }
+    }
+}
+
 /// Index of an entity in [`crate::Analysis::entities`].
 pub type EntityId = u32;
 
@@ -101,7 +138,7 @@ pub struct Mention {
     pub entity: Option<EntityId>,
     /// A title or role written next to a person ("DoD spokesperson", "Brig. Gen.").
     pub role: Option<Span>,
-    /// A pronoun or a shortened name that was resolved to an earlier mention.
+    /// A pronoun resolved to an earlier mention's entity (shown as kind `pronoun` in JSON).
     pub resolved: bool,
 }
 
