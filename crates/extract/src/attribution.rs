@@ -16,6 +16,7 @@ use dossier_core::{
 };
 
 use crate::lexicon::{CueKind, Lexicons, VerbForm};
+use crate::segment::Words;
 
 /// Words between a subject and its cue that do not change who speaks.
 pub(crate) const AUX_AND_ADVERBS: &[&str] = &[
@@ -321,9 +322,7 @@ const ECHO_VERBS: &[&str] = &["echo", "reiterate", "repeat", "endorse", "agree",
 const AS_FRAMERS: &[&str] = &["dismiss", "reject", "label"];
 
 struct Ctx<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    lower: Vec<String>,
+    words: Words<'a>,
     mentions: &'a [Mention],
     lex: &'a Lexicons,
     /// Token index of the matching quote for each quote token that was paired.
@@ -332,16 +331,14 @@ struct Ctx<'a> {
     inside_quote: Vec<bool>,
 }
 
+impl<'a> std::ops::Deref for Ctx<'a> {
+    type Target = Words<'a>;
+    fn deref(&self) -> &Words<'a> {
+        &self.words
+    }
+}
+
 impl Ctx<'_> {
-    fn w(&self, i: usize) -> &str {
-        &self.lower[i]
-    }
-    fn raw(&self, i: usize) -> &str {
-        self.tokens[i].span.slice(self.text).unwrap_or("")
-    }
-    fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
-    }
     fn is_punct(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Punct
     }
@@ -720,9 +717,7 @@ pub fn attributions(
     lex: &Lexicons,
 ) -> Vec<Attribution> {
     let c = Ctx {
-        text,
-        tokens,
-        lower: tokens.iter().map(|t| t.span.slice(text).unwrap_or("").to_lowercase()).collect(),
+        words: Words::new(text, tokens),
         mentions,
         lex,
         quote_pair: pair_quotes(text, tokens),

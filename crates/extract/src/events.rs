@@ -31,6 +31,7 @@ use dossier_core::{
 
 use crate::attribution::AUX_AND_ADVERBS;
 use crate::lexicon::{inflect, Lexicons};
+use crate::segment::Words;
 
 macro_rules! event_file {
     ($name:literal) => {
@@ -428,23 +429,19 @@ impl EventLexicon {
 }
 
 struct Ctx<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    lower: Vec<String>,
+    words: Words<'a>,
     mentions: &'a [Mention],
     lex: &'a Lexicons,
 }
 
+impl<'a> std::ops::Deref for Ctx<'a> {
+    type Target = Words<'a>;
+    fn deref(&self) -> &Words<'a> {
+        &self.words
+    }
+}
+
 impl Ctx<'_> {
-    fn w(&self, i: usize) -> &str {
-        &self.lower[i]
-    }
-    fn raw(&self, i: usize) -> &str {
-        self.tokens[i].span.slice(self.text).unwrap_or("")
-    }
-    fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
-    }
     fn is_punct(&self, i: usize) -> bool {
         matches!(self.tokens[i].kind, TokenKind::Punct | TokenKind::Quote)
     }
@@ -1031,13 +1028,7 @@ pub fn events(
     times: &[TimeExpr],
     lex: &Lexicons,
 ) -> Vec<Event> {
-    let c = Ctx {
-        text,
-        tokens,
-        lower: tokens.iter().map(|t| t.span.slice(text).unwrap_or("").to_lowercase().replace('’', "'")).collect(),
-        mentions,
-        lex,
-    };
+    let c = Ctx { words: Words::new(text, tokens), mentions, lex };
     let mut out = Vec::new();
     for s in sentences.iter().filter(|s| in_scope(s)) {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);

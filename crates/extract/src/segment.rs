@@ -6,6 +6,36 @@
 
 use dossier_core::{Region, Sentence, Span, Token, TokenKind};
 
+/// The tokens as the extractors read them: lower-case forms computed once (curly apostrophes
+/// folded to straight ones, so "Russia’s" and "Russia's" read alike), raw text and spans by index.
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lower: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        let lower = tokens.iter().map(|t| t.span.slice(text).unwrap_or("").to_lowercase().replace('’', "'")).collect();
+        Words { text, tokens, lower }
+    }
+
+    /// Token `i`, lower-cased.
+    pub fn w(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// Token `i` as written.
+    pub fn raw(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(self.text).unwrap_or("")
+    }
+
+    /// The span from token `a` to token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
+    }
+}
+
 /// Abbreviations that stand before a name or a number and never end a sentence.
 pub const ABBREVIATIONS_ENDING_NAMES: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Adm.",
