@@ -222,6 +222,11 @@ pub struct TrainNerArgs {
     /// Extra training files with gold tags (CoNLL-2003 or .iob2); never an evaluation set.
     #[arg(long, value_name = "FILE")]
     pub conll: Vec<PathBuf>,
+    /// Also train on re3d (e.g. ../shared/train/re3d: one folder per source with documents.json,
+    /// entities.json, LICENSE); sources whose LICENSE is non-commercial are left out. Not used
+    /// for the shipped model: it lowered F1 on held-out GUM training documents (MODEL_CARD.md).
+    #[arg(long, value_name = "DIR")]
+    pub re3d: Option<PathBuf>,
     /// The lexicon folder whose gazetteers become features.
     #[arg(long, value_name = "DIR", default_value = "resources/lexicons")]
     pub lexicons: PathBuf,
@@ -237,6 +242,12 @@ pub struct TrainNerArgs {
     /// log2 of the number of feature hash buckets.
     #[arg(long, default_value_t = 19)]
     pub bits: u32,
+    /// Share of training sentences also trained on in lower case (web text writes names so).
+    #[arg(long, default_value_t = 0.0)]
+    pub lowercase_share: f64,
+    /// Seed of the per-epoch shuffle (training is deterministic for a given seed).
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

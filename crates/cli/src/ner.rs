@@ -114,6 +114,11 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         used += 1;
         sentences.extend(read_gum_conllu(&read_text(f)?, &gaz).with_context(|| f.display().to_string())?);
     }
+    if let Some(dir) = &a.re3d {
+        let (re3d, report) = read_re3d(dir, &gaz)?;
+        eprintln!("{report}");
+        sentences.extend(re3d);
+    }
     for extra in &a.conll {
         let gold = read_gold(extra, &gaz)?;
         sentences.extend(dossier_ner::sentences_from_spans(&gold));
@@ -125,7 +130,7 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         splits.display(),
         sentences.len()
     );
-    let config = TrainConfig { epochs: a.epochs, bits: a.bits, ..TrainConfig::default() };
+    let config = TrainConfig { epochs: a.epochs, bits: a.bits, lowercase_share: a.lowercase_share, seed: a.seed };
     let tagger = train(&sentences, gaz, &config);
     let bytes = tagger.save();
     if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -134,6 +139,89 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     emit(&format!("wrote {} ({} bytes)\n", a.out.display(), bytes.len()))?;
     Ok(Exit::Success)
+}
+
+/// re3d (Dstl's defence and security corpus): its sources, each a folder with `documents.json`
+/// and `entities.json` (JSON Lines exported from MongoDB) and a `LICENSE`. Sources whose licence
+/// is non-commercial (BBC Online, CC BY-NC) are left out. Offsets are in characters (UTF-16
+/// code units in the export; the same for the texts' Basic Multilingual Plane characters); an
+/// entity whose offsets do not give its recorded value is skipped and counted. Types:
+/// Person → PER, Organisation → ORG, Location → LOC, Nationality → GRP (plural nouns only);
+/// the rest (weapons, dates, quantities, …) stay O. Which spans count as names:
+/// [`dossier_ner::sentences_from_offsets`].
+fn read_re3d(dir: &Path, gaz: &Gazetteer) -> Result<(Vec<Sentence>, String)> {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        #[serde(rename = "_id")]
+        id: String,
+        text: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Ent {
+        #[serde(rename = "documentId")]
+        document: String,
+        begin: usize,
+        end: usize,
+        #[serde(rename = "type")]
+        kind: String,
+        value: String,
+    }
+    fn lines<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+        let text = read_text(path)?;
+        let text = text.trim_start_matches('\u{feff}');
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), n + 1)))
+            .collect()
+    }
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("documents.json").is_file())
+        .collect();
+    sources.sort();
+    let mut out = Vec::new();
+    let (mut used, mut left_out, mut bad) = (Vec::new(), Vec::new(), 0usize);
+    for src in &sources {
+        let name = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let licence = read_text(&src.join("LICENSE")).unwrap_or_default();
+        if licence.contains("NonCommercial") || licence.contains("BY-NC") || licence.trim().is_empty() {
+            left_out.push(name);
+            continue;
+        }
+        let docs: Vec<Doc> = lines(&src.join("documents.json"))?;
+        let ents: Vec<Ent> = lines(&src.join("entities.json"))?;
+        for d in &docs {
+            // Character offset → byte offset.
+            let bytes: Vec<usize> = d.text.char_indices().map(|(b, _)| b).chain([d.text.len()]).collect();
+            let mut spans = Vec::new();
+            for e in ents.iter().filter(|e| e.document == d.id) {
+                let kind = match e.kind.as_str() {
+                    "Person" => Kind::Per,
+                    "Organisation" => Kind::Org,
+                    "Location" => Kind::Loc,
+                    "Nationality" => Kind::Grp,
+                    _ => continue,
+                };
+                match (bytes.get(e.begin), bytes.get(e.end)) {
+                    (Some(&start), Some(&end)) if start < end && d.text[start..end] == e.value => {
+                        spans.push(dossier_ner::OffsetEntity { start, end, kind });
+                    }
+                    _ => bad += 1,
+                }
+            }
+            out.extend(dossier_ner::sentences_from_offsets(&d.text, &spans, gaz));
+        }
+        used.push(name);
+    }
+    let report = format!(
+        "re3d: {} sentences from {} (left out as non-commercial: {}; {bad} entities skipped, offsets not matching their value)",
+        out.len(),
+        used.join(", "),
+        if left_out.is_empty() { "none".to_string() } else { left_out.join(", ") },
+    );
+    Ok((out, report))
 }
 
 /// Gold sentences of one file, by its name (see the module documentation).

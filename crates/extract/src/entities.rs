@@ -451,7 +451,13 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         // The tagger's reading of the words, when it saw a name there.
         let tagged = (i..e).find_map(|k| b.tagged.get(k).copied().flatten());
         let namelike = words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'));
-        let kind = if person_title || b.lex.given_names.contains(words[0]) {
+        // An apposition headed by a role names a person: "Andrea Kovac, head of ...", "X, spokesman for".
+        let sentence_end = s.tokens.1 as usize;
+        let role_after = e + 1 < sentence_end
+            && b.word(&tokens[e]) == ","
+            && b.title_at(tokens, e + 1, sentence_end)
+                .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Rank));
+        let kind = if person_title || role_after || b.lex.given_names.contains(words[0]) {
             Some(EntityKind::Person)
         } else if let Some(kind) = tagged {
             Some(kind)

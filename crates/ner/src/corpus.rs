@@ -126,10 +126,11 @@ struct Mention {
 }
 
 /// Words that may sit inside a name between capitalised words ("Bank of England", "Powell 's
-/// Books", "Osama bin Laden"), but never at its edges.
+/// Books", "Osama bin Laden"), but never at its edges. Not "in" or "at": "City Hall in New
+/// York" is two names.
 const CONNECTORS: &[&str] = &[
     "of", "the", "and", "&", "de", "du", "des", "la", "le", "von", "van", "der", "den", "for", "on", "'s", "’s", "-",
-    "da", "di", "del", "al", "bin", "el", "y", "in", "upon", "at",
+    "da", "di", "del", "al", "bin", "el", "y", "upon",
 ];
 
 /// Reads one GUM CoNLL-U document and returns its sentences with flat BIO tags of the *named*
@@ -141,7 +142,9 @@ const CONNECTORS: &[&str] = &[
 ///   tokens, with connectors such as "of", "the", "'s" only inside), so "the United States"
 ///   gives "United States" and "Paris , France" gives "Paris" (France is its own mention);
 ///   leading titles of persons ("President", "Dr.") are dropped;
-/// - nested mentions: the outermost named mention wins; named mentions of other GUM types
+/// - nested mentions: the outermost named mention wins, unless it holds two or more named
+///   mentions (a coordination such as "Jake Sullivan and Andriy Yermak": the parts are the
+///   names); named mentions of other GUM types
 ///   (event, object, abstract, …) block the names inside them ("2008 Beijing Olympics");
 /// - types: person → PER, except plural proper-noun heads (NNPS: "Americans", "Muslims") →
 ///   GRP; organization → ORG; place → LOC.
@@ -215,10 +218,12 @@ fn capitalised(s: &str) -> bool {
 
 fn gum_sentence(rows: &[Row<'_>], gazetteer: &Gazetteer) -> Result<Sentence> {
     let mentions = parse_mentions(rows)?;
-    let name_like = |j: usize| rows[j].upos == "PROPN" || capitalised(rows[j].form);
+    // "I" is capitalised but never part of a name ("Bert and I").
+    let name_like = |j: usize| (rows[j].upos == "PROPN" || capitalised(rows[j].form)) && rows[j].form != "I";
     let connector = |j: usize| CONNECTORS.contains(&rows[j].form.to_lowercase().as_str());
     // (outer length, core start, core end exclusive, kind or None for a blocker)
     let mut named: Vec<(usize, usize, usize, Option<Kind>)> = Vec::new();
+    let mut outer: Vec<(usize, usize)> = Vec::new();
     for m in &mentions {
         let inside = |h: usize| h > m.start && h <= m.end + 1;
         let Some(head) = (m.start..=m.end).find(|&j| !inside(rows[j].head)) else {
@@ -241,7 +246,11 @@ fn gum_sentence(rows: &[Row<'_>], gazetteer: &Gazetteer) -> Result<Sentence> {
         while a > m.start && (name_like(a - 1) || connector(a - 1)) {
             a -= 1;
         }
-        while b < m.end && (name_like(b + 1) || connector(b + 1)) {
+        // A person's name does not go on through "of" ("Kwong Chun-yu of the Democratic Party").
+        while b < m.end
+            && (name_like(b + 1) || connector(b + 1))
+            && !(kind == Some(Kind::Per) && rows[b + 1].form == "of")
+        {
             b += 1;
         }
         while a < head && !name_like(a) {
@@ -261,9 +270,21 @@ fn gum_sentence(rows: &[Row<'_>], gazetteer: &Gazetteer) -> Result<Sentence> {
                 }
                 break;
             }
+            // "President of Ukraine": once the title is gone the head went with it; the mention
+            // names a role, not a person (the place inside it is its own mention).
+            if a > head {
+                continue;
+            }
         }
         named.push((m.end - m.start, a, b + 1, kind));
+        outer.push((m.start, m.end));
     }
+    // A named mention holding two or more other named mentions is a coordination or a list
+    // ("Jake Sullivan and Andriy Yermak", "Paris , France"): its parts are the names.
+    let parts =
+        |&(s, e): &(usize, usize)| outer.iter().filter(|&&(s2, e2)| s <= s2 && e2 <= e && (s2, e2) != (s, e)).count();
+    let keep: Vec<bool> = outer.iter().map(|m| parts(m) < 2).collect();
+    let mut named: Vec<_> = named.into_iter().zip(keep).filter_map(|(n, k)| k.then_some(n)).collect();
     named.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let mut taken = vec![false; rows.len()];
     let mut tags = vec![Tag::O; rows.len()];
@@ -282,6 +303,95 @@ fn gum_sentence(rows: &[Row<'_>], gazetteer: &Gazetteer) -> Result<Sentence> {
         }
     }
     Ok(Sentence::new(rows.iter().map(|r| r.form.to_string()).collect(), tags))
+}
+
+/// The kind of a span annotated by character offsets in running text (re3d and the like).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OffsetEntity {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    pub kind: Kind,
+}
+
+/// Tagged sentences from raw text annotated with byte-offset spans, under the same idea of a
+/// *named* mention as GUM's reader, so the two corpora teach one convention:
+/// - the text is split into tokens by [`crate::tokenize`] and into sentences after `.`, `!`
+///   or `?` before a capitalised token, and at blank lines;
+/// - a span is kept only when, after dropping a leading article and (for persons) everything
+///   up to the last title word, every token is capitalised or a connector ("of", "the", "'s", …) and the edges are
+///   capitalised: "the Kurdish YPG" → "Kurdish YPG", while "U.S. service members" or "mourners"
+///   are not names and stay O;
+/// - a group (GRP) is kept only in its plural noun form ("Syrians"); adjectival uses
+///   ("Syrian forces") stay O, as in GUM;
+/// - overlapping spans: the longest kept span wins.
+pub fn sentences_from_offsets(text: &str, entities: &[OffsetEntity], gazetteer: &Gazetteer) -> Vec<Sentence> {
+    let toks = crate::tokenize(text);
+    let words: Vec<&str> = toks.iter().map(|&(a, b)| &text[a..b]).collect();
+    let connector = |w: &str| CONNECTORS.contains(&w.to_lowercase().as_str());
+    let mut named: Vec<(usize, usize, Kind)> = Vec::new();
+    for e in entities {
+        let Some(mut a) = toks.iter().position(|&(_, b)| b > e.start) else {
+            continue;
+        };
+        let mut b = toks.iter().rposition(|&(s, _)| s < e.end).map_or(a, |x| x + 1);
+        if b <= a || toks[a].0 < e.start.saturating_sub(1) || toks[b - 1].1 > e.end + 1 {
+            continue;
+        }
+        while a < b && matches!(words[a].to_lowercase().as_str(), "the" | "a" | "an") {
+            a += 1;
+        }
+        // re3d puts roles inside person spans ("Foreign Secretary Philip Hammond", "Minister for
+        // the Middle East"): a person's name starts after the last title word, and a span that
+        // ends in a title word names a role, not a person or an organisation.
+        if let Some(t) = (a..b).rev().find(|&j| gazetteer.is_title(&words[j..=j])) {
+            if e.kind != Kind::Per || t + 1 == b {
+                continue;
+            }
+            a = t + 1;
+        }
+        while b > a && !words[b - 1].chars().any(char::is_alphanumeric) {
+            b -= 1;
+        }
+        if a >= b || !capitalised(words[a]) || !capitalised(words[b - 1]) {
+            continue;
+        }
+        if !words[a..b].iter().all(|w| capitalised(w) || connector(w)) {
+            continue;
+        }
+        if e.kind == Kind::Grp && !(b - a == 1 && words[a].ends_with('s')) {
+            continue;
+        }
+        named.push((a, b, e.kind));
+    }
+    named.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
+    let mut tags = vec![Tag::O; toks.len()];
+    let mut taken = vec![false; toks.len()];
+    for (a, b, k) in named {
+        if taken[a..b].iter().any(|&t| t) {
+            continue;
+        }
+        taken[a..b].iter_mut().for_each(|t| *t = true);
+        tags[a] = Tag::B(k);
+        tags[a + 1..b].iter_mut().for_each(|t| *t = Tag::I(k));
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let last = i + 1 == toks.len();
+        let blank_line = !last && text[toks[i].1..toks[i + 1].0].matches('\n').count() >= 2;
+        let full_stop = !last
+            && matches!(words[i], "." | "!" | "?")
+            && capitalised(words[i + 1])
+            && !matches!(tags[i + 1], Tag::I(_));
+        if last || blank_line || full_stop {
+            let tokens = words[start..=i].iter().map(|w| (*w).to_string()).collect();
+            out.push(Sentence::new(tokens, tags[start..=i].to_vec()));
+            start = i + 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -328,5 +438,35 @@ mod tests {
             s[0].tags,
             vec![Tag::O, Tag::B(Per), Tag::O, Tag::O, Tag::B(Loc), Tag::I(Loc), Tag::O, Tag::O, Tag::O, Tag::B(Grp)]
         );
+    }
+
+    #[test]
+    fn offset_spans_keep_names_only() {
+        use crate::tags::spans;
+        let mut gz = Gazetteer::default();
+        gz.add("General", 4);
+        let text = "U.S. service members met the Kurdish YPG. General John Smith said Syrians and Syrian forces left.";
+        let at = |s: &str, kind| {
+            let start = text.find(s).unwrap();
+            OffsetEntity { start, end: start + s.len(), kind }
+        };
+        let ents = [
+            at("U.S. service members", Kind::Org),
+            at("the Kurdish YPG", Kind::Org),
+            at("Kurdish", Kind::Grp),
+            at("General John Smith", Kind::Per),
+            at("Syrians", Kind::Grp),
+            at("Syrian", Kind::Grp),
+        ];
+        let s = sentences_from_offsets(text, &ents, &gz);
+        assert_eq!(s.len(), 2);
+        let named = |i: usize| -> Vec<String> {
+            spans(&s[i].tags)
+                .iter()
+                .map(|e| format!("{}:{}", e.kind.as_str(), s[i].tokens[e.start..e.end].join(" ")))
+                .collect()
+        };
+        assert_eq!(named(0), vec!["ORG:Kurdish YPG"]);
+        assert_eq!(named(1), vec!["PER:John Smith", "GRP:Syrians"]);
     }
 }

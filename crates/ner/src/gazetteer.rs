@@ -8,13 +8,19 @@ use crate::features::{hash_lower, mix};
 use crate::{Error, Result};
 
 /// Gazetteer categories (bit positions in a token's membership mask).
-pub(crate) const CATEGORIES: [&str; 6] = ["country", "place", "org", "demonym", "title", "given"];
+pub(crate) const CATEGORIES: [&str; 8] =
+    ["country", "place", "org", "demonym", "title", "given", "geonames", "surname"];
 const COUNTRY: u8 = 0;
 const PLACE: u8 = 1;
 const ORG: u8 = 2;
 const DEMONYM: u8 = 3;
 const TITLE: u8 = 4;
 const GIVEN: u8 = 5;
+/// Populated places, US states and counties from GeoNames (`geonames_places.tsv`): a list far
+/// longer and noisier than the hand-made `places.tsv`, so the model weighs it on its own.
+const GEONAMES: u8 = 6;
+/// Surnames of the 1990 US Census (`surnames.tsv`).
+const SURNAME: u8 = 7;
 
 /// Longest entry, in tokens.
 const MAX_LEN: usize = 8;
@@ -27,8 +33,8 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// Reads `countries.tsv`, `places.tsv`, `organizations.tsv`, `titles.tsv` and
-    /// `given_names.tsv` from a lexicon folder (formats in `resources/lexicons/SOURCES.md`).
+    /// Reads `countries.tsv`, `places.tsv`, `organizations.tsv`, `titles.tsv`,
+    /// `given_names.tsv`, `geonames_places.tsv` and `surnames.tsv` from a lexicon folder (formats in `resources/lexicons/SOURCES.md`).
     /// A missing file is an error.
     pub fn from_lexicon_dir(dir: &Path) -> Result<Gazetteer> {
         let read = |name: &str| {
@@ -62,6 +68,12 @@ impl Gazetteer {
         for row in rows(&read("given_names.tsv")?) {
             g.add(field(&row, 0), GIVEN);
         }
+        for row in rows(&read("geonames_places.tsv")?) {
+            g.add(field(&row, 0), GEONAMES);
+        }
+        for row in rows(&read("surnames.tsv")?) {
+            g.add(field(&row, 0), SURNAME);
+        }
         Ok(g)
     }
 
@@ -72,9 +84,19 @@ impl Gazetteer {
         }
     }
 
-    /// Adds a name (split on white space) to a category (an index into the category list).
+    /// Adds a name to a category (an index into the category list), split on white space and,
+    /// where that differs, also as the crate's tokenizer splits it ("Winston-Salem" is one
+    /// token of running text in one corpus and three in another).
     pub(crate) fn add(&mut self, name: &str, category: u8) {
-        let toks: Vec<&str> = name.split_whitespace().collect();
+        let by_space: Vec<&str> = name.split_whitespace().collect();
+        let by_tokenizer: Vec<&str> = crate::tokenize(name).into_iter().map(|(a, b)| &name[a..b]).collect();
+        self.add_tokens(&by_space, category);
+        if by_tokenizer != by_space {
+            self.add_tokens(&by_tokenizer, category);
+        }
+    }
+
+    fn add_tokens(&mut self, toks: &[&str], category: u8) {
         if toks.is_empty() || toks.len() > MAX_LEN || usize::from(category) >= CATEGORIES.len() {
             return;
         }

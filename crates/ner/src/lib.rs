@@ -24,7 +24,9 @@ mod score;
 mod tags;
 mod tokenize;
 
-pub use corpus::{read_conll, read_gum_conllu, read_iob, sentences_from_spans, GoldSentence};
+pub use corpus::{
+    read_conll, read_gum_conllu, read_iob, sentences_from_offsets, sentences_from_spans, GoldSentence, OffsetEntity,
+};
 pub use gazetteer::Gazetteer;
 pub use model::{train, Tagger, TrainConfig};
 pub use score::{Counts, Scores, SCORED};

@@ -80,25 +80,21 @@ fn f1_of(t: &Tagger, gold: &[GoldSentence]) -> f64 {
     s.micro().f1()
 }
 
-/// The evaluation data lives in ../shared beside the repository; without it these floors skip.
-fn shared(rel: &str) -> Option<String> {
+/// The evaluation data lives in ../shared beside the repository (CI has it there too); a
+/// missing file fails the test rather than skipping it.
+fn shared(rel: &str) -> String {
     let p = root().join("../shared").join(rel);
-    match std::fs::read_to_string(&p) {
-        Ok(s) => Some(s),
-        Err(_) => {
-            eprintln!("skipping: {} not found", p.display());
-            None
-        }
-    }
+    std::fs::read_to_string(&p)
+        .unwrap_or_else(|e| panic!("{}: {e} (../shared must sit beside the repository)", p.display()))
 }
 
 #[test]
 fn accuracy_floor_uner_ewt_dev() {
-    let Some(text) = shared("eval/ner/uner-english-ewt/en_ewt-ud-dev.iob2") else { return };
+    let text = shared("eval/ner/uner-english-ewt/en_ewt-ud-dev.iob2");
     let gold = read_iob(&text).unwrap();
     let f1 = f1_of(&shipped(), &gold);
-    // Measured 0.527 (spaCy en_core_web_sm 3.8: 0.585) with the shipped model.
-    assert!(f1 >= 0.50, "UNER EWT dev F1 {f1:.3}");
+    // Measured 0.574 (spaCy en_core_web_sm 3.8: 0.585) with the shipped model.
+    assert!(f1 >= 0.55, "UNER EWT dev F1 {f1:.3}");
 }
 
 #[test]
@@ -106,14 +102,14 @@ fn accuracy_floor_gum_dev_news() {
     let t = shipped();
     let mut gold = Vec::new();
     for doc in ["GUM_news_homeopathic", "GUM_news_iodine"] {
-        let Some(text) = shared(&format!("eval/ner/gum-news/dep/{doc}.conllu")) else { return };
+        let text = shared(&format!("eval/ner/gum-news/dep/{doc}.conllu"));
         for s in read_gum_conllu(&text, t.gazetteer()).unwrap() {
             gold.push(GoldSentence { spans: spans(&s.tags), tokens: s.tokens });
         }
     }
     let f1 = f1_of(&t, &gold);
     // Measured 0.717 (spaCy en_core_web_sm 3.8: 0.626) with the shipped model.
-    assert!(f1 >= 0.68, "GUM dev news F1 {f1:.3}");
+    assert!(f1 >= 0.70, "GUM dev news F1 {f1:.3}");
 }
 
 proptest! {
