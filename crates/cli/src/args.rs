@@ -14,8 +14,8 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
     version,
     about = "Who said what, who did what to whom, how many, when and where — from news text, \
              with every item tied to its bytes.",
-    after_help = "Exit status: 0 success, 1 some inputs failed (the rest was processed), \
-                  2 usage error or fatal error."
+    after_help = "Exit status: 0 success, 1 some inputs failed (the rest was processed) or what \
+                  was asked for is not in the store, 2 usage error or fatal error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -51,6 +51,9 @@ pub enum Command {
     Statements(StatementsArgs),
     /// List stored entities, most mentioned first.
     Entities(EntitiesArgs),
+    /// One stored entity (by name or alias, any case): its counts, its mentions over time and
+    /// its statements.
+    Entity(EntityArgs),
     /// List stored numbers in publication order, optionally only those counting a given noun.
     Quantities(QuantitiesArgs),
     /// List stored events (who did what to whom), optionally by type, actor or date.
@@ -165,6 +168,22 @@ pub struct EntitiesArgs {
     /// At most this many entities.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many statements (and documents in the JSON timeline); counts per date are
+    /// always complete.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+    /// The canonical name or any alias, in any case ("kcna", "North Korea").
+    #[arg(value_name = "NAME", required = true)]
+    pub name: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! The `dossier` binary: parses arguments, runs one command, maps the outcome to an exit code
-//! (0 success, 1 some inputs failed but the rest was processed, 2 usage or fatal error).
+//! (0 success, 1 some inputs failed but the rest was processed, or the entity asked for is not
+//! stored, 2 usage or fatal error).
 
 mod analyze;
 mod args;
@@ -30,6 +31,8 @@ pub enum Exit {
     Success,
     /// Some inputs failed (each already reported); the rest was processed.
     Partial,
+    /// What was asked for is not in the store (already reported).
+    NotFound,
 }
 
 /// Writes to stdout; a closed pipe (`dossier … | head`) ends the program quietly.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Search(a) => query::search(a),
         Command::Statements(a) => query::statements(a),
         Command::Entities(a) => query::entities(a),
+        Command::Entity(a) => query::entity(a),
         Command::Quantities(a) => numbers_query::run(a),
         Command::Events(a) => events_cmd::list(a),
         Command::Export(ExportCommand::Events(a)) => events_cmd::export(a),
@@ -65,7 +69,7 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(Exit::Success) => ExitCode::SUCCESS,
-        Ok(Exit::Partial) => ExitCode::from(1),
+        Ok(Exit::Partial | Exit::NotFound) => ExitCode::from(1),
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)

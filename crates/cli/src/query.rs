@@ -1,4 +1,4 @@
-//! The read-only commands over a store: `search`, `statements`, `entities`.
+//! The read-only commands over a store: `search`, `statements`, `entities`, `entity`.
 
 use std::path::Path;
 
@@ -6,7 +6,7 @@ use anyhow::{bail, Context, Result};
 use dossier_store::{StatementFilter, Store};
 use serde::Serialize;
 
-use crate::args::{EntitiesArgs, SearchArgs, StatementsArgs};
+use crate::args::{EntitiesArgs, EntityArgs, SearchArgs, StatementsArgs};
 use crate::{emit, report, Exit};
 
 /// Opens an existing store; reading commands never create one.
@@ -54,6 +54,23 @@ pub fn entities(args: &EntitiesArgs) -> Result<Exit> {
         print_json(&rows)?;
     } else {
         emit(&report::entities(&rows))?;
+    }
+    Ok(Exit::Success)
+}
+
+/// One entity, found and gathered by the same query as the web page and
+/// `GET /api/entities/{name}` ([`Store::entity`]).
+pub fn entity(args: &EntityArgs) -> Result<Exit> {
+    let store = open(&args.db.db)?;
+    let name = args.name.join(" ");
+    let Some(detail) = store.entity(&name, args.limit)? else {
+        eprintln!("error: no entity named {name:?} in {} (see `dossier entities`)", args.db.db.display());
+        return Ok(Exit::NotFound);
+    };
+    if args.json {
+        print_json(&detail)?;
+    } else {
+        emit(&report::entity(&detail))?;
     }
     Ok(Exit::Success)
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use dossier_core::{Analysis, Document, QuoteKind, RegionKind, Span, Speaker, TimeType};
-use dossier_store::{EntityRow, HitKind, SearchHit, StatementRow};
+use dossier_store::{DatePoint, EntityDetail, EntityRow, HitKind, SearchHit, StatementRow};
 
 /// Collapses all runs of whitespace (hard wraps included) into single spaces.
 pub fn one_line(s: &str) -> String {
@@ -182,23 +182,37 @@ pub fn search_hits(hits: &[SearchHit]) -> String {
     out
 }
 
+/// Which document a statement is in, for people: its outlet and title, else where it was read
+/// from, else its id.
+fn statement_from(s: &StatementRow) -> String {
+    let doc = s.title.as_deref().or(s.source.as_deref()).map_or_else(|| s.doc_id.clone(), one_line);
+    match s.outlet.as_deref() {
+        Some(outlet) => format!("{} — {doc}", one_line(outlet)),
+        None => doc,
+    }
+}
+
+/// One statement on two lines: date, speaker, stance, cue, content; then the document.
+fn statement(out: &mut String, s: &StatementRow) {
+    let date = s.published.as_deref().unwrap_or("undated");
+    let mut who = s.speaker.as_deref().map_or_else(|| "(unattributed)".to_string(), one_line);
+    if let Some(e) = s.speaker_entity.as_deref().filter(|e| *e != who) {
+        let _ = write!(who, " [{e}]");
+    }
+    let mut line = format!("{date}  {who} → {} ({}) → {}", s.stance, one_line(&s.cue), one_line(&s.content));
+    if s.quote != "indirect" {
+        let _ = write!(line, "  [{} quote]", s.quote);
+    }
+    if s.hedged {
+        line.push_str("  [hedged]");
+    }
+    let _ = writeln!(out, "{line}\n    in: {}", statement_from(s));
+}
+
 pub fn statements(rows: &[StatementRow]) -> String {
     let mut out = String::new();
     for s in rows {
-        let date = s.published.as_deref().unwrap_or("undated");
-        let from = s.title.as_deref().map_or_else(|| s.doc_id.clone(), one_line);
-        let mut who = s.speaker.as_deref().map_or_else(|| "(unattributed)".to_string(), one_line);
-        if let Some(e) = s.speaker_entity.as_deref().filter(|e| *e != who) {
-            let _ = write!(who, " [{e}]");
-        }
-        let mut line = format!("{date}  {who} → {} ({}) → {}", s.stance, one_line(&s.cue), one_line(&s.content));
-        if s.quote != "indirect" {
-            let _ = write!(line, "  [{} quote]", s.quote);
-        }
-        if s.hedged {
-            line.push_str("  [hedged]");
-        }
-        let _ = writeln!(out, "{line}\n    in: {from}");
+        statement(&mut out, s);
     }
     if rows.is_empty() {
         out.push_str("no statements\n");
@@ -221,6 +235,64 @@ pub fn entities(rows: &[EntityRow]) -> String {
     out
 }
 
+/// More dated rows than this and the timeline is shown by month.
+const MAX_DATE_ROWS: usize = 24;
+
+/// The per-date counts, or per-month (`YYYY-MM`) when there are many dates; undated stays last.
+fn timeline_rows(dates: &[DatePoint]) -> (&'static str, Vec<DatePoint>) {
+    if dates.iter().filter(|d| d.published.is_some()).count() <= MAX_DATE_ROWS {
+        return ("date", dates.to_vec());
+    }
+    let mut rows: Vec<DatePoint> = Vec::new();
+    for d in dates {
+        let month = d.published.as_deref().map(|p| p.get(..7).unwrap_or(p).to_string());
+        match rows.last_mut() {
+            Some(last) if last.published == month => {
+                last.documents += d.documents;
+                last.mentions += d.mentions;
+                last.statements += d.statements;
+            }
+            _ => rows.push(DatePoint { published: month, ..d.clone() }),
+        }
+    }
+    ("month", rows)
+}
+
+/// The report `dossier entity` prints: who it is, how often it occurs, when, and what it said.
+pub fn entity(e: &EntityDetail) -> String {
+    let mut out = String::new();
+    let o = &mut out;
+    let r = &e.entity;
+    let said: u64 = e.dates.iter().map(|d| d.statements).sum();
+    let _ = writeln!(o, "{} ({})", r.name, r.kind);
+    let _ = writeln!(o, "id:         {}", r.id);
+    let aliases = if r.aliases.is_empty() { "-".to_string() } else { r.aliases.join(", ") };
+    let _ = writeln!(o, "aliases:    {aliases}");
+    let _ = writeln!(o, "mentions:   {}", r.mentions);
+    let _ = writeln!(o, "documents:  {}", r.documents);
+    let _ = writeln!(o, "statements: {said}");
+
+    let (unit, rows) = timeline_rows(&e.dates);
+    let _ = writeln!(o, "\nMentions over time (by {unit})");
+    let _ = writeln!(o, "  {unit:<10}  documents  mentions  statements");
+    for d in &rows {
+        let when = d.published.as_deref().unwrap_or("undated");
+        let _ = writeln!(o, "  {when:<10}  {:>9}  {:>8}  {:>10}", d.documents, d.mentions, d.statements);
+    }
+
+    let shown = e.statements.len() as u64;
+    if shown < said {
+        let _ = writeln!(o, "\nStatements (oldest {shown} of {said}; --limit shows more)");
+    } else {
+        let _ = writeln!(o, "\nStatements ({said})");
+    }
+    for s in &e.statements {
+        o.push_str("  ");
+        statement(o, s);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,5 +301,18 @@ mod tests {
     fn prefix_counts_characters() {
         assert_eq!(prefix("a\n b", 60), "a b");
         assert_eq!(prefix("Zelensky’s words", 10), "Zelensky’s…");
+    }
+
+    #[test]
+    fn many_dates_are_counted_by_month() {
+        let point = |p: Option<String>| DatePoint { published: p, documents: 1, mentions: 2, statements: 1 };
+        let mut dates: Vec<_> = (1..=20).map(|d| point(Some(format!("2024-11-{d:02}")))).collect();
+        assert_eq!(timeline_rows(&dates), ("date", dates.clone()));
+        dates.extend((1..=10).map(|d| point(Some(format!("2024-12-{d:02}")))));
+        dates.push(point(None));
+        let (unit, rows) = timeline_rows(&dates);
+        assert_eq!(unit, "month");
+        let got: Vec<_> = rows.iter().map(|r| (r.published.as_deref(), r.documents, r.mentions)).collect();
+        assert_eq!(got, [(Some("2024-11"), 20, 40), (Some("2024-12"), 10, 20), (None, 1, 2)]);
     }
 }

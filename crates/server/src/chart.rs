@@ -215,6 +215,8 @@ mod tests {
         StatementRow {
             doc_id: "sha256:x".into(),
             title: Some("<b>t</b>".into()),
+            source: None,
+            outlet: None,
             published: Some(date.into()),
             speaker: Some("A".into()),
             speaker_entity: None,

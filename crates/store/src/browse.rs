@@ -6,7 +6,9 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::insert::normalise_name;
-use crate::query::{count, sql_limit, EntityRow, StatementFilter, StatementRow};
+use crate::query::{
+    count, entity_row, sql_limit, EntityRow, StatementFilter, StatementRow, ALIASES_SQL, ENTITY_COLUMNS,
+};
 use crate::{Result, Store};
 
 /// One page of a longer list.
@@ -96,6 +98,18 @@ pub struct TimelinePoint {
     pub statements: u64,
 }
 
+/// An entity's record on one publication date: the unit of its mentions over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatePoint {
+    /// ISO date, `YYYY-MM-DD`; `None` gathers the undated documents.
+    pub published: Option<String>,
+    /// Documents of that date that mention or quote it.
+    pub documents: u64,
+    pub mentions: u64,
+    /// Statements it made in them.
+    pub statements: u64,
+}
+
 /// A number found in a document, with where it sits and when the document was published.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuantityPoint {
@@ -131,28 +145,33 @@ pub struct EntityDetail {
     pub statements: Vec<StatementRow>,
     /// The documents that mention it or quote it, oldest first.
     pub timeline: Vec<TimelinePoint>,
+    /// Its documents, mentions and statements per publication date, oldest first, undated
+    /// last: all of them, whatever the limit on the lists.
+    pub dates: Vec<DatePoint>,
     /// Numbers inside the content of its statements, oldest first.
     pub quantities: Vec<QuantityPoint>,
 }
 
-const STATEMENT_COLUMNS: &str = "s.doc_id, d.title, d.published, s.speaker, s.speaker_entity, s.source_type,
-     s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end";
+const STATEMENT_COLUMNS: &str = "s.doc_id, d.title, d.source, d.outlet, d.published, s.speaker, s.speaker_entity,
+     s.source_type, s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end";
 
 fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
     Ok(StatementRow {
         doc_id: r.get(0)?,
         title: r.get(1)?,
-        published: r.get(2)?,
-        speaker: r.get(3)?,
-        speaker_entity: r.get(4)?,
-        source_type: r.get(5)?,
-        cue: r.get(6)?,
-        content: r.get(7)?,
-        quote: r.get(8)?,
-        stance: r.get(9)?,
-        hedged: r.get(10)?,
-        start: r.get(11)?,
-        end: r.get(12)?,
+        source: r.get(2)?,
+        outlet: r.get(3)?,
+        published: r.get(4)?,
+        speaker: r.get(5)?,
+        speaker_entity: r.get(6)?,
+        source_type: r.get(7)?,
+        cue: r.get(8)?,
+        content: r.get(9)?,
+        quote: r.get(10)?,
+        stance: r.get(11)?,
+        hedged: r.get(12)?,
+        start: r.get(13)?,
+        end: r.get(14)?,
     })
 }
 
@@ -278,7 +297,7 @@ impl Store {
     /// One entity, found by canonical name or alias (ignoring case and spacing), with its
     /// statements, the documents it appears in, and the numbers it stated. Where several
     /// entities share the name (a person and a place), the most mentioned one.
-    /// `limit` caps each list.
+    /// `limit` caps each list; the per-date counts are always complete.
     pub fn entity(&self, name: &str, limit: usize) -> Result<Option<EntityDetail>> {
         let ids = self.entity_ids(name)?;
         if ids.is_empty() {
@@ -286,32 +305,19 @@ impl Store {
         }
         let found = self
             .conn
-            .prepare_cached(
-                "SELECT e.id, e.name, e.kind,
-                        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n,
-                        (SELECT count(DISTINCT de.doc_id) FROM document_entities de WHERE de.entity_id = e.id)
-                 FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))
-                 ORDER BY n DESC, e.id LIMIT 1",
-            )?
-            .query_row(params![serde_json::to_string(&ids)?], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    EntityRow {
-                        name: r.get(1)?,
-                        kind: r.get(2)?,
-                        aliases: Vec::new(),
-                        mentions: count(r.get(3)?),
-                        documents: count(r.get(4)?),
-                    },
-                ))
-            })
+            .prepare_cached(&format!(
+                "SELECT {ENTITY_COLUMNS} FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1))
+                 ORDER BY n DESC, e.id LIMIT 1"
+            ))?
+            .query_row(params![serde_json::to_string(&ids)?], entity_row)
             .optional()?;
-        let Some((id, mut entity)) = found else {
+        let Some(mut entity) = found else {
             return Ok(None);
         };
+        let id = entity.id;
         entity.aliases = self
             .conn
-            .prepare_cached("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")?
+            .prepare_cached(ALIASES_SQL)?
             .query_map(params![id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
 
@@ -350,6 +356,28 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
 
+        let dates = self
+            .conn
+            .prepare_cached(
+                "SELECT d.published, count(*),
+                        sum((SELECT count(*) FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?1)),
+                        sum((SELECT count(*) FROM statements s WHERE s.doc_id = d.id AND s.speaker_entity_id = ?1))
+                 FROM documents d
+                 WHERE d.id IN (SELECT doc_id FROM document_entities WHERE entity_id = ?1
+                                UNION SELECT doc_id FROM statements WHERE speaker_entity_id = ?1)
+                 GROUP BY d.published
+                 ORDER BY d.published IS NULL, d.published",
+            )?
+            .query_map(params![id], |r| {
+                Ok(DatePoint {
+                    published: r.get(0)?,
+                    documents: count(r.get(1)?),
+                    mentions: count(r.get(2)?),
+                    statements: count(r.get(3)?),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
         let quantities = self
             .conn
             .prepare_cached(&format!(
@@ -363,7 +391,7 @@ impl Store {
             .query_map(params![id, sql_limit(limit)], quantity_point)?
             .collect::<rusqlite::Result<_>>()?;
 
-        Ok(Some(EntityDetail { entity, statements, timeline, quantities }))
+        Ok(Some(EntityDetail { entity, statements, timeline, dates, quantities }))
     }
 
     /// Numbers whose counted noun contains `counted` (case-insensitive: "troops" finds

@@ -25,7 +25,9 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-pub use browse::{CountedNoun, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint};
+pub use browse::{
+    CountedNoun, DatePoint, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint,
+};
 pub use events::{EventFilter, EventRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;

@@ -1,7 +1,7 @@
 //! Reading the store back: search, statements, entities, counts, documents.
 
 use dossier_core::{parse_published, Document, Metadata};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::{Result, Store};
@@ -52,6 +52,10 @@ impl Default for StatementFilter {
 pub struct StatementRow {
     pub doc_id: String,
     pub title: Option<String>,
+    /// Where the document was read from: a file, or `FILE:LINE` of a feed.
+    pub source: Option<String>,
+    /// The publication that printed it, when the input said so.
+    pub outlet: Option<String>,
     /// ISO date, `YYYY-MM-DD`.
     pub published: Option<String>,
     pub speaker: Option<String>,
@@ -67,14 +71,40 @@ pub struct StatementRow {
     pub end: u32,
 }
 
+/// A canonical entity across the whole store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EntityRow {
+    /// The store's id for it: never reused, and unchanged as more articles arrive.
+    pub id: i64,
+    /// The canonical name: the first spelling stored; later articles only add aliases.
     pub name: String,
     pub kind: String,
+    /// Every other spelling seen, sorted.
     pub aliases: Vec<String>,
+    /// Mentions linked to it, in all documents (pronouns resolved to it included).
     pub mentions: u64,
+    /// Documents in which it occurs.
     pub documents: u64,
 }
+
+/// The columns [`entity_row`] reads, over `entities e`; the fourth (`n`) is the mention count.
+pub(crate) const ENTITY_COLUMNS: &str = "e.id, e.name, e.kind,
+     (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n,
+     (SELECT count(DISTINCT de.doc_id) FROM document_entities de WHERE de.entity_id = e.id)";
+
+/// An [`EntityRow`] from [`ENTITY_COLUMNS`], its aliases still to be filled in.
+pub(crate) fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
+    Ok(EntityRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        aliases: Vec::new(),
+        mentions: count(r.get(3)?),
+        documents: count(r.get(4)?),
+    })
+}
+
+pub(crate) const ALIASES_SQL: &str = "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Stats {
@@ -162,26 +192,16 @@ impl Store {
 
     /// Canonical entities, most mentioned first.
     pub fn entities(&self, limit: usize) -> Result<Vec<EntityRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.name, e.kind,
-                    (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n,
-                    (SELECT count(DISTINCT de.doc_id) FROM document_entities de WHERE de.entity_id = e.id)
-             FROM entities e
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ENTITY_COLUMNS} FROM entities e
              ORDER BY n DESC, e.name, e.id
-             LIMIT ?1",
-        )?;
-        let mut aliases =
-            self.conn.prepare_cached("SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias")?;
+             LIMIT ?1"
+        ))?;
+        let mut aliases = self.conn.prepare_cached(ALIASES_SQL)?;
         let rows = stmt.query_map(params![sql_limit(limit)], |r| {
-            let id: i64 = r.get(0)?;
-            let names = aliases.query_map(params![id], |a| a.get(0))?.collect::<rusqlite::Result<_>>()?;
-            Ok(EntityRow {
-                name: r.get(1)?,
-                kind: r.get(2)?,
-                aliases: names,
-                mentions: count(r.get(3)?),
-                documents: count(r.get(4)?),
-            })
+            let mut e = entity_row(r)?;
+            e.aliases = aliases.query_map(params![e.id], |a| a.get(0))?.collect::<rusqlite::Result<_>>()?;
+            Ok(e)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

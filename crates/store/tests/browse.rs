@@ -130,6 +130,16 @@ fn one_entity_with_statements_timeline_and_numbers() {
     let dates: Vec<_> = e.timeline.iter().map(|p| p.published.clone()).collect();
     assert_eq!(dates, [Some("2024-11-01".to_string()), Some("2024-11-20".to_string()), None]);
     assert!(e.timeline.iter().all(|p| p.mentions == 1 && p.statements == 1));
+    // Per date, complete even where the lists are cut short.
+    let capped = s.entity("Pat Ryder", 1).unwrap().expect("found");
+    assert_eq!((capped.statements.len(), capped.timeline.len()), (1, 1));
+    assert_eq!(capped.dates, e.dates);
+    let per_date: Vec<_> =
+        e.dates.iter().map(|d| (d.published.as_deref(), d.documents, d.mentions, d.statements)).collect();
+    assert_eq!(per_date, [(Some("2024-11-01"), 1, 1, 1), (Some("2024-11-20"), 1, 1, 1), (None, 1, 1, 1)]);
+    // The same row, id included, as the listing of all entities.
+    let listed = s.entities(100).unwrap();
+    assert_eq!(listed.iter().find(|r| r.name == "Pat Ryder"), Some(&e.entity));
     let values: Vec<_> = e.quantities.iter().map(|q| q.value).collect();
     assert_eq!(values, [Some(10_000.0), Some(12_000.0), Some(11_000.0)]);
     // A place that said nothing: mentions, no statements.
