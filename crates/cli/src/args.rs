@@ -264,6 +264,10 @@ pub struct TrainNerArgs {
     /// Share of training sentences also trained on in lower case (web text writes names so).
     #[arg(long, default_value_t = 0.0)]
     pub lowercase_share: f64,
+    /// Extra copies of each training sentence with its names swapped for other names of the
+    /// same kind from the lexicons (mention replacement; 0 = none).
+    #[arg(long, default_value_t = 1)]
+    pub replace_copies: usize,
     /// Seed of the per-epoch shuffle (training is deterministic for a given seed).
     #[arg(long, default_value_t = 7)]
     pub seed: u64,

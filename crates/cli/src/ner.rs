@@ -123,6 +123,19 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         let gold = read_gold(extra, &gaz)?;
         sentences.extend(dossier_ner::sentences_from_spans(&gold));
     }
+    if a.replace_copies > 0 {
+        let pools = name_pools(&a.lexicons, &a.names)?;
+        let extra = dossier_ner::replace_mentions(&sentences, &pools, a.replace_copies, a.seed);
+        eprintln!(
+            "mention replacement: {} sentences (pools: {} given names, {} surnames, {} places, {} organisations)",
+            extra.len(),
+            pools.given.len(),
+            pools.surnames.len(),
+            pools.places.len(),
+            pools.organizations.len()
+        );
+        sentences.extend(extra);
+    }
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
     let entities: usize = sentences.iter().map(|s| spans(&s.tags).len()).sum();
     eprintln!(
@@ -139,6 +152,35 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     emit(&format!("wrote {} ({} bytes)\n", a.out.display(), bytes.len()))?;
     Ok(Exit::Success)
+}
+
+/// The names mention replacement draws from: given names (`--names` files and the lexicons'
+/// `given_names.tsv`), Census surnames, places (countries, `places.tsv`, GeoNames) and
+/// organisations (`organizations.tsv` names and aliases; not the single words of
+/// `companies.tsv`, which are parts of names), each tokenised as the tagger tokenises text.
+fn name_pools(lexicons: &Path, names: &[PathBuf]) -> Result<dossier_ner::NamePools> {
+    let column = |path: &Path, columns: &[usize]| -> Result<Vec<Vec<String>>> {
+        let text = read_text(path)?;
+        let mut out = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            for &c in columns {
+                for name in fields.get(c).map_or("", |f| f.trim()).split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    out.push(dossier_ner::tokenize(name).into_iter().map(|(s, e)| name[s..e].to_string()).collect());
+                }
+            }
+        }
+        Ok(out)
+    };
+    let mut given = column(&lexicons.join("given_names.tsv"), &[0])?;
+    for n in names {
+        given.extend(column(n, &[0])?);
+    }
+    let mut places = column(&lexicons.join("countries.tsv"), &[0, 3])?;
+    places.extend(column(&lexicons.join("places.tsv"), &[0])?);
+    places.extend(column(&lexicons.join("geonames_places.tsv"), &[0])?);
+    let organizations = column(&lexicons.join("organizations.tsv"), &[0, 1])?;
+    Ok(dossier_ner::NamePools { given, surnames: column(&lexicons.join("surnames.tsv"), &[0])?, places, organizations })
 }
 
 /// re3d (Dstl's defence and security corpus): its sources, each a folder with `documents.json`

@@ -222,7 +222,7 @@ pub(crate) struct SentenceFeatures {
     pub feats: Vec<u64>,
     pub offsets: Vec<usize>,
     lower: Vec<u64>,
-    gaz: Vec<u32>,
+    gaz: Vec<u64>,
 }
 
 impl SentenceFeatures {
@@ -295,7 +295,7 @@ impl SentenceFeatures {
                 (self.gaz.get(i + 1).copied().unwrap_or(0), t::GAZ_P1),
             ] {
                 for b in 0..(4 * CATEGORIES.len() as u32) {
-                    if bits & (1 << b) != 0 {
+                    if bits & (1u64 << b) != 0 {
                         f.push(mix(tmpl, u64::from(b)));
                         if tmpl == t::GAZ {
                             f.push(mix(t::GAZ_CAP, u64::from(b) * 2 + cap));

@@ -8,8 +8,8 @@ use crate::features::{hash_lower, mix};
 use crate::{Error, Result};
 
 /// Gazetteer categories (bit positions in a token's membership mask).
-pub(crate) const CATEGORIES: [&str; 8] =
-    ["country", "place", "org", "demonym", "title", "given", "geonames", "surname"];
+pub(crate) const CATEGORIES: [&str; 9] =
+    ["country", "place", "org", "demonym", "title", "given", "geonames", "surname", "company"];
 const COUNTRY: u8 = 0;
 const PLACE: u8 = 1;
 const ORG: u8 = 2;
@@ -21,6 +21,8 @@ const GIVEN: u8 = 5;
 const GEONAMES: u8 = 6;
 /// Surnames of the 1990 US Census (`surnames.tsv`).
 const SURNAME: u8 = 7;
+/// Single words of company and brand names (`companies.tsv`, from cspell's company dictionary).
+const COMPANY: u8 = 8;
 
 /// Longest entry, in tokens.
 const MAX_LEN: usize = 8;
@@ -28,13 +30,14 @@ const MAX_LEN: usize = 8;
 /// A set of names by category, keyed by the hash of their lower-cased tokens.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gazetteer {
-    entries: HashMap<u64, u8>,
+    entries: HashMap<u64, u16>,
     max_len: usize,
 }
 
 impl Gazetteer {
     /// Reads `countries.tsv`, `places.tsv`, `organizations.tsv`, `titles.tsv`,
-    /// `given_names.tsv`, `geonames_places.tsv` and `surnames.tsv` from a lexicon folder (formats in `resources/lexicons/SOURCES.md`).
+    /// `given_names.tsv`, `geonames_places.tsv`, `surnames.tsv` and `companies.tsv` from a
+    /// lexicon folder (formats in `resources/lexicons/SOURCES.md`).
     /// A missing file is an error.
     pub fn from_lexicon_dir(dir: &Path) -> Result<Gazetteer> {
         let read = |name: &str| {
@@ -73,6 +76,9 @@ impl Gazetteer {
         }
         for row in rows(&read("surnames.tsv")?) {
             g.add(field(&row, 0), SURNAME);
+        }
+        for row in rows(&read("companies.tsv")?) {
+            g.add(field(&row, 0), COMPANY);
         }
         Ok(g)
     }
@@ -125,7 +131,7 @@ impl Gazetteer {
     /// For each token, a bit mask of (category, position) memberships: bit `4 * category + p`
     /// with p = 0 begin, 1 inside, 2 last, 3 unit (single-token name). For every start and
     /// category the longest name is taken. `lower` holds the tokens' lower-case hashes.
-    pub(crate) fn memberships(&self, lower: &[u64], out: &mut Vec<u32>) {
+    pub(crate) fn memberships(&self, lower: &[u64], out: &mut Vec<u64>) {
         out.clear();
         out.resize(lower.len(), 0);
         if self.entries.is_empty() {
@@ -150,26 +156,26 @@ impl Gazetteer {
                 }
                 let base = 4 * c as u32;
                 if len == 1 {
-                    out[start] |= 1 << (base + 3);
+                    out[start] |= 1u64 << (base + 3);
                     continue;
                 }
-                out[start] |= 1 << base;
+                out[start] |= 1u64 << base;
                 for o in &mut out[start + 1..start + len - 1] {
-                    *o |= 1 << (base + 1);
+                    *o |= 1u64 << (base + 1);
                 }
-                out[start + len - 1] |= 1 << (base + 2);
+                out[start + len - 1] |= 1u64 << (base + 2);
             }
         }
     }
 
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let mut e: Vec<(u64, u8)> = self.entries.iter().map(|(&k, &m)| (k, m)).collect();
+        let mut e: Vec<(u64, u16)> = self.entries.iter().map(|(&k, &m)| (k, m)).collect();
         e.sort_unstable();
         out.extend_from_slice(&(self.max_len as u32).to_le_bytes());
         out.extend_from_slice(&(e.len() as u32).to_le_bytes());
         for (k, m) in e {
             out.extend_from_slice(&k.to_le_bytes());
-            out.push(m);
+            out.extend_from_slice(&m.to_le_bytes());
         }
     }
 
@@ -182,7 +188,7 @@ impl Gazetteer {
         let mut entries = HashMap::with_capacity(n.min(1 << 20));
         for _ in 0..n {
             let k = r.u64()?;
-            let m = r.u8()?;
+            let m = r.u16()?;
             entries.insert(k, m);
         }
         Ok(Gazetteer { entries, max_len })

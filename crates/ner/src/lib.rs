@@ -16,6 +16,7 @@
 //! assert_eq!(again.tag(&["Ann", "met", "Bob"]), tags);
 //! ```
 
+mod augment;
 mod corpus;
 mod features;
 mod gazetteer;
@@ -24,6 +25,7 @@ mod score;
 mod tags;
 mod tokenize;
 
+pub use augment::{replace_mentions, NamePools};
 pub use corpus::{
     read_conll, read_gum_conllu, read_iob, sentences_from_offsets, sentences_from_spans, GoldSentence, OffsetEntity,
 };

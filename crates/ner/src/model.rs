@@ -8,7 +8,8 @@ use crate::tags::{spans, EntitySpan, Sentence, Tag, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"DSNERMDL";
-const VERSION: u32 = 1;
+/// 2: gazetteer masks are 16 bits (nine categories).
+const VERSION: u32 = 2;
 /// The label index used for "before the sentence" in the previous-tag features.
 const START: usize = N_LABELS;
 
@@ -211,8 +212,9 @@ impl<'a> Reader<'a> {
         self.pos = end;
         Ok(s)
     }
-    pub(crate) fn u8(&mut self) -> Result<u8> {
-        Ok(self.take(1)?[0])
+    pub(crate) fn u16(&mut self) -> Result<u16> {
+        let b = self.take(2)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
     }
     pub(crate) fn u32(&mut self) -> Result<u32> {
         let b = self.take(4)?;

@@ -93,8 +93,8 @@ fn accuracy_floor_uner_ewt_dev() {
     let text = shared("eval/ner/uner-english-ewt/en_ewt-ud-dev.iob2");
     let gold = read_iob(&text).unwrap();
     let f1 = f1_of(&shipped(), &gold);
-    // Measured 0.574 (spaCy en_core_web_sm 3.8: 0.585) with the shipped model.
-    assert!(f1 >= 0.55, "UNER EWT dev F1 {f1:.3}");
+    // Measured 0.599 (spaCy en_core_web_sm 3.8: 0.585) with the shipped model.
+    assert!(f1 >= 0.57, "UNER EWT dev F1 {f1:.3}");
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn accuracy_floor_gum_dev_news() {
         }
     }
     let f1 = f1_of(&t, &gold);
-    // Measured 0.717 (spaCy en_core_web_sm 3.8: 0.626) with the shipped model.
+    // Measured 0.739 (spaCy en_core_web_sm 3.8: 0.655) with the shipped model.
     assert!(f1 >= 0.70, "GUM dev news F1 {f1:.3}");
 }
 
