@@ -284,6 +284,7 @@ pub fn repair(text: &str) -> Repair {
     inline_related_links(text, &mut regions);
 
     // Soft breaks: a single newline between two lines of one running sentence.
+    const SHORT_LINE: usize = 50;
     let mut soft_breaks = Vec::new();
     for w in 0..lines.len().saturating_sub(1) {
         let (cur, next) = (&lines[w], &lines[w + 1]);
@@ -292,7 +293,10 @@ pub fn repair(text: &str) -> Repair {
         }
         let t = cur.trimmed();
         let wraps = if !ends_sentence(t) {
-            true
+            // A short line that stops without punctuation before a capitalised line is a line of
+            // its own (a signature, a list, a byline: "Debra Perlingiere⏎Jackie Taylor"); wrapped
+            // prose breaks long lines, or goes on in lower case.
+            t.chars().count() >= SHORT_LINE || !next.text.trim_start().starts_with(char::is_uppercase)
         } else {
             // "According to U.S.\nDepartment of Defense": an abbreviation at the line end does not
             // end the sentence unless the next line opens like a new one.
@@ -355,6 +359,17 @@ mod tests {
         assert!(reading.contains("According to U.S. Department of State"));
         // A line that ends a sentence keeps its newline.
         assert!(reading.contains("nothing changed.\nA new round"));
+    }
+
+    #[test]
+    fn short_lines_before_a_capital_stay_lines() {
+        let text = "Re: the meeting\n\nThe figures you sent are fine and we will go through them all at the\nmeeting on Monday.\nDebra Perlingiere\nJackie Taylor\nlegal department\n";
+        let reading = repair(text).reading_text(text);
+        // A long line wraps; a short one before a capital does not; before lower case it does.
+        assert!(
+            reading.contains("all at the meeting on Monday.\nDebra Perlingiere\nJackie Taylor legal"),
+            "{reading:?}"
+        );
     }
 
     #[test]
