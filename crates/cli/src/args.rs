@@ -291,7 +291,7 @@ pub struct EvalNerArgs {
     /// offsets), the input contract of shared/tools/score_ner.py.
     #[arg(long)]
     pub text: bool,
-    /// .iob2, CoNLL-2003, or GUM .conllu(.gz) files.
+    /// .iob2, CoNLL-2003 or GUM .conllu(.gz) files, or a re3d folder (../shared/train/re3d).
     #[arg(value_name = "FILE", required = true)]
     pub paths: Vec<PathBuf>,
 }

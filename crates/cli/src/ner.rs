@@ -268,6 +268,12 @@ fn read_re3d(dir: &Path, gaz: &Gazetteer) -> Result<(Vec<Sentence>, String)> {
 
 /// Gold sentences of one file, by its name (see the module documentation).
 fn read_gold(path: &Path, gaz: &Gazetteer) -> Result<Vec<GoldSentence>> {
+    if path.is_dir() {
+        // A re3d folder (not used for training the shipped model, so it can score it).
+        let (sentences, report) = read_re3d(path, gaz)?;
+        eprintln!("{report}");
+        return Ok(sentences.into_iter().map(|s| GoldSentence { spans: spans(&s.tags), tokens: s.tokens }).collect());
+    }
     let text = read_text(path)?;
     let name = path.to_string_lossy();
     let gold = if name.ends_with(".iob2") {

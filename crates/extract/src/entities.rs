@@ -58,6 +58,7 @@ const ORG_KEYWORDS: &[&str] = &[
     "Coalition",
     "Federation",
     "Alliance",
+    "Government",
     "Command",
     "Guard",
     "Corps",
@@ -79,6 +80,101 @@ const PLACE_SUFFIXES: &[&str] =
 
 /// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
 const CONNECTORS: &[&str] = &["of", "the", "for", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
+
+/// Capitalised at a sentence's start, never the first word of a name there: prepositions,
+/// determiners, conjunctions and sentence adverbs ("Near Palmyra, …", "After Zarqawi died, …").
+const NEVER_OPEN_A_NAME: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "near",
+    "after",
+    "before",
+    "since",
+    "during",
+    "for",
+    "from",
+    "with",
+    "without",
+    "by",
+    "under",
+    "over",
+    "into",
+    "across",
+    "between",
+    "among",
+    "against",
+    "as",
+    "and",
+    "but",
+    "or",
+    "if",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "some",
+    "many",
+    "most",
+    "both",
+    "all",
+    "every",
+];
+
+/// Months and days of the week: dates, which never join a name ("Raqqah on Nov. 3"). Months that
+/// are also given names (April, May, June, August) or words (March) are not listed.
+const DATE_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "July",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Jan.",
+    "Feb",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug",
+    "Aug.",
+    "Sept",
+    "Sept.",
+    "Sep.",
+    "Oct",
+    "Oct.",
+    "Nov",
+    "Nov.",
+    "Dec",
+    "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Words a tagger may mark that are not names on their own.
 const NOT_NAMES_ALONE: &[&str] = &[
@@ -216,7 +312,12 @@ fn capitalized_runs(
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < last && tokens[end].kind == TokenKind::Word && is_capitalized(b.word(&tokens[end])) {
+            let joinable = |k: usize| {
+                tokens[k].kind == TokenKind::Word
+                    && is_capitalized(b.word(&tokens[k]))
+                    && !DATE_WORDS.contains(&b.word(&tokens[k]))
+            };
+            if end < last && joinable(end) {
                 end += 1;
                 continue;
             }
@@ -225,7 +326,7 @@ fn capitalized_runs(
             while k < last && CONNECTORS.contains(&b.word(&tokens[k])) {
                 k += 1;
             }
-            if k > end && k < last && is_capitalized(b.word(&tokens[k])) && tokens[k].kind == TokenKind::Word {
+            if k > end && k < last && joinable(k) {
                 end = k + 1;
                 continue;
             }
@@ -248,7 +349,15 @@ fn capitalized_runs(
         let at_sentence_start =
             start == first || (start > first && tokens[start - 1].kind == TokenKind::Quote && start - 1 == first);
         let mut run_start = start;
-        if at_sentence_start {
+        let opener = NEVER_OPEN_A_NAME.contains(&b.word(&tokens[start]).to_lowercase().as_str());
+        if opener && b.gazetteer_at(tokens, start, end).is_none() {
+            // "The UN Security Council", "Near Palmyra": the article or preposition is not part
+            // of the name (unless a gazetteer name holds it: "The Hague").
+            run_start += 1;
+            while run_start < end && CONNECTORS.contains(&b.word(&tokens[run_start])) {
+                run_start += 1;
+            }
+        } else if at_sentence_start {
             let w = b.word(&tokens[start]);
             let known = b.tagged[start].is_some()
                 || b.lex.names.contains_key(w)
@@ -360,17 +469,30 @@ fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_m
         while e < last && b.tagged[e] == Some(kind) {
             e += 1;
         }
-        let span = Span::new(tokens[k].span.start(), tokens[e - 1].span.end());
+        let next = e;
+        // A name neither opens nor ends with a connector ("of the National …").
+        let mut a = k;
+        while a < e && CONNECTORS.contains(&b.word(&tokens[a]).to_lowercase().as_str()) {
+            a += 1;
+        }
+        while e > a && CONNECTORS.contains(&b.word(&tokens[e - 1])) {
+            e -= 1;
+        }
+        if a == e {
+            k = next;
+            continue;
+        }
+        let span = Span::new(tokens[a].span.start(), tokens[e - 1].span.end());
         let free = !b.layer.mentions[sentence_mentions_from..].iter().any(|m| m.span.overlaps(span));
         // A lone function word is never a name ("The", "I", "Will" at a sentence start).
-        let lone_function_word = e == k + 1 && NOT_NAMES_ALONE.contains(&b.word(&tokens[k]).to_lowercase().as_str());
-        let wordlike = (k..e).all(|j| tokens[j].kind != TokenKind::Punct || b.word(&tokens[j]) == ".");
+        let lone_function_word = e == a + 1 && NOT_NAMES_ALONE.contains(&b.word(&tokens[a]).to_lowercase().as_str());
+        let wordlike = (a..e).all(|j| tokens[j].kind != TokenKind::Punct || b.word(&tokens[j]) == ".");
         if free && wordlike && !lone_function_word {
-            let name = b.surface(tokens, k, e);
+            let name = b.surface(tokens, a, e);
             let id = b.entity_for(&name, kind);
             b.add_mention(span, kind, id, None, false);
         }
-        k = e;
+        k = next;
     }
 }
 
@@ -447,7 +569,11 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         while e < end && b.title_at(tokens, e, end).is_none() && b.gazetteer_at(tokens, e, end).is_none() {
             e += 1;
         }
-        let words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
+        // A name does not end in a connector: "Government of | Iraq".
+        while e > i + 1 && CONNECTORS.contains(&b.word(&tokens[e - 1])) {
+            e -= 1;
+        }
+        let mut words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
         // The tagger's reading of the words, when it saw a name there.
         let tagged = (i..e).find_map(|k| b.tagged.get(k).copied().flatten());
         let namelike = words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.'));
@@ -473,6 +599,14 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         } else {
             None
         };
+        // A person's name holds particles (de, van, al, bin), not "of", "the", "for" or "on":
+        // "Lydia Buchtmann | for Food Standards Australia".
+        if kind == Some(EntityKind::Person) {
+            if let Some(cut) = (i + 1..e).find(|&k| matches!(b.word(&tokens[k]), "of" | "the" | "for" | "on")) {
+                e = cut;
+                words.truncate(cut - i);
+            }
+        }
         if let Some(kind) = kind {
             let name = b.surface(tokens, i, e);
             let mut span_end = e;

@@ -293,10 +293,12 @@ pub fn repair(text: &str) -> Repair {
         }
         let t = cur.trimmed();
         let wraps = if !ends_sentence(t) {
-            // A short line that stops without punctuation before a capitalised line is a line of
-            // its own (a signature, a list, a byline: "Debra Perlingiere⏎Jackie Taylor"); wrapped
-            // prose breaks long lines, or goes on in lower case.
-            t.chars().count() >= SHORT_LINE || !next.text.trim_start().starts_with(char::is_uppercase)
+            // A short line that ends in a capitalised word, before a capitalised line, is a line of
+            // its own (a signature, a list, a byline: "Debra Perlingiere⏎Jackie Taylor"). Prose
+            // wraps long lines, goes on in lower case, or stops at a small word ("… has stated
+            // that⏎Ukraine should …").
+            let capital = |w: &str| w.starts_with(char::is_uppercase);
+            t.chars().count() >= SHORT_LINE || !capital(last_word(t)) || !capital(next.text.trim_start())
         } else {
             // "According to U.S.\nDepartment of Defense": an abbreviation at the line end does not
             // end the sentence unless the next line opens like a new one.
@@ -370,6 +372,9 @@ mod tests {
             reading.contains("all at the meeting on Monday.\nDebra Perlingiere\nJackie Taylor legal"),
             "{reading:?}"
         );
+        // A short line that stops at a small word runs on, capital or not.
+        let text = "Talks resume\n\nThe minister has said that\nThe Hague would host them.\n";
+        assert!(repair(text).reading_text(text).contains("said that The Hague"));
     }
 
     #[test]

@@ -16,3 +16,34 @@ fn an_apposition_headed_by_a_role_names_a_person() {
     let text = "The ruling was welcomed by Tamsin Okonjo-Hale, spokeswoman for the court.";
     assert_eq!(kind_of(text, "Tamsin Okonjo-Hale"), Some(EntityKind::Person));
 }
+
+fn mentions(text: &str) -> Vec<(String, EntityKind)> {
+    let doc = Document::new(text.to_string(), Metadata::default());
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    analysis.mentions.iter().filter_map(|m| Some((m.span.slice(text)?.to_string(), m.kind))).collect()
+}
+
+#[test]
+fn names_do_not_open_with_articles_or_prepositions_nor_run_into_dates() {
+    let found = mentions(
+        "The Northern Water Authority said on Monday that it would act.\n\n\
+         Near Tarnow, crews cleared the road.\n\n\
+         Crews reached Tarnow on Nov. 3 and left on Friday.",
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Northern Water Authority"), "{found:?}");
+    assert!(texts.iter().all(|t| !t.starts_with("The ") && !t.starts_with("Near ")), "{found:?}");
+    assert!(texts.iter().all(|t| !t.contains("Nov") && !t.contains("Friday")), "{found:?}");
+}
+
+#[test]
+fn connectors_neither_end_names_nor_join_a_person_to_an_organisation() {
+    let found = mentions(
+        "The Government of Moldova rejected the plan.\n\n\
+         \"We will check every batch,\" said Marta Kowalczyk for Food Safety Poland.",
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"Government of Moldova"), "{found:?}");
+    assert!(texts.iter().all(|t| !t.ends_with(" of") && !t.ends_with(" for")), "{found:?}");
+    assert!(found.iter().any(|(t, k)| t == "Marta Kowalczyk" && *k == EntityKind::Person), "{found:?}");
+}

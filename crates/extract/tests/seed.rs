@@ -56,7 +56,9 @@ fn attribution_f1(analysis: &Analysis, gold: &Value) -> f64 {
 fn attributions_reach_the_floor() {
     let (_, analysis, gold) = seed();
     let f1 = attribution_f1(&analysis, &gold);
-    assert!(f1 >= 0.90, "seed attribution F1 {f1:.3} fell below 0.90");
+    // Measured 0.978: all 22 gold statements and the headline. Losing one gold statement gives
+    // 0.955 and fails.
+    assert!(f1 >= 0.96, "seed attribution F1 {f1:.3} fell below 0.96");
 }
 
 #[test]
