@@ -24,16 +24,21 @@ pub struct Cli {
     /// research-only news data (see resources/lexicons/learned/MODEL_CARD.md).
     #[arg(long, global = true)]
     pub rules_only: bool,
+    /// Find names with the capitalisation rules and gazetteers alone, without the statistical
+    /// tagger (resources/models/MODEL_CARD.md): to compare, or to reproduce older results.
+    #[arg(long, global = true)]
+    pub no_tagger: bool,
 }
 
 impl Cli {
     /// The lexicons every extractor of this run reads, loaded once.
     pub fn lexicons(&self) -> dossier_extract::Lexicons {
-        if self.rules_only {
-            dossier_extract::Lexicons::rules_only()
-        } else {
-            dossier_extract::Lexicons::builtin()
+        let mut lex =
+            if self.rules_only { dossier_extract::Lexicons::rules_only() } else { dossier_extract::Lexicons::builtin() };
+        if self.no_tagger {
+            lex.tagger = None;
         }
+        lex
     }
 }
 
