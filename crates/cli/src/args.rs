@@ -33,8 +33,11 @@ pub struct Cli {
 impl Cli {
     /// The lexicons every extractor of this run reads, loaded once.
     pub fn lexicons(&self) -> dossier_extract::Lexicons {
-        let mut lex =
-            if self.rules_only { dossier_extract::Lexicons::rules_only() } else { dossier_extract::Lexicons::builtin() };
+        let mut lex = if self.rules_only {
+            dossier_extract::Lexicons::rules_only()
+        } else {
+            dossier_extract::Lexicons::builtin()
+        };
         if self.no_tagger {
             lex.tagger = None;
         }

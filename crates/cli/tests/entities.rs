@@ -235,4 +235,14 @@ fn capital_city_speakers_are_filed_under_their_country() {
     // `dossier statements --speaker` finds them by the country's name too.
     let rows = json_of(&["statements", "--db", p(&db), "--json", "--speaker", "russia"]);
     assert_eq!(rows.as_array().unwrap().len(), 2, "{rows}");
+
+    // The Kremlin speaking is the Russian government too, filed under the same entity.
+    let text = "Kremlin rejects report\n\nThe Kremlin said on Wednesday that the report was false.\n";
+    ingest(&db, "k", "Kremlin rejects report", "2015-08-26", text);
+    let kremlin = entity(&db, "Kremlin");
+    assert_eq!((&kremlin["id"], &kremlin["name"]), (&russia["id"], &json!("Russia")));
+    // Two more statements: the headline's denial and the body's assertion.
+    let rows = json_of(&["statements", "--db", p(&db), "--json", "--speaker", "russia"]);
+    let stances: Vec<_> = rows.as_array().unwrap().iter().map(|r| r["stance"].clone()).collect();
+    assert_eq!(stances, [json!("assert"), json!("assert"), json!("deny"), json!("assert")], "{rows}");
 }
