@@ -287,8 +287,9 @@ impl<'a> Builder<'a> {
         (1..=self.lex.max_name_words.min(end - i)).rev().find_map(|n| {
             let s = self.surface(tokens, i, i + n);
             let e = self.lex.names.get(&s)?;
-            let canonical = if e.only_as_actor { s.clone() } else { e.canonical.clone() };
-            Some((n, canonical, e.kind, e.only_as_actor))
+            let (canonical, kind) =
+                if e.only_as_actor { (s.clone(), e.own_kind) } else { (e.canonical.clone(), e.kind) };
+            Some((n, canonical, kind, e.only_as_actor))
         })
     }
 }

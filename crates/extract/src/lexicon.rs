@@ -50,8 +50,10 @@ pub struct CueEntry {
 pub struct NameEntry {
     pub canonical: String,
     pub kind: EntityKind,
-    /// Only a metonym when it acts (speaks, decides); otherwise the plain place.
+    /// Only a metonym when it acts (speaks, decides); otherwise the name itself, of `own_kind`.
     pub only_as_actor: bool,
+    /// The kind of the name read for itself: the place "Moscow", the organisation "Kremlin".
+    pub own_kind: EntityKind,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -252,14 +254,30 @@ impl Lexicons {
     }
 
     fn load_names(&mut self) {
-        let plain = |canonical: &str, kind| NameEntry { canonical: canonical.to_string(), kind, only_as_actor: false };
+        let plain = |canonical: &str, kind| NameEntry {
+            canonical: canonical.to_string(),
+            kind,
+            only_as_actor: false,
+            own_kind: kind,
+        };
+        // A metonym that stands for its target only when it acts is, otherwise, an organisation
+        // when organizations.tsv lists it ("Kremlin"), else a place ("Moscow", "Whitehall").
+        let organizations: std::collections::HashSet<&str> = rows(lexicon_file!("organizations.tsv"))
+            .flat_map(|row| {
+                let aliases = row.get(1).map(|a| a.split(',').map(str::trim).collect::<Vec<_>>()).unwrap_or_default();
+                row.first().copied().into_iter().chain(aliases)
+            })
+            .collect();
         for row in rows(lexicon_file!("metonyms.tsv")) {
             let [surface, canonical, k, cond, ..] = row[..] else { continue };
             let Some(k) = kind(k) else { continue };
-            self.add_name(
-                surface,
-                NameEntry { canonical: canonical.to_string(), kind: k, only_as_actor: cond == "speaker" },
-            );
+            let only_as_actor = cond == "speaker";
+            let own_kind = match (only_as_actor, organizations.contains(surface)) {
+                (false, _) => k,
+                (true, true) => EntityKind::Organization,
+                (true, false) => EntityKind::Place,
+            };
+            self.add_name(surface, NameEntry { canonical: canonical.to_string(), kind: k, only_as_actor, own_kind });
         }
         for row in rows(lexicon_file!("organizations.tsv")) {
             let Some(&name) = row.first() else { continue };

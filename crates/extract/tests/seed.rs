@@ -138,6 +138,30 @@ fn seed_entities_and_aliases_resolve() {
     assert!(ryder.aliases.iter().any(|a| a == "Ryder"), "{:?}", ryder.aliases);
     assert!(ryder.roles.iter().any(|r| r.contains("spokesperson")), "{:?}", ryder.roles);
     assert!(entity("Russia").unwrap().aliases.iter().any(|a| a == "Moscow"), "Moscow speaking is Russia");
+    let nato = entity("North Atlantic Treaty Organization").expect("NATO spelled out");
+    assert!(nato.aliases.iter().any(|a| a == "NATO"), "{:?}", nato.aliases);
+
+    // Organisations and places: found under their name or an alias, with their kind. Two gold
+    // places are not read as names ("eastern North Korea" is North Korea; "Europe").
+    let found = |name: &str, kind: EntityKind| {
+        analysis.entities.iter().any(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
+    };
+    let mut missing = Vec::new();
+    let mut total = 0;
+    for g in gold["entities"].as_array().unwrap() {
+        let kind = match g["kind"].as_str() {
+            Some("ORG") => EntityKind::Organization,
+            Some("PLACE") => EntityKind::Place,
+            _ => continue,
+        };
+        total += 1;
+        let name = g["name"].as_str().unwrap();
+        let aliases = g["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str());
+        if !std::iter::once(name).chain(aliases).any(|n| found(n, kind)) {
+            missing.push(name.to_string());
+        }
+    }
+    assert!(missing.len() <= 2, "{} of {total} organisations and places missing: {missing:?}", missing.len());
 }
 
 #[test]
