@@ -12,7 +12,7 @@ Columns: surname (title case), census_rank (1 = most frequent).
 """
 import argparse, glob, os, subprocess, sys, tarfile, tempfile
 
-from gum_words import lower_word_counts
+from gum_words import common_lower_words
 
 VERSION = "0.3.0"
 
@@ -39,7 +39,7 @@ def main():
     ap.add_argument("--gum", default="../shared/train/ner/gum")
     ap.add_argument("--out", default="resources/lexicons/surnames.tsv")
     a = ap.parse_args()
-    common = {w for w, c in lower_word_counts(a.gum).items() if c >= 2}
+    common = common_lower_words(a.gum)
     with tarfile.open(sdist_path(a.sdist)) as t:
         member = next(m for m in t.getmembers() if m.name.endswith("names/dist.all.last"))
         lines = t.extractfile(member).read().decode("ascii").splitlines()

