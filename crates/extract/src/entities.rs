@@ -161,6 +161,15 @@ impl<'a> Builder<'a> {
         let id = self.layer.entities.len() as EntityId;
         self.layer.entities.push(Entity { id, name: name.to_string(), kind, aliases: Vec::new(), roles: Vec::new() });
         self.by_key.insert(key, id);
+        // "North Korea" … "the North": a country named for its half of a divided land is, later
+        // in the same article, "the North" or "the South" ("West" and "East" name blocs instead).
+        if kind == EntityKind::Place {
+            if let Some((half @ ("North" | "South"), rest)) = name.split_once(' ') {
+                if !rest.contains(' ') {
+                    self.local_aliases.entry(half.to_string()).or_insert(id);
+                }
+            }
+        }
         id
     }
 

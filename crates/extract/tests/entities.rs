@@ -47,3 +47,15 @@ fn connectors_neither_end_names_nor_join_a_person_to_an_organisation() {
     assert!(texts.iter().all(|t| !t.ends_with(" of") && !t.ends_with(" for")), "{found:?}");
     assert!(found.iter().any(|(t, k)| t == "Marta Kowalczyk" && *k == EntityKind::Person), "{found:?}");
 }
+
+#[test]
+fn the_north_and_the_south_are_the_divided_countries_named_before() {
+    let text = "North Korea and South Korea traded fire on Thursday.\n\n\
+                The North said the South had started it.";
+    let doc = Document::new(text.to_string(), Metadata::default());
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    let aliases = |name: &str| analysis.entities.iter().find(|e| e.name == name).map(|e| e.aliases.clone());
+    assert!(aliases("North Korea").is_some_and(|a| a.contains(&"North".to_string())), "{:?}", analysis.entities);
+    assert!(aliases("South Korea").is_some_and(|a| a.contains(&"South".to_string())), "{:?}", analysis.entities);
+    assert!(analysis.entities.iter().all(|e| e.name != "North" && e.name != "South"), "{:?}", analysis.entities);
+}
