@@ -276,6 +276,10 @@ pub struct TrainNerArgs {
     /// same kind from the lexicons (mention replacement; 0 = none).
     #[arg(long, default_value_t = 1)]
     pub replace_copies: usize,
+    /// Train this many models on shuffles seeded seed, seed+1, … and ship the mean of their
+    /// weights (parameter mixing).
+    #[arg(long, default_value_t = 5)]
+    pub average: u64,
     /// Seed of the per-epoch shuffle (training is deterministic for a given seed).
     #[arg(long, default_value_t = 7)]
     pub seed: u64,

@@ -143,8 +143,17 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         splits.display(),
         sentences.len()
     );
-    let config = TrainConfig { epochs: a.epochs, bits: a.bits, lowercase_share: a.lowercase_share, seed: a.seed };
-    let tagger = train(&sentences, gaz, &config);
+    let models: Vec<Tagger> = (0..a.average.max(1))
+        .map(|k| {
+            let seed = a.seed + k;
+            train(
+                &sentences,
+                gaz.clone(),
+                &TrainConfig { epochs: a.epochs, bits: a.bits, lowercase_share: a.lowercase_share, seed },
+            )
+        })
+        .collect();
+    let tagger = dossier_ner::average(&models);
     let bytes = tagger.save();
     if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;

@@ -30,7 +30,7 @@ pub use corpus::{
     read_conll, read_gum_conllu, read_iob, sentences_from_offsets, sentences_from_spans, GoldSentence, OffsetEntity,
 };
 pub use gazetteer::Gazetteer;
-pub use model::{train, Tagger, TrainConfig};
+pub use model::{average, train, Tagger, TrainConfig};
 pub use score::{Counts, Scores, SCORED};
 pub use tags::{spans, EntitySpan, Kind, Sentence, Tag};
 pub use tokenize::tokenize;
