@@ -364,8 +364,49 @@ pub fn entities(
         });
         first_person_by_sentence.push(first_person);
     }
+    unify_kinds(&mut b.layer, lex);
     b.layer.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.layer
+}
+
+/// One name, one referent within an article: when the tagger typed the same unknown name as a
+/// person in one sentence and a place in another ("Sinjar"), all its mentions take the kind most
+/// of them have (the first seen on a tie). Gazetteer names keep their kinds ("Georgia" the
+/// country and the state are told apart by the lexicons, not by counting).
+fn unify_kinds(layer: &mut EntityLayer, lex: &Lexicons) {
+    let mut by_name: HashMap<String, Vec<EntityId>> = HashMap::new();
+    for e in &layer.entities {
+        let contestable = matches!(e.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place);
+        if contestable && !lex.names.contains_key(&e.name) {
+            by_name.entry(e.name.to_lowercase()).or_default().push(e.id);
+        }
+    }
+    for ids in by_name.values().filter(|ids| ids.len() > 1) {
+        let count = |id: EntityId| layer.mentions.iter().filter(|m| m.entity == Some(id) && !m.resolved).count();
+        let Some(&winner) = ids.iter().max_by_key(|&&id| (count(id), std::cmp::Reverse(id))) else { continue };
+        let kind = layer.entities[winner as usize].kind;
+        for &loser in ids.iter().filter(|&&id| id != winner) {
+            for m in layer.mentions.iter_mut().filter(|m| m.entity == Some(loser)) {
+                m.entity = Some(winner);
+                m.kind = kind;
+            }
+            let (aliases, roles) = {
+                let l = &mut layer.entities[loser as usize];
+                (std::mem::take(&mut l.aliases), std::mem::take(&mut l.roles))
+            };
+            let w = &mut layer.entities[winner as usize];
+            for a in aliases {
+                if !w.aliases.contains(&a) {
+                    w.aliases.push(a);
+                }
+            }
+            for r in roles {
+                if !w.roles.contains(&r) {
+                    w.roles.push(r);
+                }
+            }
+        }
+    }
 }
 
 /// Runs the statistical tagger over every sentence: its kind for each token it puts in a name.
@@ -669,4 +710,30 @@ pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
         layer.mentions[*m].kind = *kind;
     }
     layer.actor_metonyms = metonyms;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: EntityId, name: &str, kind: EntityKind) -> Entity {
+        Entity { id, name: name.to_string(), kind, aliases: Vec::new(), roles: Vec::new() }
+    }
+
+    fn mention(at: usize, entity: EntityId, kind: EntityKind) -> Mention {
+        Mention { span: Span::new(at, at + 7), kind, entity: Some(entity), role: None, resolved: false }
+    }
+
+    #[test]
+    fn an_unknown_name_takes_the_kind_most_of_its_mentions_have() {
+        use EntityKind::*;
+        let mut layer = EntityLayer {
+            entities: vec![entity(0, "Velmora", Person), entity(1, "Velmora", Place), entity(2, "Georgia", Place)],
+            mentions: vec![mention(0, 0, Person), mention(10, 1, Place), mention(20, 1, Place), mention(30, 2, Place)],
+            actor_metonyms: Vec::new(),
+        };
+        unify_kinds(&mut layer, &Lexicons::rules_only());
+        let kinds: Vec<_> = layer.mentions.iter().map(|m| (m.entity, m.kind)).collect();
+        assert_eq!(kinds, [(Some(1), Place), (Some(1), Place), (Some(1), Place), (Some(2), Place)]);
+    }
 }
