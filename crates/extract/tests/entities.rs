@@ -46,6 +46,9 @@ fn connectors_neither_end_names_nor_join_a_person_to_an_organisation() {
     assert!(texts.contains(&"Government of Moldova"), "{found:?}");
     assert!(texts.iter().all(|t| !t.ends_with(" of") && !t.ends_with(" for")), "{found:?}");
     assert!(found.iter().any(|(t, k)| t == "Marta Kowalczyk" && *k == EntityKind::Person), "{found:?}");
+    // Between two known names a connector stays a connector.
+    let found = mentions("Fighters of the Islamic State of Iraq and the Levant left the town.");
+    assert!(found.iter().all(|(t, _)| !matches!(t.as_str(), "of" | "the")), "{found:?}");
 }
 
 #[test]
