@@ -454,8 +454,9 @@ fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_m
         while e > a && CONNECTORS.contains(&b.word(&tokens[e - 1])) {
             e -= 1;
         }
-        // A title alone is a role, not a name ("Foreign Secretary").
-        if a == e || b.title_at(tokens, a, e).is_some_and(|(n, _)| a + n == e) {
+        // A title alone is a role, and a month or a weekday a date, not a name.
+        let date = e == a + 1 && DATE_WORDS.contains(&b.word(&tokens[a]));
+        if a == e || date || b.title_at(tokens, a, e).is_some_and(|(n, _)| a + n == e) {
             k = next;
             continue;
         }

@@ -305,6 +305,8 @@ fn gum_sentence(rows: &[Row<'_>], gazetteer: &Gazetteer) -> Result<Sentence> {
     Ok(Sentence::new(rows.iter().map(|r| r.form.to_string()).collect(), tags))
 }
 
+const PRONOUNS: &[&str] = &["i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"];
+
 /// The kind of a span annotated by character offsets in running text (re3d and the like).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OffsetEntity {
@@ -324,7 +326,7 @@ pub struct OffsetEntity {
 ///   capitalised: "the Kurdish YPG" → "Kurdish YPG", while "U.S. service members" or "mourners"
 ///   are not names and stay O;
 /// - a group (GRP) is kept only in its plural noun form ("Syrians"); adjectival uses
-///   ("Syrian forces") stay O, as in GUM;
+///   ("Syrian forces") stay O, as in GUM; pronouns ("I", "He") are never names;
 /// - overlapping spans: the longest kept span wins.
 pub fn sentences_from_offsets(text: &str, entities: &[OffsetEntity], gazetteer: &Gazetteer) -> Vec<Sentence> {
     let toks = crate::tokenize(text);
@@ -361,6 +363,10 @@ pub fn sentences_from_offsets(text: &str, entities: &[OffsetEntity], gazetteer: 
             continue;
         }
         if e.kind == Kind::Grp && !(b - a == 1 && words[a].ends_with('s')) {
+            continue;
+        }
+        // re3d also marks pronouns ("I", a sentence-initial "He"): they are not names.
+        if b - a == 1 && PRONOUNS.contains(&words[a].to_lowercase().as_str()) {
             continue;
         }
         named.push((a, b, e.kind));
@@ -445,7 +451,8 @@ mod tests {
         use crate::tags::spans;
         let mut gz = Gazetteer::default();
         gz.add("General", 4);
-        let text = "U.S. service members met the Kurdish YPG. General John Smith said Syrians and Syrian forces left.";
+        let text =
+            "U.S. service members met the Kurdish YPG. General John Smith said I saw Syrians and Syrian forces leave.";
         let at = |s: &str, kind| {
             let start = text.find(s).unwrap();
             OffsetEntity { start, end: start + s.len(), kind }
@@ -456,6 +463,7 @@ mod tests {
             at("Kurdish", Kind::Grp),
             at("General John Smith", Kind::Per),
             at("Syrians", Kind::Grp),
+            at("I", Kind::Per),
             at("Syrian", Kind::Grp),
         ];
         let s = sentences_from_offsets(text, &ents, &gz);
