@@ -365,8 +365,36 @@ pub fn entities(
         first_person_by_sentence.push(first_person);
     }
     unify_kinds(&mut b.layer, lex);
+    merge_surnames(&mut b.layer);
     b.layer.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     b.layer
+}
+
+/// A surname used before the full name ("Warhol's legacy" in a headline, "Andy Warhol" in the
+/// body) is the same person when exactly one full name of the article ends with it; later uses
+/// already resolve while the article is read ("Ryder" after "Patrick Ryder").
+fn merge_surnames(layer: &mut EntityLayer) {
+    for short in 0..layer.entities.len() {
+        let e = &layer.entities[short];
+        if e.kind != EntityKind::Person || e.name.contains(' ') {
+            continue;
+        }
+        let mut full = layer.entities.iter().filter(|f| {
+            f.kind == EntityKind::Person && f.name.contains(' ') && f.name.rsplit(' ').next() == Some(e.name.as_str())
+        });
+        let (Some(target), None) = (full.next(), full.next()) else { continue };
+        let (target, name) = (target.id, e.name.clone());
+        for m in layer.mentions.iter_mut().filter(|m| m.entity == Some(short as EntityId)) {
+            m.entity = Some(target);
+        }
+        let aliases = std::mem::take(&mut layer.entities[short].aliases);
+        let t = &mut layer.entities[target as usize];
+        for a in std::iter::once(name).chain(aliases) {
+            if !t.aliases.contains(&a) {
+                t.aliases.push(a);
+            }
+        }
+    }
 }
 
 /// One name, one referent within an article: when the tagger typed the same unknown name as a
@@ -740,5 +768,26 @@ mod tests {
         unify_kinds(&mut layer, &Lexicons::rules_only());
         let kinds: Vec<_> = layer.mentions.iter().map(|m| (m.entity, m.kind)).collect();
         assert_eq!(kinds, [(Some(1), Place), (Some(1), Place), (Some(1), Place), (Some(2), Place)]);
+    }
+
+    #[test]
+    fn a_surname_seen_before_the_full_name_is_that_person() {
+        use EntityKind::*;
+        let mut layer = EntityLayer {
+            entities: vec![
+                entity(0, "Warhol", Person),
+                entity(1, "Andy Warhol", Person),
+                entity(2, "Smith", Person),
+                entity(3, "Ann Smith", Person),
+                entity(4, "Bob Smith", Person),
+            ],
+            mentions: vec![mention(0, 0, Person), mention(10, 1, Person), mention(20, 2, Person)],
+            actor_metonyms: Vec::new(),
+        };
+        merge_surnames(&mut layer);
+        let ids: Vec<_> = layer.mentions.iter().map(|m| m.entity).collect();
+        // "Smith" stays apart: two full names end with it.
+        assert_eq!(ids, [Some(1), Some(1), Some(2)]);
+        assert_eq!(layer.entities[1].aliases, ["Warhol"]);
     }
 }
