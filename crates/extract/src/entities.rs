@@ -441,6 +441,7 @@ fn unify_kinds(layer: &mut EntityLayer, lex: &Lexicons) {
 fn tag_names(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicons) -> Vec<Option<EntityKind>> {
     let mut tagged = vec![None; tokens.len()];
     let Some(tagger) = lex.tagger.as_ref() else { return tagged };
+    let mut found: HashMap<Vec<&str>, EntityKind> = HashMap::new();
     for s in sentences {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
         let words: Vec<&str> = tokens[first..last].iter().map(|t| t.span.slice(text).unwrap_or("")).collect();
@@ -454,9 +455,45 @@ fn tag_names(text: &str, tokens: &[Token], sentences: &[Sentence], lex: &Lexicon
             for slot in &mut tagged[first + name.start..(first + name.end).min(last)] {
                 *slot = Some(kind);
             }
+            let surface: Vec<&str> = words[name.start..name.end.min(words.len())].to_vec();
+            if surface.iter().all(|w| is_capitalized(w)) {
+                found.entry(surface).or_insert(kind);
+            }
         }
     }
+    propagate_names(text, tokens, &found, &mut tagged);
     tagged
+}
+
+/// One sense per discourse: a capitalised name the tagger found somewhere in the article is the
+/// same name where it occurs again and the tagger, in a thinner context, saw nothing.
+fn propagate_names(
+    text: &str,
+    tokens: &[Token],
+    found: &HashMap<Vec<&str>, EntityKind>,
+    tagged: &mut [Option<EntityKind>],
+) {
+    let word = |k: usize| tokens[k].span.slice(text).unwrap_or("");
+    // Where each capitalised word the tagger left alone stands, so that the pass is linear.
+    let mut untagged_at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, t) in tagged.iter().enumerate() {
+        if t.is_none() && is_capitalized(word(k)) {
+            untagged_at.entry(word(k)).or_default().push(k);
+        }
+    }
+    for (surface, &kind) in found {
+        let n = surface.len();
+        for &at in untagged_at.get(surface[0]).map_or(&[][..], Vec::as_slice) {
+            let fits = at + n <= tokens.len()
+                && tagged[at..at + n].iter().all(Option::is_none)
+                && (at == 0 || tagged[at - 1].is_none())
+                && tagged.get(at + n).is_none_or(Option::is_none)
+                && (0..n).all(|j| word(at + j) == surface[j]);
+            if fits {
+                tagged[at..at + n].iter_mut().for_each(|t| *t = Some(kind));
+            }
+        }
+    }
 }
 
 /// Names the tagger found where the capitalisation rules saw none ("tampa bay", "kerala"):
@@ -768,6 +805,28 @@ mod tests {
         unify_kinds(&mut layer, &Lexicons::rules_only());
         let kinds: Vec<_> = layer.mentions.iter().map(|m| (m.entity, m.kind)).collect();
         assert_eq!(kinds, [(Some(1), Place), (Some(1), Place), (Some(1), Place), (Some(2), Place)]);
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_again_where_the_tagger_missed_it() {
+        let text = "Velmora Dunst spoke . Later Velmora Dunst and velmora left . Velmora Dunstan came .";
+        let mut at = 0;
+        let tokens: Vec<Token> = text
+            .split(' ')
+            .map(|w| {
+                let start = text[at..].find(w).unwrap() + at;
+                at = start + w.len();
+                Token { span: Span::new(start, start + w.len()), kind: TokenKind::Word }
+            })
+            .collect();
+        let mut tagged = vec![None; tokens.len()];
+        tagged[0] = Some(EntityKind::Person);
+        tagged[1] = Some(EntityKind::Person);
+        let found = HashMap::from([(vec!["Velmora", "Dunst"], EntityKind::Person)]);
+        propagate_names(text, &tokens, &found, &mut tagged);
+        let marked: Vec<usize> = (0..tokens.len()).filter(|&k| tagged[k].is_some()).collect();
+        // The second "Velmora Dunst" only: not the lower-case word, not a longer name.
+        assert_eq!(marked, [0, 1, 5, 6]);
     }
 
     #[test]
