@@ -481,7 +481,11 @@ fn propagate_names(
             untagged_at.entry(word(k)).or_default().push(k);
         }
     }
-    for (surface, &kind) in found {
+    // Longer names first ("Velmora Dunst" before "Velmora"), then in a fixed order: the output
+    // must not depend on a hash map's iteration order.
+    let mut names: Vec<(&Vec<&str>, &EntityKind)> = found.iter().collect();
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    for (surface, &kind) in names {
         let n = surface.len();
         for &at in untagged_at.get(surface[0]).map_or(&[][..], Vec::as_slice) {
             let fits = at + n <= tokens.len()

@@ -62,3 +62,15 @@ fn the_north_and_the_south_are_the_divided_countries_named_before() {
     assert!(aliases("South Korea").is_some_and(|a| a.contains(&"South".to_string())), "{:?}", analysis.entities);
     assert!(analysis.entities.iter().all(|e| e.name != "North" && e.name != "South"), "{:?}", analysis.entities);
 }
+
+#[test]
+fn the_same_text_gives_the_same_analysis_every_time() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/wikinews/korea.txt")).unwrap();
+    let doc = Document::new(text, Metadata::default());
+    let lex = dossier_extract::Lexicons::builtin();
+    let first = dossier_extract::analyze(&doc, &lex);
+    for _ in 0..5 {
+        assert_eq!(dossier_extract::analyze(&doc, &lex), first, "hash-map order leaked into the output");
+    }
+}
