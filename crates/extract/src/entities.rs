@@ -101,6 +101,11 @@ const DATE_WORDS: &[&str] = &[
     "Nov.", "Dec", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ];
 
+/// Whether a word is a month or a weekday name that never joins a name.
+pub(crate) fn is_date_word(word: &str) -> bool {
+    DATE_WORDS.contains(&word)
+}
+
 /// Words a tagger may mark that are not names on their own.
 const NOT_NAMES_ALONE: &[&str] = &[
     "the", "a", "an", "i", "we", "you", "will", "may", "ok", "am", "is", "in", "on", "it", "this", "that", "he", "she",

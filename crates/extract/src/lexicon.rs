@@ -158,8 +158,24 @@ impl Lexicons {
             "/../../resources/models/ner.bin"
         )))
         .ok();
+        lex.load_first_names();
         lex.events = crate::events::EventLexicon::builtin();
         lex
+    }
+
+    /// The tagger's list of English given names (resources/models/first_names.tsv, PDDL/CC0)
+    /// joins the given names found in GUM, except names that are also ordinary words in the
+    /// tagger's training text ("Will", "Rose", "Mark") or dates ("Jan"): a sentence's first
+    /// "Vince" is a name, its first "Will" is not.
+    fn load_first_names(&mut self) {
+        let Some(tagger) = self.tagger.as_ref() else { return };
+        let file = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/models/first_names.tsv"));
+        for row in rows(file) {
+            let Some(&name) = row.first() else { continue };
+            if !tagger.is_common_word(name) && !crate::entities::is_date_word(name) {
+                self.given_names.insert(name.to_string());
+            }
+        }
     }
 
     /// Adds learnt cue word forms that the hand-written lexicon lacks, as assertions.

@@ -86,6 +86,12 @@ impl Tagger {
         &self.gazetteer
     }
 
+    /// Whether the training text used this word, in lower case, as an ordinary word at least
+    /// twice ("will", "rose", "mark"): such a word is a name only by context.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.vocab.contains(&crate::features::hash_lower(word))
+    }
+
     /// Serialises the model: magic, version, sizes, gazetteer, vocabulary, then the weights
     /// quantised to i16 with one scale (all little-endian).
     pub fn save(&self) -> Vec<u8> {
