@@ -165,8 +165,8 @@ impl Lexicons {
 
     /// The tagger's list of English given names (resources/models/first_names.tsv, PDDL/CC0)
     /// joins the given names found in GUM, except names that are also ordinary words in the
-    /// tagger's training text ("Will", "Rose", "Mark") or dates ("Jan"): a sentence's first
-    /// "Vince" is a name, its first "Will" is not.
+    /// tagger's training text ("Rose", "Hope") or dates ("Jan"): a sentence's first "Vince" is
+    /// a name.
     fn load_first_names(&mut self) {
         let Some(tagger) = self.tagger.as_ref() else { return };
         let file = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/models/first_names.tsv"));

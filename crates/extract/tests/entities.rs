@@ -74,3 +74,12 @@ fn the_same_text_gives_the_same_analysis_every_time() {
         assert_eq!(dossier_extract::analyze(&doc, &lex), first, "hash-map order leaked into the output");
     }
 }
+
+#[test]
+fn a_given_name_opens_a_sentence_as_a_name_but_an_ordinary_word_is_no_given_name() {
+    let found = mentions("Vince said the model was ready.\n\nThe board will decide.");
+    assert!(found.iter().any(|(t, k)| t == "Vince" && *k == EntityKind::Person), "{found:?}");
+    let lex = dossier_extract::Lexicons::builtin();
+    assert!(lex.given_names.contains("Vince"));
+    assert!(!lex.given_names.contains("Hope") && !lex.given_names.contains("Rose"));
+}
