@@ -78,6 +78,17 @@ const ORG_KEYWORDS: &[&str] = &[
 const PLACE_SUFFIXES: &[&str] =
     &["region", "province", "oblast", "district", "state", "county", "city", "peninsula", "border"];
 
+/// Capitalised words that make a name a place: first ("Mount Sinjar", "Lake Tana") or last
+/// ("Hamrin Mountains", "Tharthar Barrage", "Diyala Province").
+const PLACE_FIRST_WORDS: &[&str] = &["Mount", "Mt.", "Lake", "Cape", "Fort", "Port"];
+#[rustfmt::skip]
+const PLACE_LAST_WORDS: &[&str] = &[
+    "Mountains", "Mountain", "Hills", "River", "Lake", "Valley", "Island", "Islands", "Bay", "Strait",
+    "Sea", "Gulf", "Ocean", "Desert", "Peninsula", "Coast", "Canal", "Dam", "Barrage", "Airfield",
+    "Airport", "Province", "District", "County", "Governorate", "Region", "Oblast", "Village", "Town",
+    "City",
+];
+
 /// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
 const CONNECTORS: &[&str] = &["of", "the", "for", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
 
@@ -245,7 +256,7 @@ fn capitalized_runs(
     let mut i = first;
     while i < last {
         let w = b.word(&tokens[i]);
-        if tokens[i].kind != TokenKind::Word || !is_capitalized(w) {
+        if tokens[i].kind != TokenKind::Word || !is_capitalized(w) || DATE_WORDS.contains(&w) {
             i += 1;
             continue;
         }
@@ -637,7 +648,12 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             && b.word(&tokens[e]) == ","
             && b.title_at(tokens, e + 1, sentence_end)
                 .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Rank));
-        let kind = if person_title || role_after || b.lex.given_names.contains(words[0]) {
+        // "Mount Sinjar", "Tharthar Barrage", "Anbar Province": the head word says place.
+        let place_word = PLACE_FIRST_WORDS.contains(&words[0])
+            || (words.len() > 1 && words.last().is_some_and(|w| PLACE_LAST_WORDS.contains(w)));
+        let kind = if place_word {
+            Some(EntityKind::Place)
+        } else if person_title || role_after || b.lex.given_names.contains(words[0]) {
             Some(EntityKind::Person)
         } else if let Some(kind) = tagged {
             Some(kind)

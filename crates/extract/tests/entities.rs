@@ -83,3 +83,11 @@ fn a_given_name_opens_a_sentence_as_a_name_but_an_ordinary_word_is_no_given_name
     assert!(lex.given_names.contains("Vince"));
     assert!(!lex.given_names.contains("Hope") && !lex.given_names.contains("Rose"));
 }
+
+#[test]
+fn a_place_word_makes_an_unknown_name_a_place_and_a_date_opens_no_name() {
+    let found = mentions("Fighters fled to Mount Velbar and the Tarkhan Barrage on Dec. 4.\n\nDec. 5 was calm.");
+    assert!(found.iter().any(|(t, k)| t == "Mount Velbar" && *k == EntityKind::Place), "{found:?}");
+    assert!(found.iter().any(|(t, k)| t == "Tarkhan Barrage" && *k == EntityKind::Place), "{found:?}");
+    assert!(found.iter().all(|(t, _)| !t.starts_with("Dec")), "{found:?}");
+}
