@@ -296,6 +296,13 @@ fn capitalized_runs(
             }
             break;
         }
+        // A known name may run on past the capitals: "Islamic State of Iraq and the Levant".
+        let run_end = end;
+        for k in start..run_end {
+            if let Some((n, ..)) = b.gazetteer_at(tokens, k, last) {
+                end = end.max(k + n);
+            }
+        }
         // A sentence's first word is capitalised anyway: keep it only when it is known to be a name.
         let at_sentence_start =
             start == first || (start > first && tokens[start - 1].kind == TokenKind::Quote && start - 1 == first);
