@@ -297,10 +297,13 @@ fn capitalized_runs(
             break;
         }
         // A known name may run on past the capitals: "Islamic State of Iraq and the Levant".
+        // Only a small word after the run can carry a known name on (the lookups cost).
         let run_end = end;
-        for k in start..run_end {
-            if let Some((n, ..)) = b.gazetteer_at(tokens, k, last) {
-                end = end.max(k + n);
+        if run_end < last && matches!(b.word(&tokens[run_end]), "and" | "&" | "the" | "of" | "for" | "de" | "y") {
+            for k in start..run_end {
+                if let Some((n, ..)) = b.gazetteer_at(tokens, k, last) {
+                    end = end.max(k + n);
+                }
             }
         }
         // A sentence's first word is capitalised anyway: keep it only when it is known to be a name.
