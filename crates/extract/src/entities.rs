@@ -409,16 +409,30 @@ fn merge_surnames(layer: &mut EntityLayer) {
             f.kind == EntityKind::Person && f.name.contains(' ') && f.name.rsplit(' ').next() == Some(e.name.as_str())
         });
         let (Some(target), None) = (full.next(), full.next()) else { continue };
-        let (target, name) = (target.id, e.name.clone());
-        for m in layer.mentions.iter_mut().filter(|m| m.entity == Some(short as EntityId)) {
-            m.entity = Some(target);
+        let target = target.id;
+        absorb(layer, short as EntityId, target);
+    }
+}
+
+/// Moves every mention of entity `from` to entity `into` (with `into`'s kind); `from`'s name,
+/// aliases and roles become `into`'s. `from` is left without mentions (the pipeline drops it).
+fn absorb(layer: &mut EntityLayer, from: EntityId, into: EntityId) {
+    let kind = layer.entities[into as usize].kind;
+    for m in layer.mentions.iter_mut().filter(|m| m.entity == Some(from)) {
+        m.entity = Some(into);
+        m.kind = kind;
+    }
+    let f = &mut layer.entities[from as usize];
+    let (name, aliases, roles) = (f.name.clone(), std::mem::take(&mut f.aliases), std::mem::take(&mut f.roles));
+    let t = &mut layer.entities[into as usize];
+    for a in std::iter::once(name).chain(aliases) {
+        if a != t.name && !t.aliases.contains(&a) {
+            t.aliases.push(a);
         }
-        let aliases = std::mem::take(&mut layer.entities[short].aliases);
-        let t = &mut layer.entities[target as usize];
-        for a in std::iter::once(name).chain(aliases) {
-            if !t.aliases.contains(&a) {
-                t.aliases.push(a);
-            }
+    }
+    for r in roles {
+        if !t.roles.contains(&r) {
+            t.roles.push(r);
         }
     }
 }
@@ -438,27 +452,8 @@ fn unify_kinds(layer: &mut EntityLayer, lex: &Lexicons) {
     for ids in by_name.values().filter(|ids| ids.len() > 1) {
         let count = |id: EntityId| layer.mentions.iter().filter(|m| m.entity == Some(id) && !m.resolved).count();
         let Some(&winner) = ids.iter().max_by_key(|&&id| (count(id), std::cmp::Reverse(id))) else { continue };
-        let kind = layer.entities[winner as usize].kind;
         for &loser in ids.iter().filter(|&&id| id != winner) {
-            for m in layer.mentions.iter_mut().filter(|m| m.entity == Some(loser)) {
-                m.entity = Some(winner);
-                m.kind = kind;
-            }
-            let (aliases, roles) = {
-                let l = &mut layer.entities[loser as usize];
-                (std::mem::take(&mut l.aliases), std::mem::take(&mut l.roles))
-            };
-            let w = &mut layer.entities[winner as usize];
-            for a in aliases {
-                if !w.aliases.contains(&a) {
-                    w.aliases.push(a);
-                }
-            }
-            for r in roles {
-                if !w.roles.contains(&r) {
-                    w.roles.push(r);
-                }
-            }
+            absorb(layer, loser, winner);
         }
     }
 }
