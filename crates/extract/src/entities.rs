@@ -103,18 +103,11 @@ const NEVER_OPEN_A_NAME: &[&str] = &[
     "both", "all", "every",
 ];
 
-/// Months and days of the week: dates, which never join a name ("Raqqah on Nov. 3"). Months that
-/// are also given names (April, May, June, August) or words (March) are not listed.
-#[rustfmt::skip]
-const DATE_WORDS: &[&str] = &[
-    "January", "February", "July", "September", "October", "November", "December", "Jan", "Jan.", "Feb",
-    "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug", "Aug.", "Sept", "Sept.", "Sep.", "Oct", "Oct.", "Nov",
-    "Nov.", "Dec", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
-
-/// Whether a word is a month or a weekday name that never joins a name.
+/// Months and days of the week (the time layer's names), which never join or open a name
+/// ("Raqqah on Nov. 3"). Months that are also given names or words are left to the tagger:
+/// "Theresa May", "June Carter", "March".
 pub(crate) fn is_date_word(word: &str) -> bool {
-    DATE_WORDS.contains(&word)
+    dossier_measures::is_month_or_weekday(word) && !matches!(word, "April" | "May" | "June" | "August" | "March")
 }
 
 /// Words a tagger may mark that are not names on their own.
@@ -256,7 +249,7 @@ fn capitalized_runs(
     let mut i = first;
     while i < last {
         let w = b.word(&tokens[i]);
-        if tokens[i].kind != TokenKind::Word || !is_capitalized(w) || DATE_WORDS.contains(&w) {
+        if tokens[i].kind != TokenKind::Word || !is_capitalized(w) || is_date_word(w) {
             i += 1;
             continue;
         }
@@ -266,7 +259,7 @@ fn capitalized_runs(
             let joinable = |k: usize| {
                 tokens[k].kind == TokenKind::Word
                     && is_capitalized(b.word(&tokens[k]))
-                    && !DATE_WORDS.contains(&b.word(&tokens[k]))
+                    && !is_date_word(b.word(&tokens[k]))
             };
             if end < last && joinable(end) {
                 end += 1;
@@ -545,7 +538,7 @@ fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_m
             e -= 1;
         }
         // A title alone is a role, and a month or a weekday a date, not a name.
-        let date = e == a + 1 && DATE_WORDS.contains(&b.word(&tokens[a]));
+        let date = e == a + 1 && is_date_word(b.word(&tokens[a]));
         if a == e || date || b.title_at(tokens, a, e).is_some_and(|(n, _)| a + n == e) {
             k = next;
             continue;

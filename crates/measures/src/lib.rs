@@ -33,6 +33,12 @@ pub fn times(text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Ve
     sorted_disjoint(found, |t| t.span)
 }
 
+/// Whether a word is a month or weekday name as the time layer reads them: "November", "Nov",
+/// "Nov.", "Friday" (capitalised, as in running text).
+pub fn is_month_or_weekday(word: &str) -> bool {
+    time::is_month_or_weekday(word)
+}
+
 /// The sentence spans as valid byte ranges of `text`: clamped to the text and moved onto
 /// character boundaries, so a bad span from upstream can never make us panic. No sentences
 /// means the whole text is one.

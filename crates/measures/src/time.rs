@@ -56,6 +56,11 @@ const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:a\s+couple\s+of|a\s+
 const UNIT: &str =
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
 
+pub(crate) fn is_month_or_weekday(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    [MONTH_FULL, MONTH_ABBR, WEEKDAYS].iter().any(|names| names.split('|').any(|n| n == bare))
+}
+
 fn month_pattern() -> String {
     format!(r"(?P<m>(?:{MONTH_FULL})\b|(?:{MONTH_ABBR})(?:\.|\b))")
 }
@@ -994,6 +999,16 @@ mod tests {
         check("on December 3", "December 3", TimeType::Date, Some("2024-12-03"));
         assert_eq!(one("on November 1", None).2.as_deref(), Some("XXXX-11-01"));
         assert!(find_in("on February 31", None).is_empty());
+    }
+
+    #[test]
+    fn month_and_weekday_words() {
+        for w in ["November", "Nov", "Nov.", "Sept.", "Friday"] {
+            assert!(is_month_or_weekday(w), "{w}");
+        }
+        for w in ["november", "Novel", "Fri", "Nov.."] {
+            assert!(!is_month_or_weekday(w), "{w}");
+        }
     }
 
     #[test]
