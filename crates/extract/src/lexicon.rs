@@ -276,31 +276,31 @@ impl Lexicons {
             only_as_actor: false,
             own_kind: kind,
         };
+        // (surface, canonical name) of every organisation name and alias.
+        let organizations: Vec<(&str, &str)> = rows(lexicon_file!("organizations.tsv"))
+            .filter_map(|row| {
+                let name = *row.first()?;
+                let aliases = row.get(1).map(|a| a.split(',').map(str::trim).collect::<Vec<_>>()).unwrap_or_default();
+                Some(std::iter::once(name).chain(aliases).map(move |surface| (surface, name)))
+            })
+            .flatten()
+            .collect();
         // A metonym that stands for its target only when it acts is, otherwise, an organisation
         // when organizations.tsv lists it ("Kremlin"), else a place ("Moscow", "Whitehall").
-        let organizations: std::collections::HashSet<&str> = rows(lexicon_file!("organizations.tsv"))
-            .flat_map(|row| {
-                let aliases = row.get(1).map(|a| a.split(',').map(str::trim).collect::<Vec<_>>()).unwrap_or_default();
-                row.first().copied().into_iter().chain(aliases)
-            })
-            .collect();
+        let is_organization = |surface: &str| organizations.iter().any(|&(s, _)| s == surface);
         for row in rows(lexicon_file!("metonyms.tsv")) {
             let [surface, canonical, k, cond, ..] = row[..] else { continue };
             let Some(k) = kind(k) else { continue };
             let only_as_actor = cond == "speaker";
-            let own_kind = match (only_as_actor, organizations.contains(surface)) {
+            let own_kind = match (only_as_actor, is_organization(surface)) {
                 (false, _) => k,
                 (true, true) => EntityKind::Organization,
                 (true, false) => EntityKind::Place,
             };
             self.add_name(surface, NameEntry { canonical: canonical.to_string(), kind: k, only_as_actor, own_kind });
         }
-        for row in rows(lexicon_file!("organizations.tsv")) {
-            let Some(&name) = row.first() else { continue };
-            self.add_name(name, plain(name, EntityKind::Organization));
-            for alias in row.get(1).map(|a| a.split(',')).into_iter().flatten() {
-                self.add_name(alias, plain(name, EntityKind::Organization));
-            }
+        for &(surface, name) in &organizations {
+            self.add_name(surface, plain(name, EntityKind::Organization));
         }
         for row in rows(lexicon_file!("countries.tsv")) {
             let Some(&name) = row.first() else { continue };
