@@ -57,8 +57,9 @@ const UNIT: &str =
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
 
 pub(crate) fn is_month_or_weekday(word: &str) -> bool {
-    let bare = word.strip_suffix('.').unwrap_or(word);
-    [MONTH_FULL, MONTH_ABBR, WEEKDAYS].iter().any(|names| names.split('|').any(|n| n == bare))
+    static NAMES: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| [MONTH_FULL, MONTH_ABBR, WEEKDAYS].iter().flat_map(|names| names.split('|')).collect());
+    NAMES.contains(word.strip_suffix('.').unwrap_or(word))
 }
 
 fn month_pattern() -> String {
