@@ -15,6 +15,7 @@ mod analysis;
 mod annotation;
 mod document;
 mod span;
+pub mod tsv;
 
 pub use analysis::*;
 pub use annotation::*;
