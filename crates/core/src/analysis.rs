@@ -7,7 +7,7 @@ use crate::{Document, Span};
 
 /// Version of the JSON contract printed by `dossier analyze --json` and kept in the store.
 /// Bump the minor for added fields, the major for anything that changes or removes one.
-pub const CONTRACT_VERSION: &str = "1.2";
+pub const CONTRACT_VERSION: &str = "1.3";
 
 /// Everything the pipeline found in one document. Spans only; no copied text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -26,6 +26,49 @@ pub struct Analysis {
     pub cited_sources: Vec<Span>,
     /// Who did what to whom (contract 1.1).
     pub events: Vec<Event>,
+    /// Which stages, data and switches made this analysis (contract 1.3).
+    pub provenance: Provenance,
+}
+
+/// What made an analysis: each stage's id and version in pipeline order, a digest of the
+/// lexicons and models, and the run's switches. Two analyses with equal provenance of the same
+/// text are equal; a stored analysis whose provenance differs from the running build's is stale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Provenance {
+    pub stages: Vec<StageVersion>,
+    /// `sha256:` over every lexicon and model file built into the binary.
+    pub resources: String,
+    pub flags: RunFlags,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct StageVersion {
+    pub id: String,
+    pub version: u32,
+}
+
+/// The command-line switches that change what the pipeline finds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RunFlags {
+    /// Hand-written lexicons only (`--rules-only`).
+    pub rules_only: bool,
+    /// Names without the statistical tagger (`--no-tagger`).
+    pub no_tagger: bool,
+}
+
+impl Provenance {
+    /// One line that is equal exactly when the provenances are: what the store compares.
+    /// `repair@1 segment@1 … | sha256:… | rules_only=false no_tagger=false`
+    pub fn key(&self) -> String {
+        let stages: Vec<String> = self.stages.iter().map(|s| format!("{}@{}", s.id, s.version)).collect();
+        format!(
+            "{} | {} | rules_only={} no_tagger={}",
+            stages.join(" "),
+            self.resources,
+            self.flags.rules_only,
+            self.flags.no_tagger
+        )
+    }
 }
 
 impl Analysis {
@@ -229,6 +272,9 @@ pub struct AnalysisJson {
     /// Added in 1.1; analyses stored as 1.0 read back with none.
     #[serde(default)]
     pub events: Vec<EventJson>,
+    /// Added in 1.3; analyses stored before read back with an empty one (and count as stale).
+    #[serde(default)]
+    pub provenance: Provenance,
 }
 
 impl AnalysisJson {
@@ -297,6 +343,7 @@ impl AnalysisJson {
                 .collect(),
             cited_sources: a.cited_sources.iter().map(|&s| span(s)).collect(),
             events: a.events.iter().map(|e| EventJson::new(t, a, e)).collect(),
+            provenance: a.provenance.clone(),
         }
     }
 }

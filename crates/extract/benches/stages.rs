@@ -9,38 +9,21 @@
 //! cargo bench -p dossier-extract --bench stages -- entities # one stage
 //! ```
 //!
-//! Each stage is timed on the outputs of the earlier ones (computed once, outside the timing), and
-//! each iteration checks a count of what the stage produced against the count from the first run,
-//! so that no benchmark can measure a no-op. Never run in CI (see docs/PERFORMANCE.md).
+//! The stages are the pipeline's own list ([`Pipeline::standard`]), so the benchmark times exactly
+//! what `dossier analyze` runs, glue stages included. Each stage is timed on the outputs of the
+//! earlier ones (computed once, copied outside the timing), and each iteration checks a count of
+//! what the stage produced against the count from the first run, so that no benchmark can
+//! measure a no-op. `analyze` times the whole list. Never run in CI (see docs/PERFORMANCE.md).
 
 use std::hint::black_box;
 use std::io::Read;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput};
-use dossier_core::{
-    Analysis, Attribution, Document, Mention, Metadata, Quantity, RegionKind, Sentence, Span, TimeExpr, Token,
-};
-use dossier_extract::repair::Repair;
-use dossier_extract::{attribution, entities, events, repair, segment, Lexicons};
-
-/// What the earlier stages found for one document: the input of the later ones.
-struct Prepared {
-    doc: Document,
-    repaired: Repair,
-    reading: String,
-    tokens: Vec<Token>,
-    sentences: Vec<Sentence>,
-    sentence_spans: Vec<Span>,
-    mentions: Vec<Mention>,
-    /// What the events stage reads besides mentions: statements, numbers, dates.
-    attributions: Vec<Attribution>,
-    quantities: Vec<Quantity>,
-    times: Vec<TimeExpr>,
-    /// Region lookup for the scope closures, as the pipeline does it.
-    regions: Analysis,
-}
+use criterion::{BatchSize, Criterion, Throughput};
+use dossier_core::{Analysis, Document, Metadata};
+use dossier_extract::pipeline::DocContext;
+use dossier_extract::{Lexicons, Pipeline};
 
 fn corpus_path() -> PathBuf {
     std::env::var_os("DOSSIER_POLNEAR_TRAIN").map(PathBuf::from).unwrap_or_else(|| {
@@ -68,46 +51,19 @@ fn load_corpus() -> Option<Vec<String>> {
     Some(texts.into_iter().take(limit).map(|(_, t)| t).collect())
 }
 
-fn in_scope(regions: &Analysis) -> impl Fn(&Sentence) -> bool + '_ {
-    |s: &Sentence| !regions.region_at(s.span.start()).is_boilerplate()
-}
-
-fn statement_scope(regions: &Analysis) -> impl Fn(&Sentence) -> bool + '_ {
-    // As the pipeline: headlines are read for statements too.
-    |s: &Sentence| matches!(regions.region_at(s.span.start()), RegionKind::Body | RegionKind::Title)
-}
-
-fn prepare(texts: &[String], lex: &Lexicons) -> Vec<Prepared> {
-    texts
-        .iter()
-        .map(|text| {
-            let doc = Document::new(text.clone(), Metadata::default());
-            let repaired = repair::repair(&doc.text);
-            let reading = repaired.reading_text(&doc.text);
-            let tokens = segment::tokenize(&reading);
-            let sentences = segment::sentences(&reading, &tokens, &repaired.regions);
-            let regions = Analysis { regions: repaired.regions.clone(), ..Analysis::default() };
-            let mentions = entities::entities(&reading, &tokens, &sentences, &in_scope(&regions), lex).mentions;
-            let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-            let attributions =
-                attribution::attributions(&reading, &tokens, &sentences, &statement_scope(&regions), &mentions, lex);
-            let quantities = dossier_measures::quantities(&reading, &sentence_spans);
-            let times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
-            Prepared {
-                doc,
-                repaired,
-                reading,
-                tokens,
-                sentences,
-                sentence_spans,
-                mentions,
-                attributions,
-                quantities,
-                times,
-                regions,
-            }
-        })
-        .collect()
+/// A count of what a stage adds, so that every iteration can check it did its work.
+fn produced(a: &Analysis) -> usize {
+    a.regions.len()
+        + a.soft_breaks.len()
+        + a.tokens.len()
+        + a.sentences.len()
+        + a.mentions.len()
+        + a.entities.len()
+        + a.attributions.len()
+        + a.quantities.len()
+        + a.times.len()
+        + a.events.len()
+        + a.attributions.iter().filter(|x| x.speaker.as_ref().is_some_and(|s| s.entity.is_some())).count()
 }
 
 fn main() {
@@ -116,9 +72,9 @@ fn main() {
         return;
     };
     let lex = Lexicons::builtin();
-    let docs = prepare(&texts, &lex);
+    let pipeline = Pipeline::standard();
+    let docs: Vec<Document> = texts.iter().map(|t| Document::new(t.clone(), Metadata::default())).collect();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
-    let count = |f: &dyn Fn(&Prepared) -> usize| docs.iter().map(f).sum::<usize>();
 
     let mut c = Criterion::default()
         .sample_size(10)
@@ -128,103 +84,33 @@ fn main() {
     let mut g = c.benchmark_group(format!("polnear_train_{}_docs", docs.len()));
     g.throughput(Throughput::Bytes(bytes));
 
-    let regions = count(&|d| d.repaired.regions.len() + d.repaired.soft_breaks.len());
-    assert!(regions > 0, "repair found no regions or soft breaks in the corpus");
-    g.bench_function("repair", |b| {
-        b.iter(|| {
-            let n: usize = docs
-                .iter()
-                .map(|d| {
-                    let r = repair::repair(black_box(&d.doc.text));
-                    r.regions.len() + r.soft_breaks.len()
+    for (i, stage) in pipeline.stages().iter().enumerate() {
+        let info = stage.info();
+        // What the earlier stages found, once; each iteration runs the stage on a fresh copy.
+        let before: Vec<DocContext<'_>> = docs.iter().map(|d| pipeline.run_prefix(d, &lex, i)).collect();
+        let run = |contexts: Vec<DocContext<'_>>| {
+            contexts
+                .into_iter()
+                .map(|mut cx| {
+                    stage.run(black_box(&mut cx), &lex);
+                    produced(&cx.analysis)
                 })
-                .sum();
-            assert_eq!(n, regions);
-        })
-    });
+                .sum::<usize>()
+        };
+        let expected = run(before.clone());
+        let had: usize = before.iter().map(|cx| produced(&cx.analysis)).sum();
+        // resolve_actors may only move links; every other stage must add something.
+        assert!(expected > had || info.id == "resolve_actors", "stage {} found nothing in the corpus", info.id);
+        g.bench_function(info.id, |b| {
+            b.iter_batched(|| before.clone(), |cx| assert_eq!(run(cx), expected), BatchSize::LargeInput)
+        });
+    }
 
-    let tokens = count(&|d| d.tokens.len());
-    let sentences = count(&|d| d.sentences.len());
-    assert!(sentences > 0 && tokens > sentences, "segmentation found no sentences");
-    g.bench_function("tokenize+sentences", |b| {
-        b.iter(|| {
-            let (mut t, mut s) = (0, 0);
-            for d in &docs {
-                let toks = segment::tokenize(black_box(&d.reading));
-                s += segment::sentences(&d.reading, &toks, &d.repaired.regions).len();
-                t += toks.len();
-            }
-            assert_eq!((t, s), (tokens, sentences));
-        })
-    });
-
-    let mentions = count(&|d| d.mentions.len());
-    assert!(mentions > 0, "the entity layer found no mentions");
-    g.bench_function("entities", |b| {
-        b.iter(|| {
-            let n: usize = docs
-                .iter()
-                .map(|d| {
-                    entities::entities(black_box(&d.reading), &d.tokens, &d.sentences, &in_scope(&d.regions), &lex)
-                        .mentions
-                        .len()
-                })
-                .sum();
-            assert_eq!(n, mentions);
-        })
-    });
-
-    let run_attributions = |d: &Prepared| {
-        attribution::attributions(
-            black_box(&d.reading),
-            &d.tokens,
-            &d.sentences,
-            &statement_scope(&d.regions),
-            &d.mentions,
-            &lex,
-        )
-        .len()
-    };
-    let attributions = count(&run_attributions);
-    assert!(attributions > 0, "no attributions found");
-    g.bench_function("attribution", |b| {
-        b.iter(|| assert_eq!(docs.iter().map(run_attributions).sum::<usize>(), attributions))
-    });
-
-    let run_measures = |d: &Prepared| {
-        dossier_measures::quantities(black_box(&d.reading), &d.sentence_spans).len()
-            + dossier_measures::times(&d.reading, &d.sentence_spans, d.doc.meta.published).len()
-    };
-    let measures = count(&run_measures);
-    assert!(measures > 0, "no quantities or time expressions found");
-    g.bench_function("measures", |b| b.iter(|| assert_eq!(docs.iter().map(run_measures).sum::<usize>(), measures)));
-
-    let run_events = |d: &Prepared| {
-        events::events(
-            black_box(&d.reading),
-            &d.tokens,
-            &d.sentences,
-            &statement_scope(&d.regions),
-            &d.mentions,
-            &d.attributions,
-            &d.quantities,
-            &d.times,
-            &lex,
-        )
-        .len()
-    };
-    let event_count = count(&run_events);
-    assert!(event_count > 0, "no events found");
-    g.bench_function("events", |b| b.iter(|| assert_eq!(docs.iter().map(run_events).sum::<usize>(), event_count)));
-
-    let run_analyze = |d: &Prepared| {
-        let a = dossier_extract::analyze(black_box(&d.doc), &lex);
-        (a.sentences.len(), a.attributions.len())
-    };
-    let whole = docs.iter().map(run_analyze).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    assert_eq!(whole.0, sentences, "analyze segments as the stages do");
+    let whole: usize = docs.iter().map(|d| produced(&pipeline.analyze(d, &lex))).sum();
     g.bench_function("analyze", |b| {
-        b.iter(|| assert_eq!(docs.iter().map(run_analyze).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)), whole))
+        b.iter(|| {
+            assert_eq!(docs.iter().map(|d| produced(&pipeline.analyze(black_box(d), &lex))).sum::<usize>(), whole)
+        })
     });
 
     g.finish();

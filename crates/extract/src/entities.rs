@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use dossier_core::{Entity, EntityId, EntityKind, Mention, Sentence, Span, Token, TokenKind};
+use dossier_core::{Attribution, Entity, EntityId, EntityKind, Mention, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{Lexicons, TitleClass};
 
@@ -123,7 +123,8 @@ pub struct EntityLayer {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     /// Mentions that stand for another entity when they act: "Moscow dismissed …" → Russia.
-    pub actor_metonyms: Vec<(usize, String, EntityKind)>,
+    /// Held by span, not by index: the mentions are sorted after they are collected.
+    pub actor_metonyms: Vec<(Span, String, EntityKind)>,
 }
 
 struct Builder<'a> {
@@ -613,7 +614,7 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             let m = b.add_mention(span, kind, id, None, false);
             if actor_only {
                 if let Some(actor) = b.lex.names.get(&b.surface(tokens, i, i + n)) {
-                    b.layer.actor_metonyms.push((m, actor.canonical.clone(), actor.kind));
+                    b.layer.actor_metonyms.push((b.layer.mentions[m].span, actor.canonical.clone(), actor.kind));
                 }
             }
             acronym_after(b, tokens, e, s, id);
@@ -776,12 +777,12 @@ fn resolve_pronouns(b: &mut Builder, tokens: &[Token], s: &Sentence, previous: &
 /// After attribution: a capital city that speaks stands for its government ("Moscow dismissed …").
 pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
     let metonyms = std::mem::take(&mut layer.actor_metonyms);
-    for (m, canonical, kind) in &metonyms {
-        let span = layer.mentions[*m].span;
-        if !speaker_spans.iter().any(|s| s.contains(span)) {
+    for (span, canonical, kind) in &metonyms {
+        if !speaker_spans.iter().any(|s| s.contains(*span)) {
             continue;
         }
-        let surface = layer.entities[layer.mentions[*m].entity.unwrap_or(0) as usize].name.clone();
+        let Some(m) = layer.mentions.iter().position(|m| m.span == *span) else { continue };
+        let surface = layer.entities[layer.mentions[m].entity.unwrap_or(0) as usize].name.clone();
         let id = match layer.entities.iter().find(|e| e.name == *canonical && e.kind == *kind) {
             Some(e) => e.id,
             None => {
@@ -799,10 +800,51 @@ pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
         if !layer.entities[id as usize].aliases.contains(&surface) {
             layer.entities[id as usize].aliases.push(surface);
         }
-        layer.mentions[*m].entity = Some(id);
-        layer.mentions[*m].kind = *kind;
+        layer.mentions[m].entity = Some(id);
+        layer.mentions[m].kind = *kind;
     }
     layer.actor_metonyms = metonyms;
+}
+
+/// Once statements are known: metonyms that speak are relinked to the entity they act for
+/// ([`relink_actors`]), the speakers that pointed at the metonym's old entity follow their
+/// mention, and entities left without a mention are dropped.
+pub fn resolve_actors(layer: &mut EntityLayer, attributions: &mut [Attribution]) {
+    let speakers: Vec<Span> = attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| s.span)).collect();
+    relink_actors(layer, &speakers);
+    for sp in attributions.iter_mut().filter_map(|a| a.speaker.as_mut()) {
+        if sp.entity.is_none() {
+            continue;
+        }
+        let relinked = layer.mentions.iter().find(|m| {
+            sp.span.contains(m.span) && !m.resolved && layer.actor_metonyms.iter().any(|(span, ..)| *span == m.span)
+        });
+        if let Some(m) = relinked {
+            sp.entity = m.entity;
+        }
+    }
+    drop_orphans(layer, attributions);
+}
+
+/// Entities left without a mention (a capital relinked to its country when it spoke) are dropped
+/// and the ids renumbered, so that ids stay dense indexes into the entity list.
+fn drop_orphans(layer: &mut EntityLayer, attributions: &mut [Attribution]) {
+    let mut new_id = vec![None; layer.entities.len()];
+    let mut kept = Vec::new();
+    for e in std::mem::take(&mut layer.entities) {
+        if layer.mentions.iter().any(|m| m.entity == Some(e.id)) {
+            new_id[e.id as usize] = Some(kept.len() as EntityId);
+            kept.push(Entity { id: kept.len() as EntityId, ..e });
+        }
+    }
+    layer.entities = kept;
+    let remap = |id: &mut Option<EntityId>| *id = id.and_then(|i| new_id.get(i as usize).copied().flatten());
+    layer.mentions.iter_mut().for_each(|m| remap(&mut m.entity));
+    for a in attributions.iter_mut() {
+        for s in a.speaker.iter_mut().chain(a.echoes.iter_mut()) {
+            remap(&mut s.entity);
+        }
+    }
 }
 
 #[cfg(test)]

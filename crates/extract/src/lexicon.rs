@@ -74,6 +74,8 @@ pub struct Lexicons {
     pub tagger: Option<dossier_ner::Tagger>,
     /// Event trigger patterns, support verbs and sector words (resources/lexicons/events).
     pub events: crate::events::EventLexicon,
+    /// Loaded by [`Lexicons::rules_only`]: without the cue forms learnt from PolNeAR.
+    pub rules_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +144,7 @@ impl Lexicons {
     /// train split (resources/lexicons/learned/MODEL_CARD.md).
     pub fn builtin() -> Lexicons {
         let mut lex = Lexicons::rules_only();
+        lex.rules_only = false;
         lex.load_learned_cues(lexicon_file!("learned/polnear_cues.tsv"));
         lex
     }
@@ -149,7 +152,7 @@ impl Lexicons {
     /// The hand-written lexicons only: for users who cannot accept the provenance of a lexicon
     /// learnt from research-only news data (`--rules-only` on the command line).
     pub fn rules_only() -> Lexicons {
-        let mut lex = Lexicons::default();
+        let mut lex = Lexicons { rules_only: true, ..Lexicons::default() };
         lex.load_cues(lexicon_file!("cues.tsv"));
         lex.load_names();
         // The model is built by `dossier train ner` and checked by its tests; a broken file is a build bug.

@@ -13,4 +13,4 @@ pub use lexicon::Lexicons;
 pub mod attribution;
 pub mod pipeline;
 
-pub use pipeline::analyze;
+pub use pipeline::{analyze, Pipeline, Stage};

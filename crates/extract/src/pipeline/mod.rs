@@ -1,0 +1,210 @@
+//! The pipeline as data: an ordered list of [`Stage`]s, checked once when it is built.
+//!
+//! The standard list ([`Pipeline::standard`], docs/STAGES.md):
+//!
+//! | # | stage | requires | provides |
+//! |---|---|---|---|
+//! | 1 | `repair` | — | regions |
+//! | 2 | `segment` | regions | tokens, sentences |
+//! | 3 | `entities` | regions, tokens, sentences | entities |
+//! | 4 | `attributions` | regions, tokens, sentences, entities | attributions |
+//! | 5 | `resolve_actors` | entities, attributions | resolved_actors |
+//! | 6 | `quantities` | tokens, sentences | quantities |
+//! | 7 | `times` | tokens, sentences | times |
+//! | 8 | `events` | regions, tokens, sentences, resolved_actors, quantities, times | events |
+//!
+//! The CLI, the server, the evaluations and the benchmarks all run this one list, so what is
+//! measured is what users run. Every analysis records the list's ids and versions, a digest of
+//! the lexicons and models, and the run's switches ([`dossier_core::Provenance`]).
+//!
+//! ```
+//! use dossier_core::{Document, Metadata};
+//! use dossier_extract::{Lexicons, Pipeline};
+//! let lex = Lexicons::builtin();
+//! let pipeline = Pipeline::standard();
+//! let doc = Document::new("Ryder said the talks failed.".into(), Metadata::default());
+//! let analysis = pipeline.analyze(&doc, &lex);
+//! assert_eq!(analysis.attributions.len(), 1);
+//! assert_eq!(analysis.provenance.stages.len(), pipeline.stages().len());
+//! ```
+
+mod stage;
+pub mod stages;
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use dossier_core::{Analysis, Document, Provenance, RunFlags, StageVersion};
+
+pub use stage::{DocContext, Layer, Stage, StageInfo};
+
+use crate::Lexicons;
+
+/// `sha256:` over every file under resources/lexicons and resources/models (build.rs).
+pub const RESOURCES_DIGEST: &str = env!("DOSSIER_RESOURCES_DIGEST");
+
+/// Why a list of stages is not a pipeline.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    #[error("stage `{stage}` requires {layer}, which no earlier stage provides")]
+    Missing { stage: &'static str, layer: &'static str },
+    #[error("stage `{stage}` provides {layer}, which stage `{earlier}` already provided")]
+    Twice { stage: &'static str, layer: &'static str, earlier: &'static str },
+    #[error("two stages are called `{0}`")]
+    DuplicateId(&'static str),
+}
+
+/// An ordered, checked list of stages.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+static STANDARD: LazyLock<Pipeline> = LazyLock::new(Pipeline::standard);
+
+impl Pipeline {
+    /// Checks that every stage's requirements are provided by an earlier stage, that no layer
+    /// is provided twice and that ids are unique (as spaCy's `pipe_analysis` does).
+    pub fn new(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, PipelineError> {
+        let mut provided: Vec<(Layer, &'static str)> = Vec::new();
+        let mut ids = BTreeSet::new();
+        for stage in &stages {
+            let info = stage.info();
+            if !ids.insert(info.id) {
+                return Err(PipelineError::DuplicateId(info.id));
+            }
+            if let Some(&layer) = info.requires.iter().find(|l| !provided.iter().any(|(p, _)| p == *l)) {
+                return Err(PipelineError::Missing { stage: info.id, layer: layer.as_str() });
+            }
+            for &layer in info.provides {
+                if let Some(&(_, earlier)) = provided.iter().find(|(p, _)| *p == layer) {
+                    return Err(PipelineError::Twice { stage: info.id, layer: layer.as_str(), earlier });
+                }
+                provided.push((layer, info.id));
+            }
+        }
+        Ok(Pipeline { stages })
+    }
+
+    /// Dossier's pipeline: repair → segment → entities → attributions → resolve_actors →
+    /// quantities → times → events.
+    pub fn standard() -> Pipeline {
+        use stages::*;
+        Pipeline::new(vec![
+            Box::new(Repair),
+            Box::new(Segment),
+            Box::new(Entities),
+            Box::new(Attributions),
+            Box::new(ResolveActors),
+            Box::new(Quantities),
+            Box::new(Times),
+            Box::new(Events),
+        ])
+        .expect("the standard pipeline is well formed (tested)")
+    }
+
+    pub fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
+    }
+
+    /// The provenance every analysis of this pipeline with these lexicons records.
+    pub fn provenance(&self, lex: &Lexicons) -> Provenance {
+        Provenance {
+            stages: self
+                .stages
+                .iter()
+                .map(|s| {
+                    let info = s.info();
+                    StageVersion { id: info.id.to_string(), version: info.version }
+                })
+                .collect(),
+            resources: RESOURCES_DIGEST.to_string(),
+            flags: RunFlags { rules_only: lex.rules_only, no_tagger: lex.tagger.is_none() },
+        }
+    }
+
+    /// Runs the first `n` stages over a document (benchmarks time one stage on the output of
+    /// the ones before it).
+    pub fn run_prefix<'d>(&self, doc: &'d Document, lex: &Lexicons, n: usize) -> DocContext<'d> {
+        let mut cx = DocContext::new(doc);
+        for stage in self.stages.iter().take(n) {
+            stage.run(&mut cx, lex);
+        }
+        cx
+    }
+
+    /// Analyses one document. Never panics on any UTF-8 text.
+    pub fn analyze(&self, doc: &Document, lex: &Lexicons) -> Analysis {
+        let mut analysis = self.run_prefix(doc, lex, self.stages.len()).analysis;
+        analysis.provenance = self.provenance(lex);
+        analysis
+    }
+}
+
+/// Analyses one document with the standard pipeline (built once per process).
+pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
+    STANDARD.analyze(doc, lex)
+}
+
+/// The standard pipeline, built once per process.
+pub fn standard() -> &'static Pipeline {
+    &STANDARD
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake(StageInfo);
+
+    impl Stage for Fake {
+        fn info(&self) -> StageInfo {
+            self.0
+        }
+        fn run(&self, _: &mut DocContext<'_>, _: &Lexicons) {}
+    }
+
+    fn fake(id: &'static str, requires: &'static [Layer], provides: &'static [Layer]) -> Box<dyn Stage> {
+        Box::new(Fake(StageInfo { id, version: 1, requires, provides }))
+    }
+
+    #[test]
+    fn the_standard_list_is_well_formed() {
+        let p = Pipeline::standard();
+        let ids: Vec<_> = p.stages().iter().map(|s| s.info().id).collect();
+        assert_eq!(
+            ids,
+            ["repair", "segment", "entities", "attributions", "resolve_actors", "quantities", "times", "events"]
+        );
+    }
+
+    #[test]
+    fn a_requirement_nobody_provides_is_an_error() {
+        let err =
+            Pipeline::new(vec![fake("a", &[], &[Layer::Regions]), fake("b", &[Layer::Tokens], &[])]).err().unwrap();
+        assert_eq!(err, PipelineError::Missing { stage: "b", layer: "tokens" });
+        // Order matters: a layer provided later does not count.
+        let err =
+            Pipeline::new(vec![fake("b", &[Layer::Tokens], &[]), fake("a", &[], &[Layer::Tokens])]).err().unwrap();
+        assert_eq!(err.to_string(), "stage `b` requires tokens, which no earlier stage provides");
+    }
+
+    #[test]
+    fn a_layer_provided_twice_or_a_repeated_id_is_an_error() {
+        let twice = Pipeline::new(vec![fake("a", &[], &[Layer::Tokens]), fake("b", &[], &[Layer::Tokens])]);
+        assert_eq!(twice.err(), Some(PipelineError::Twice { stage: "b", layer: "tokens", earlier: "a" }));
+        let same = Pipeline::new(vec![fake("a", &[], &[]), fake("a", &[], &[])]);
+        assert_eq!(same.err(), Some(PipelineError::DuplicateId("a")));
+    }
+
+    #[test]
+    fn provenance_names_every_stage_and_the_switches() {
+        let mut lex = Lexicons::rules_only();
+        lex.tagger = None;
+        let p = Pipeline::standard().provenance(&lex);
+        assert_eq!(p.stages.len(), 8);
+        assert!(p.resources.starts_with("sha256:") && p.resources.len() == 7 + 64, "{}", p.resources);
+        assert_eq!(p.flags, RunFlags { rules_only: true, no_tagger: true });
+        assert_ne!(p.key(), Pipeline::standard().provenance(&Lexicons::builtin()).key());
+    }
+}

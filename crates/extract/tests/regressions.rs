@@ -1,0 +1,32 @@
+//! One test per defect found in review, each with the input that showed it.
+
+use dossier_core::{Document, EntityKind, Metadata};
+use dossier_extract::{analyze, Lexicons};
+
+fn doc(text: &str) -> Document {
+    Document::new(text.to_string(), Metadata::default())
+}
+
+/// The entity stage sorts its mentions after collecting them; metonyms held mention indices from
+/// before the sort, so "He" (resolved later, sorted earlier) was relinked to Russia.
+#[test]
+fn metonym_relinking_follows_the_mention_not_its_old_index() {
+    let lex = Lexicons::builtin();
+    let text = "Zelensky spoke. He said Moscow lied.";
+    let a = analyze(&doc(text), &lex);
+    let he = a.mentions.iter().find(|m| m.span.slice(text) == Some("He")).expect("the pronoun is a mention");
+    assert_eq!(a.entities[he.entity.unwrap() as usize].name, "Zelensky");
+    // Moscow does not speak here: it stays the place, and nobody is an alias of Russia.
+    assert!(a.entities.iter().all(|e| e.name != "Russia"), "{:?}", a.entities);
+
+    // When Moscow speaks, it is Russia, and only Moscow is Russia's alias.
+    let text = "Zelensky spoke. He said Moscow dismissed the claim.";
+    let a = analyze(&doc(text), &lex);
+    let russia = a.entities.iter().find(|e| e.name == "Russia").expect("Moscow acts for Russia");
+    assert_eq!((russia.kind, russia.aliases.as_slice()), (EntityKind::Place, &["Moscow".to_string()][..]));
+    let speakers: Vec<_> = a.attributions.iter().filter_map(|x| x.speaker.as_ref()).collect();
+    let moscow = speakers.iter().find(|s| s.span.slice(text) == Some("Moscow")).expect("Moscow speaks");
+    assert_eq!(moscow.entity, Some(russia.id));
+    let he = speakers.iter().find(|s| s.span.slice(text) == Some("He")).expect("He speaks");
+    assert_eq!(a.entities[he.entity.unwrap() as usize].name, "Zelensky");
+}
