@@ -29,8 +29,7 @@ const PROGRESS_THRESHOLD: u64 = 50;
 
 #[derive(Debug, Default)]
 struct Counts {
-    new: u64,
-    duplicate: u64,
+    stored: Stored,
     failed: u64,
     files: u64,
     lines: u64,
@@ -103,7 +102,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
         let mut ing = ing(Sink::Inline(lex, Writer::new(store, raw.clone())));
         ing.read_all(&args.paths)?;
         if let Sink::Inline(_, writer) = std::mem::replace(&mut ing.sink, Sink::Workers(None)) {
-            (ing.counts.new, ing.counts.duplicate) = writer.finish()?;
+            ing.counts.stored = writer.finish()?;
         }
         ing
     } else {
@@ -130,7 +129,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
             (read, stored)
         });
         // The writer's error explains a reader that found the pipeline closed.
-        (ing.counts.new, ing.counts.duplicate) = stored?;
+        ing.counts.stored = stored?;
         read?;
         ing
     };
@@ -138,9 +137,10 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
 
     let c = &ing.counts;
     let summary = format!(
-        "ingested {} new, {} duplicate, {} failed (files: {}, lines: {}) into {}",
-        c.new,
-        c.duplicate,
+        "ingested {} new, {} refreshed, {} duplicate, {} failed (files: {}, lines: {}) into {}",
+        c.stored.new,
+        c.stored.refreshed,
+        c.stored.duplicate,
         c.failed,
         c.files,
         c.lines,
@@ -342,14 +342,7 @@ impl PageSink for Ingest<'_> {
 
 fn analyse_chunk(chunk: Chunk<Document>, lex: &Lexicons) -> Chunk<(Document, AnalysisJson)> {
     let Chunk { seq, docs, ends_batch } = chunk;
-    let docs = docs
-        .into_iter()
-        .map(|doc| {
-            let a = dossier_extract::analyze(&doc, lex);
-            let json = AnalysisJson::new(&doc, &a);
-            (doc, json)
-        })
-        .collect();
+    let docs = docs.into_iter().map(|doc| dossier_ingest::analyze(doc, lex)).collect();
     Chunk { seq, docs, ends_batch }
 }
 
@@ -378,14 +371,22 @@ struct Writer {
     waiting: std::collections::BTreeMap<u64, Chunk<(Document, AnalysisJson)>>,
     next: u64,
     batch: Vec<(Document, AnalysisJson)>,
-    new: u64,
-    duplicate: u64,
+    stored: Stored,
     raw: RawPending,
+}
+
+/// What the writer did with the documents: stored anew, re-analysed (stored by other stage
+/// versions, data or switches), or left alone as already stored.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stored {
+    new: u64,
+    refreshed: u64,
+    duplicate: u64,
 }
 
 impl Writer {
     fn new(store: Store, raw: RawPending) -> Writer {
-        Writer { store, waiting: Default::default(), next: 0, batch: Vec::new(), new: 0, duplicate: 0, raw }
+        Writer { store, waiting: Default::default(), next: 0, batch: Vec::new(), stored: Stored::default(), raw }
     }
 
     fn accept(&mut self, chunk: Chunk<(Document, AnalysisJson)>) -> Result<()> {
@@ -406,8 +407,9 @@ impl Writer {
         }
         for r in self.store.insert_batch(&self.batch).context("cannot store documents")? {
             match r {
-                Inserted::New => self.new += 1,
-                Inserted::Duplicate => self.duplicate += 1,
+                Inserted::New => self.stored.new += 1,
+                Inserted::Refreshed => self.stored.refreshed += 1,
+                Inserted::Duplicate => self.stored.duplicate += 1,
             }
         }
         let raw = web_ingest::take_raw(&self.raw, self.batch.iter().map(|(d, _)| d.id.as_str()));
@@ -418,13 +420,13 @@ impl Writer {
         Ok(())
     }
 
-    /// Stores what is left; returns the numbers of new and duplicate documents.
-    fn finish(mut self) -> Result<(u64, u64)> {
+    /// Stores what is left; returns what was stored.
+    fn finish(mut self) -> Result<Stored> {
         if !self.waiting.is_empty() {
             return Err(anyhow!("an analysis worker stopped before the end of the input"));
         }
         // What a reader that stopped early had sent of its last batch.
         self.commit()?;
-        Ok((self.new, self.duplicate))
+        Ok(self.stored)
     }
 }

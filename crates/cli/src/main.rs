@@ -9,7 +9,8 @@ mod eval_events;
 mod eval_measures;
 mod events_cmd;
 mod ingest;
-mod input;
+/// Reading inputs lives in dossier-ingest, shared with the server.
+use dossier_ingest::input;
 mod ner;
 mod numbers_query;
 mod query;

@@ -8,10 +8,10 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
-use dossier_core::{parse_published, Document, Metadata};
+use dossier_core::Document;
 use dossier_store::RawHtml;
 use dossier_web::warc::{Event, WarcReader};
-use dossier_web::{Limits, Page};
+use dossier_web::Limits;
 
 /// Raw pages waiting for their documents to be stored, by document id. The reader adds; the
 /// writer takes them when it commits the batch holding the document (so at most a few batches).
@@ -40,22 +40,7 @@ pub trait PageSink {
     fn file_read(&mut self);
 }
 
-/// The document a page becomes; an error when the page has no main text.
-pub fn page_document(page: Page, source: String, fallback_url: Option<&str>) -> Result<Document, String> {
-    let text = page.document_text();
-    if page.text.trim().is_empty() || text.trim().is_empty() {
-        return Err("no main text found in the page".into());
-    }
-    let meta = Metadata {
-        published: page.published.as_deref().and_then(parse_published),
-        title: page.title,
-        url: page.url.or_else(|| fallback_url.map(str::to_string)),
-        outlet: page.site,
-        author: page.author,
-        source: Some(source),
-    };
-    Ok(Document::new(text, meta))
-}
+pub use dossier_ingest::page_document;
 
 fn limits(max_bytes: u64) -> Limits {
     Limits { max_bytes, ..Limits::default() }

@@ -167,7 +167,8 @@ fn ingest_reports_bad_items_and_keeps_the_rest() {
         assert!(err.contains(&line), "missing {line:?} in\n{err}");
     }
     assert_eq!(err.matches("error: ").count(), 6, "{err}");
-    let summary = format!("ingested 7 new, 0 duplicate, 6 failed (files: 9, lines: 6) into {}", db.display());
+    let summary =
+        format!("ingested 7 new, 0 refreshed, 0 duplicate, 6 failed (files: 9, lines: 6) into {}", db.display());
     assert_eq!(stdout(&o).trim(), summary);
     assert!(err.contains(&summary));
 
@@ -203,7 +204,7 @@ fn ingest_reports_bad_items_and_keeps_the_rest() {
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(
         stdout(&again).trim(),
-        format!("ingested 0 new, 7 duplicate, 6 failed (files: 9, lines: 6) into {}", db.display())
+        format!("ingested 0 new, 0 refreshed, 7 duplicate, 6 failed (files: 9, lines: 6) into {}", db.display())
     );
     assert_eq!(entities(&db), e1);
     assert_eq!(all_statements(&db), s1);
@@ -219,7 +220,7 @@ fn ingest_clean_input_exits_0_and_named_files_are_text() {
     fs::File::create(&huge).unwrap().set_len(50_000_000).unwrap();
     let o = dossier(&["ingest", "--db", p(&db), p(&named)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("ingested 1 new, 0 duplicate, 0 failed (files: 1, lines: 0)"));
+    assert!(stdout(&o).starts_with("ingested 1 new, 0 refreshed, 0 duplicate, 0 failed (files: 1, lines: 0)"));
     let o = dossier(&["ingest", "--db", p(&db), p(&huge)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("too large (50000000 bytes > limit 16777216)"), "{}", stderr(&o));

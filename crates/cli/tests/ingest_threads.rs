@@ -49,7 +49,7 @@ fn threads_and_batches_store_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let feed = feed(dir.path());
     let (summary, statements) = ingest_and_list(dir.path(), &feed, "1", "200");
-    assert_eq!(summary.trim(), "ingested 20 new, 3 duplicate, 1 failed (files: 1, lines: 24) into DB");
+    assert_eq!(summary.trim(), "ingested 20 new, 0 refreshed, 3 duplicate, 1 failed (files: 1, lines: 24) into DB");
     let rows: Vec<serde_json::Value> = serde_json::from_str(&statements).unwrap();
     assert!(rows.len() >= 20, "{statements}");
     for (threads, batch) in [("2", "1"), ("2", "4"), ("3", "5"), ("4", "200")] {

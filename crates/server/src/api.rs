@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use dossier_core::{AnalysisJson, Document, Metadata};
+use dossier_core::{Document, Metadata};
 use dossier_store::{Inserted, StatementQuery};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -192,15 +192,6 @@ pub async fn openapi() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI)
 }
 
-/// A feed item, as `dossier ingest` reads JSON Lines.
-#[derive(Debug, Deserialize)]
-struct IngestItem {
-    url: Option<String>,
-    title: Option<String>,
-    published: Option<String>,
-    text: String,
-}
-
 /// Compares without stopping at the first difference, so timing tells nothing about the token.
 fn same_token(given: &[u8], expected: &[u8]) -> bool {
     given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
@@ -221,65 +212,46 @@ pub async fn ingest(
         return Err(ApiError::Unauthorized);
     }
     let body = body.map_err(|e| ApiError::from_body(e, st.max_body))?;
-    let doc = parse_ingest(&headers, &body)?;
-    let lex = ingest.clone();
-    let analysed = tokio::task::spawn_blocking(move || {
-        let a = dossier_extract::analyze(&doc, &lex.lexicons);
-        let json = AnalysisJson::new(&doc, &a);
-        (doc, json)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("analysis failed: {e}")))?;
-    let id = analysed.0.id.clone();
-    let statements = analysed.1.attributions.len();
-    let inserted = st.pool.run(move |s| s.insert_batch(&[analysed])).await?;
-    let inserted = inserted.first().copied().unwrap_or(Inserted::Duplicate);
-    let status = if inserted == Inserted::New { StatusCode::CREATED } else { StatusCode::OK };
+    let doc = parse_ingest(&headers, &body, st.max_body as u64)?;
+    let id = doc.id.clone();
+    // Analysed and stored exactly as `dossier ingest` does it (dossier_ingest), on a pooled
+    // connection's blocking thread.
+    let stored = st.pool.run(move |s| dossier_ingest::analyze_and_store(s, &ingest.lexicons, vec![doc])).await?;
+    let (inserted, statements) = stored.first().map_or((Inserted::Duplicate, 0), |d| (d.inserted, d.statements));
+    let status = if inserted == Inserted::Duplicate { StatusCode::OK } else { StatusCode::CREATED };
     Ok((status, Json(json!({ "id": id, "inserted": inserted, "statements": statements }))))
 }
 
-/// The document a POST body holds: JSON {url, title, published, text}, or the plain text itself.
-fn parse_ingest(headers: &HeaderMap, body: &[u8]) -> Result<Document, ApiError> {
+/// The document a POST body holds: a feed item as JSON (`{url, title, published, outlet, author,
+/// text | html}`, the same type `dossier ingest` reads from JSON Lines), or the plain text itself.
+fn parse_ingest(headers: &HeaderMap, body: &[u8], limit: u64) -> Result<Document, ApiError> {
+    use dossier_ingest::input;
     let ctype = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("text/plain");
     let mime = ctype.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let (text, meta) = match mime.as_str() {
+    let bad = |field: &str, e: input::InputError| ApiError::BadRequest(format!("{field}: {e}"));
+    match mime.as_str() {
         "application/json" => {
-            let item: IngestItem =
+            let item: dossier_ingest::FeedItem =
                 serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(format!("body: {e}")))?;
-            let published = match item.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                None => None,
-                Some(p) => Some(
-                    dossier_core::parse_published(p)
-                        .ok_or_else(|| ApiError::BadRequest(format!("published: not a date {p:?}")))?,
-                ),
-            };
-            let meta = Metadata {
-                source: item.url.clone().or_else(|| Some("http".into())),
-                url: item.url,
-                title: item.title,
-                published,
-                ..Metadata::default()
-            };
-            (item.text, meta)
+            let field = if item.text.is_some() { "text" } else { "html" };
+            let feed = dossier_ingest::feed_document(item, "http".into(), limit).map_err(|e| bad(field, e))?;
+            if let Some(p) = feed.bad_date {
+                return Err(ApiError::BadRequest(format!("published: not a date {p:?}")));
+            }
+            let mut doc = feed.doc;
+            if doc.meta.url.is_some() {
+                doc.meta.source = doc.meta.url.clone();
+            }
+            Ok(doc)
         }
         "text/plain" | "" => {
-            let text =
-                String::from_utf8(body.to_vec()).map_err(|_| ApiError::BadRequest("body: not UTF-8 text".into()))?;
-            (text, Metadata { source: Some("http".into()), ..Metadata::default() })
+            let text = input::check_text(body.to_vec(), limit).map_err(|e| bad("text", e))?;
+            Ok(Document::new(text, Metadata { source: Some("http".into()), ..Metadata::default() }))
         }
         other => {
-            return Err(ApiError::UnsupportedMediaType(format!(
-                "content type {other:?}: send text/plain or application/json"
-            )))
+            Err(ApiError::UnsupportedMediaType(format!("content type {other:?}: send text/plain or application/json")))
         }
-    };
-    if text.trim().is_empty() {
-        return Err(ApiError::BadRequest("text: empty".into()));
     }
-    if text.contains('\0') {
-        return Err(ApiError::BadRequest("text: contains NUL bytes (binary?)".into()));
-    }
-    Ok(Document::new(text, meta))
 }
 
 /// Any path under /api that no route matches.

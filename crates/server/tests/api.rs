@@ -200,6 +200,19 @@ async fn every_documented_route_answers_as_described() {
             400,
             "bad_request",
         ),
+        // The feed type `dossier ingest` reads: a page in `html` is extracted, as on the command line.
+        (
+            vec![("Authorization", auth.clone()), ("Content-Type", "application/json".into())],
+            br#"{"url": "https://example.org/kyiv", "outlet": "Example News", "html": "<html><head><title>Troops arrive</title></head><body><article><h1>Troops arrive</h1><p>Officials in Kyiv said on Friday that 300 troops had arrived at the border, and that more would follow within the week.</p><p>The ministry declined to say where the troops had come from or how long they would stay.</p></article></body></html>"}"#,
+            201,
+            "",
+        ),
+        (
+            vec![("Authorization", auth.clone()), ("Content-Type", "application/json".into())],
+            br#"{"html": "<html><body></body></html>"}"#,
+            400,
+            "bad_request",
+        ),
     ];
     for (headers, b, want, code) in cases {
         let r = post(headers, b).await;

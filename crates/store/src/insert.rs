@@ -13,8 +13,12 @@ use crate::{Result, Store};
 #[serde(rename_all = "snake_case")]
 pub enum Inserted {
     New,
-    /// A document with the same id (content hash) was already stored; nothing changed.
+    /// A document with the same id (content hash) was already stored by the same stages, data
+    /// and switches; nothing changed.
     Duplicate,
+    /// The document was stored by other stage versions, data or switches: its analysis and every
+    /// row drawn from it were replaced by the new one.
+    Refreshed,
 }
 
 impl Store {
@@ -48,26 +52,40 @@ impl Store {
 
 fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inserted> {
     let m = &doc.meta;
-    let changed = tx
-        .prepare_cached(
-            "INSERT INTO documents (id, source, url, title, published, outlet, author, text, analysis, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-         ON CONFLICT (id) DO NOTHING",
-        )?
-        .execute(params![
-            doc.id,
-            m.source,
-            m.url,
-            m.title,
-            m.published.map(|d| d.to_string()),
-            m.outlet,
-            m.author,
-            doc.text,
-            serde_json::to_string(a)?,
-        ])?;
-    if changed == 0 {
-        return Ok(Inserted::Duplicate);
-    }
+    let provenance = a.provenance.key();
+    let stored: Option<String> = tx
+        .prepare_cached("SELECT provenance FROM documents WHERE id = ?1")?
+        .query_row([&doc.id], |r| r.get(0))
+        .optional()?;
+    let inserted = match stored {
+        Some(p) if p == provenance => return Ok(Inserted::Duplicate),
+        Some(_) => {
+            delete_derived_rows(tx, &doc.id)?;
+            tx.prepare_cached("UPDATE documents SET analysis = ?2, provenance = ?3 WHERE id = ?1")?
+                .execute(params![doc.id, serde_json::to_string(a)?, provenance])?;
+            Inserted::Refreshed
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO documents (id, source, url, title, published, outlet, author, text, analysis,
+                     provenance, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            )?
+            .execute(params![
+                doc.id,
+                m.source,
+                m.url,
+                m.title,
+                m.published.map(|d| d.to_string()),
+                m.outlet,
+                m.author,
+                doc.text,
+                serde_json::to_string(a)?,
+                provenance,
+            ])?;
+            Inserted::New
+        }
+    };
     let ids = insert_entities(tx, &doc.id, &a.entities)?;
     insert_mentions(tx, &doc.id, a, &ids)?;
     for (idx, at) in a.attributions.iter().enumerate() {
@@ -76,7 +94,17 @@ fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inse
     insert_quantities(tx, &doc.id, a)?;
     insert_times(tx, &doc.id, a)?;
     crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
-    Ok(Inserted::New)
+    Ok(inserted)
+}
+
+/// Every row drawn from a document's analysis (not the document, its raw HTML or the canonical
+/// entities, which other documents share). The statements' delete trigger keeps their
+/// full-text index in step.
+fn delete_derived_rows(tx: &Transaction, doc_id: &str) -> Result<()> {
+    for table in ["events", "statements", "mentions", "quantities", "times", "document_entities"] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([doc_id])?;
+    }
+    Ok(())
 }
 
 /// The key entities merge on across documents: case, spacing and apostrophe style ignored.

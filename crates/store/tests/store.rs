@@ -286,3 +286,68 @@ fn newer_schema_is_refused() {
     }
     remove_db(&path);
 }
+
+/// `ryder()` as analysed by another stage version: its statement's content differs.
+fn ryder_by_a_newer_stage() -> (Document, AnalysisJson) {
+    let (doc, mut json) = ryder();
+    json.provenance.stages = vec![StageVersion { id: "attributions".into(), version: 2 }];
+    let start = doc.text.find("North Korean").unwrap();
+    json.attributions[0].content = SpanJson::new(&doc.text, Span::new(start, start + "North Korean troops".len()));
+    json.attributions[0].content.text = "North Korean troops".into();
+    (doc, json)
+}
+
+#[test]
+fn a_document_stored_by_other_stage_versions_is_refreshed_in_place() {
+    on_both("refresh", |s| {
+        assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::New]);
+        let before = s.stats().unwrap();
+        assert_eq!(s.insert_batch(&[ryder_by_a_newer_stage()]).unwrap(), vec![Inserted::Refreshed]);
+        // The same rows, one of each: the old ones were replaced, not added to.
+        assert_eq!(s.stats().unwrap(), before);
+        let statements = s.statements(&StatementFilter::default()).unwrap();
+        assert_eq!(statements.len(), 1);
+        assert_eq!(statements[0].content, "North Korean troops");
+        // The statement index follows: "Kursk" is no longer in any statement.
+        let hits = s.search("kursk", 10).unwrap();
+        assert!(hits.iter().all(|h| h.kind == HitKind::Document), "{hits:?}");
+        let (_, stored) = s.document(&ryder().0.id).unwrap().unwrap();
+        assert_eq!(stored["provenance"]["stages"][0]["version"], 2);
+        // Nothing changed since: a duplicate again.
+        assert_eq!(s.insert_batch(&[ryder_by_a_newer_stage()]).unwrap(), vec![Inserted::Duplicate]);
+        assert_eq!(s.stats().unwrap(), before);
+    });
+}
+
+/// A store written before provenance was recorded (schema 4) opens, migrates, keeps its documents,
+/// and the next ingest of a stored document refreshes it.
+#[test]
+fn a_schema_4_store_is_carried_forward() {
+    let path = temp_db("schema4");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../migrations/0001_init.sql"),
+            include_str!("../migrations/0002_events.sql"),
+            include_str!("../migrations/0003_raw_html.sql"),
+            include_str!("../migrations/0004_fts_per_batch.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        let (doc, json) = ryder();
+        conn.execute(
+            "INSERT INTO documents (id, text, analysis, ingested_at) VALUES (?1, ?2, ?3, '2026-11-01T00:00:00Z')",
+            rusqlite::params![doc.id, doc.text, serde_json::to_string(&json).unwrap()],
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    assert_eq!(s.stats().unwrap().documents, 1);
+    assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::Refreshed]);
+    assert_eq!(s.stats().unwrap().statements, 1);
+    assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::Duplicate]);
+    drop(s);
+    remove_db(&path);
+}

@@ -1,5 +1,5 @@
-//! Reading inputs: plain text files (or stdin) and JSON Lines feeds, with the checks every
-//! document goes through (size, emptiness, binary content, UTF-8).
+//! Reading inputs: plain text files (or stdin), JSON Lines feeds and HTML pages, with the checks
+//! every document goes through (size, emptiness, binary content, UTF-8).
 
 use std::fmt;
 use std::fs::File;
@@ -139,14 +139,18 @@ impl Format {
     }
 }
 
-/// One line of a JSON Lines feed. Unknown fields are ignored.
+/// One item of a feed: a line of a JSON Lines file for `dossier ingest`, or the JSON body of
+/// `POST /api/documents`. Either `text` or `html` (a page whose main text is extracted). Unknown
+/// fields are ignored.
 #[derive(Debug, Deserialize)]
-struct FeedLine {
-    url: Option<String>,
-    title: Option<String>,
-    published: Option<String>,
-    text: Option<String>,
-    html: Option<String>,
+pub struct FeedItem {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub text: Option<String>,
+    pub html: Option<String>,
 }
 
 /// A feed line turned into a document, with a note when its date could not be read.
@@ -160,7 +164,13 @@ pub struct FeedDoc {
 /// Parses one feed line (already known to be non-blank) into a document.
 pub fn parse_feed_line(line: Vec<u8>, source: String, limit: u64) -> Result<FeedDoc, InputError> {
     let line = String::from_utf8(line).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
-    let feed: FeedLine = serde_json::from_str(&line).map_err(InputError::Json)?;
+    let feed: FeedItem = serde_json::from_str(&line).map_err(InputError::Json)?;
+    feed_document(feed, source, limit)
+}
+
+/// The document a feed item becomes; a `published` that is not a date is kept aside in
+/// [`FeedDoc::bad_date`] for the caller to report or refuse.
+pub fn feed_document(feed: FeedItem, source: String, limit: u64) -> Result<FeedDoc, InputError> {
     let published = feed.published.as_deref().and_then(parse_published);
     let bad_date = feed.published.filter(|_| published.is_none());
     let text = match (feed.text, feed.html) {
@@ -170,11 +180,12 @@ pub fn parse_feed_line(line: Vec<u8>, source: String, limit: u64) -> Result<Feed
             let limits = dossier_web::Limits { max_bytes: limit, ..dossier_web::Limits::default() };
             let page =
                 dossier_web::read_page(html.as_bytes(), None, &limits).map_err(|e| InputError::Page(e.to_string()))?;
-            let mut doc =
-                crate::web_ingest::page_document(page, source, feed.url.as_deref()).map_err(InputError::Page)?;
+            let mut doc = page_document(page, source, feed.url.as_deref()).map_err(InputError::Page)?;
             if let Some(t) = feed.title {
                 doc.meta.title = Some(t);
             }
+            doc.meta.outlet = feed.outlet.or(doc.meta.outlet);
+            doc.meta.author = feed.author.or(doc.meta.author);
             doc.meta.published = published.or(doc.meta.published);
             if let Some(u) = feed.url {
                 doc.meta.url = Some(u);
@@ -184,8 +195,32 @@ pub fn parse_feed_line(line: Vec<u8>, source: String, limit: u64) -> Result<Feed
         (None, None) => return Err(InputError::MissingText),
     };
     let text = check_text(text.into_bytes(), limit)?;
-    let meta = Metadata { title: feed.title, url: feed.url, published, source: Some(source), ..Metadata::default() };
+    let meta = Metadata {
+        title: feed.title,
+        url: feed.url,
+        published,
+        outlet: feed.outlet,
+        author: feed.author,
+        source: Some(source),
+    };
     Ok(FeedDoc { doc: Document::new(text, meta), bad_date, raw_html: None })
+}
+
+/// The document a page becomes; an error when the page has no main text.
+pub fn page_document(page: dossier_web::Page, source: String, fallback_url: Option<&str>) -> Result<Document, String> {
+    let text = page.document_text();
+    if page.text.trim().is_empty() || text.trim().is_empty() {
+        return Err("no main text found in the page".into());
+    }
+    let meta = Metadata {
+        published: page.published.as_deref().and_then(parse_published),
+        title: page.title,
+        url: page.url.or_else(|| fallback_url.map(str::to_string)),
+        outlet: page.site,
+        author: page.author,
+        source: Some(source),
+    };
+    Ok(Document::new(text, meta))
 }
 
 /// A line read by [`read_line_capped`].
