@@ -30,7 +30,7 @@ fn filter(
         },
         None => None,
     };
-    Ok(EventFilter { kind, actor: actor.clone(), since: since.map(|d| d.to_string()), limit })
+    Ok(EventFilter { kind, actor: actor.clone(), since: since.map(|d| d.to_string()), offset: 0, limit })
 }
 
 pub fn list(args: &EventsArgs) -> Result<Exit> {

@@ -68,6 +68,16 @@ pub struct StatementParams {
 }
 
 #[derive(Debug, Default, Deserialize)]
+pub struct EventParams {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub actor: Option<String>,
+    pub since: Option<String>,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
 pub struct QuantityParams {
     pub counted: Option<String>,
     pub limit: Option<usize>,
@@ -168,6 +178,32 @@ pub async fn statements(State(st): State<AppState>, Q(p): Q<StatementParams>) ->
     let (offset, limit) = (query.offset, query.limit);
     let rows = st.pool.run(move |s| s.statements_where(&query)).await?;
     Ok(Json(json!({ "offset": offset, "limit": limit, "items": rows })))
+}
+
+/// Who did what to whom, in publication order.
+pub async fn events(State(st): State<AppState>, Q(p): Q<EventParams>) -> Result<impl IntoResponse, ApiError> {
+    let kind = match given(p.kind) {
+        None => None,
+        Some(k) => Some(
+            dossier_core::EventType::parse(&k)
+                .ok_or_else(|| {
+                    let all = dossier_core::EventType::ALL.map(|t| t.as_str()).join(", ");
+                    ApiError::BadRequest(format!("type: {k:?} is not one of {all}"))
+                })?
+                .as_str()
+                .to_string(),
+        ),
+    };
+    let filter = dossier_store::EventFilter {
+        kind,
+        actor: given(p.actor),
+        since: iso_date("since", p.since)?,
+        offset: p.offset.unwrap_or(0),
+        limit: limit(p.limit, 100),
+    };
+    let (offset, n) = (filter.offset, filter.limit);
+    let rows = st.pool.run(move |s| s.events(&filter)).await?;
+    Ok(Json(json!({ "offset": offset, "limit": n, "items": rows })))
 }
 
 pub async fn quantities(State(st): State<AppState>, Q(p): Q<QuantityParams>) -> Result<impl IntoResponse, ApiError> {

@@ -23,6 +23,7 @@ pub fn router(state: AppState, cors_origin: Option<HeaderValue>) -> Router {
         .route("/entities/{name}", get(api::entity))
         .route("/statements", get(api::statements))
         .route("/quantities", get(api::quantities))
+        .route("/events", get(api::events))
         .route("/stats", get(api::stats))
         .route("/openapi.json", get(api::openapi))
         .fallback(api::not_found)

@@ -130,6 +130,9 @@ async fn every_documented_route_answers_as_described() {
         (call("get", "/api/statements"), "/api/statements?limit=many".into(), 400),
         (call("get", "/api/quantities"), "/api/quantities?counted=troops".into(), 200),
         (call("get", "/api/quantities"), "/api/quantities".into(), 200),
+        (call("get", "/api/events"), "/api/events?type=mobilize&since=2015-01-01&limit=50".into(), 200),
+        (call("get", "/api/events"), "/api/events?actor=north%20korea&offset=1".into(), 200),
+        (call("get", "/api/events"), "/api/events?type=PARTY".into(), 400),
         (call("get", "/api/stats"), "/api/stats".into(), 200),
         (call("get", "/api/openapi.json"), "/api/openapi.json".into(), 200),
     ];
@@ -163,6 +166,11 @@ async fn every_documented_route_answers_as_described() {
     let nouns = body("/api/quantities");
     assert!(nouns["nouns"].as_array().is_some_and(|a| !a.is_empty()));
     assert_eq!(body("/api/stats")["documents"], 9);
+    let mobilize = body("/api/events?type=mobilize");
+    let items = mobilize["items"].as_array().expect("events");
+    assert!(!items.is_empty() && items.iter().all(|e| e["type"] == "MOBILIZE"), "{mobilize}");
+    assert!(items.windows(2).all(|w| w[0]["published"].as_str() <= w[1]["published"].as_str()));
+    assert_eq!(body("/api/events?type=PARTY")["error"]["code"], "bad_request");
     assert_eq!(body("/api/statements?stance=bogus")["error"]["code"], "bad_request");
     assert_eq!(body("/api/documents/sha256%3Anope")["error"]["code"], "not_found");
 

@@ -18,13 +18,15 @@ pub struct EventFilter {
     pub actor: Option<String>,
     /// Only documents published on or after this ISO date (undated documents are left out).
     pub since: Option<String>,
+    /// Rows to skip (paging).
+    pub offset: usize,
     pub limit: usize,
 }
 
 impl Default for EventFilter {
     /// No filter, at most 1000 rows.
     fn default() -> Self {
-        EventFilter { kind: None, actor: None, since: None, limit: 1000 }
+        EventFilter { kind: None, actor: None, since: None, offset: 0, limit: 1000 }
     }
 }
 
@@ -191,9 +193,10 @@ impl Store {
                AND (?2 IS NULL OR instr(e.actor_search, ?2) > 0)
                AND (?3 IS NULL OR (d.published IS NOT NULL AND d.published >= ?3))
              ORDER BY d.published IS NULL, d.published, d.pk, e.start
-             LIMIT ?4",
+             LIMIT ?4 OFFSET ?5",
         )?;
-        let rows = stmt.query_map(params![kind, actor, filter.since, sql_limit(filter.limit)], row)?;
+        let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![kind, actor, filter.since, sql_limit(filter.limit), offset], row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
