@@ -76,14 +76,12 @@ async fn browser() -> Browser {
     Browser { client, _driver: driver, _profile: profile }
 }
 
-/// Where a screenshot goes. Pages of the seed article (someone else's copyrighted news) stay in
-/// the build directory; only pages of the openly licensed examples go to docs/screenshots.
+/// Where a screenshot goes: the build directory, never the repository (a test run must not
+/// rewrite committed files). `scripts/update_screenshots.sh` runs this test and copies the pages
+/// of the openly licensed examples to docs/screenshots; pages of the seed article (someone
+/// else's copyrighted news) are never copied.
 fn screenshot_path(name: &str) -> PathBuf {
-    let dir = if name.starts_with("seed-") {
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots")
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
-    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot folder");
     dir.join(name)
 }
