@@ -1,5 +1,6 @@
 //! The canonical seed article (../shared/seed, not redistributed here) against its hand annotation.
 //! These floors keep the first thing every new user sees from silently getting worse.
+#![cfg(feature = "shared-data")]
 
 use dossier_core::{Analysis, Document, EntityKind, Metadata, RegionKind, Span};
 use serde_json::Value;

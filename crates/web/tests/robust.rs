@@ -140,6 +140,7 @@ fn warc_record_of_100_mb_streams_past_without_being_held() {
     assert!(matches!(events[1], Event::Response(_)));
 }
 
+#[cfg(feature = "shared-data")]
 #[test]
 fn extraction_floor_on_the_benchmark() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -146,6 +146,8 @@ pub fn repo_path(rel: &str) -> PathBuf {
 }
 
 /// The seed article (../shared beside the repository), as a feed item with a title and date.
+/// The seed article (../shared, `--features shared-data` only).
+#[cfg(feature = "shared-data")]
 pub fn seed_item() -> Value {
     let path = repo_path("../../../shared/seed/000_daa44a4bba378782.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -163,10 +165,15 @@ pub fn example_items() -> Vec<Value> {
     let feed = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut items: Vec<Value> =
         feed.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("feed line")).collect();
+    items.push(korea_item());
+    items
+}
+
+/// examples/wikinews/korea.txt as a feed item.
+pub fn korea_item() -> Value {
     let korea = repo_path("../../examples/wikinews/korea.txt");
     let text = std::fs::read_to_string(&korea).unwrap_or_else(|e| panic!("{}: {e}", korea.display()));
-    items.push(serde_json::json!({ "published": "2015-08-21", "text": text }));
-    items
+    serde_json::json!({ "published": "2015-08-21", "text": text })
 }
 
 /// Percent-encodes a path segment or query value.
