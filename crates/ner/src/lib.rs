@@ -28,7 +28,6 @@ mod corpus;
 mod features;
 mod gazetteer;
 mod model;
-mod score;
 mod tags;
 mod tokenize;
 #[cfg(feature = "train")]
@@ -42,7 +41,6 @@ pub use corpus::{
 };
 pub use gazetteer::Gazetteer;
 pub use model::Tagger;
-pub use score::{Counts, Scores, SCORED};
 pub use tags::{spans, EntitySpan, Kind, Sentence, Tag};
 pub use tokenize::tokenize;
 #[cfg(feature = "train")]
