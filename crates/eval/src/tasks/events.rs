@@ -4,7 +4,9 @@
 //! Each record's sentence (plus a newline, as the script writes it) is analysed. Type: a record is a
 //! hit when some event has the gold type; every other type predicted for it is a false positive.
 //! Actors: on a hit, a source (target) is right when it overlaps the gold actor's words (the first
-//! occurrence of `actorText` in the sentence) or when the record has no such actor.
+//! occurrence of `actorText` in the sentence) or when the record has no such actor. A record whose
+//! run fails (no text, or a text `dossier analyze` refuses: empty, binary) is a failed run and its
+//! gold event is missed, as in the script.
 
 use serde::Serialize;
 
@@ -46,7 +48,7 @@ fn overlaps(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> bool {
 }
 
 /// Scores the first `limit` records; with `verbose`, every record and what was found for it
-/// goes to `log` (HIT or MISS).
+/// goes to `log` (HIT, MISS, or FAIL with the reason).
 pub fn score(
     records: &[PloverRecord],
     limit: Option<usize>,
@@ -57,10 +59,22 @@ pub fn score(
     let mut s = EventScores { records: recs.len() as u64, ..EventScores::default() };
     for r in recs {
         let gold = &r.event;
-        let text = r.text.as_deref().unwrap_or_default();
-        let doc = dossier_core::Document::new(format!("{text}\n"), Default::default());
-        let a = dossier_extract::analyze(&doc, pipeline.lexicons);
-        let json = dossier_core::AnalysisJson::new(&doc, &a);
+        let analysed = match &r.text {
+            Some(text) => pipeline.analyze(format!("{text}\n").into_bytes(), Default::default()),
+            None => Err("no \"text\" field".to_string()),
+        };
+        let (text, json) = match analysed {
+            Ok((doc, a)) => (r.text.as_deref().unwrap_or_default(), dossier_core::AnalysisJson::new(&doc, &a)),
+            Err(why) => {
+                // The script counts a failed run and finds no event: the gold event is missed.
+                s.failed_runs += 1;
+                s.missed += 1;
+                if let Some(log) = log.as_mut() {
+                    log(&format!("FAIL {gold}: {why}\n    {}", r.text.as_deref().unwrap_or_default()));
+                }
+                continue;
+            }
+        };
         let types: std::collections::BTreeSet<String> =
             json.events.iter().map(|e| e.kind.as_str().to_string()).collect();
         let wrong = types.iter().filter(|t| *t != gold).count() as u64;
@@ -106,6 +120,27 @@ pub fn score(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rec(text: Option<&str>, event: &str) -> PloverRecord {
+        PloverRecord { text: text.map(str::to_string), event: event.into(), sources: vec![], targets: vec![] }
+    }
+
+    /// Regression: a record whose run fails (empty or missing text) used to be analysed as an
+    /// empty document and left out of `failed_runs`; the script counts it as a failed run whose
+    /// gold event is missed.
+    #[test]
+    fn failed_runs_are_counted_and_their_gold_missed() {
+        let records = [rec(Some("   "), "ASSAULT"), rec(None, "AGREE"), rec(Some("The talks went on."), "CONSULT")];
+        let mut lines = Vec::new();
+        let s = score(&records, None, &crate::testutil::pipeline(), Some(&mut |l: &str| lines.push(l.to_string())));
+        assert_eq!(s.records, 3);
+        assert_eq!(s.failed_runs, 2, "{s:?}");
+        assert_eq!(s.missed + s.type_hits, 3, "every record is a hit or a miss: {s:?}");
+        assert!(s.missed >= 2);
+        assert!(lines[0].starts_with("FAIL ASSAULT: empty input"), "{lines:?}");
+        assert!(lines[1].starts_with("FAIL AGREE: no \"text\" field"), "{lines:?}");
+        assert!(s.lines().starts_with("records=3 failed_runs=2 "));
+    }
 
     #[test]
     fn f1_is_the_scripts() {
