@@ -1,5 +1,6 @@
 //! `dossier ingest` of HTML pages and WARC archives, `dossier extract`, and `dossier eval
 //! extraction` agreeing with shared/tools/score_html.py.
+#![cfg(feature = "shared-data")]
 
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -13,7 +14,11 @@ fn dossier() -> Command {
 fn bench() -> PathBuf {
     let d = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/eval/html_extraction/scrapinghub-article-extraction-benchmark");
-    assert!(d.exists(), "the benchmark is missing at {}", d.display());
+    assert!(
+        d.exists(),
+        "the benchmark is missing at {}: the `shared-data` tests need ../shared beside the repository",
+        d.display()
+    );
     d
 }
 
