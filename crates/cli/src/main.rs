@@ -5,17 +5,15 @@
 mod analyze;
 mod args;
 mod eval;
-mod eval_events;
-mod eval_measures;
 mod events_cmd;
 mod ingest;
 /// Reading inputs lives in dossier-ingest, shared with the server.
 use dossier_ingest::input;
-mod ner;
 mod numbers_query;
 mod query;
 mod report;
 mod serve;
+mod train;
 mod web_cmd;
 mod web_ingest;
 
@@ -60,13 +58,13 @@ fn main() -> ExitCode {
         Command::Events(a) => events_cmd::list(a),
         Command::Export(ExportCommand::Events(a)) => events_cmd::export(a),
         Command::Serve(a) => serve::run(a, &cli),
-        Command::Eval(EvalCommand::Extraction(a)) => web_cmd::eval_extraction(a),
+        Command::Eval(EvalCommand::Extraction(a)) => eval::extraction(a),
         Command::Eval(EvalCommand::Attribution(a)) => eval::attribution(a, &cli.lexicons()),
-        Command::Eval(EvalCommand::Time(a)) => eval_measures::time(a, &cli.lexicons()),
-        Command::Eval(EvalCommand::Quantities(a)) => eval_measures::quantities(a, &cli.lexicons()),
-        Command::Eval(EvalCommand::Ner(a)) => ner::eval_ner(a),
-        Command::Eval(EvalCommand::Events(a)) => eval_events::run(a, &cli.lexicons()),
-        Command::Train(TrainCommand::Ner(a)) => ner::train_ner(a),
+        Command::Eval(EvalCommand::Time(a)) => eval::time(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Quantities(a)) => eval::quantities(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Ner(a)) => eval::ner(a),
+        Command::Eval(EvalCommand::Events(a)) => eval::events(a, &cli.lexicons()),
+        Command::Train(TrainCommand::Ner(a)) => train::train_ner(a),
     };
     match outcome {
         Ok(Exit::Success) => ExitCode::SUCCESS,

@@ -1,13 +1,24 @@
 //! Events end to end: the PLOVER dev-half floors, agreement with shared/tools/score_events.py, and
 //! the stored events queried and exported.
+#![cfg(feature = "shared-data")]
 
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_dossier");
-const PLOVER: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/events/plover-gsr-cameo/PLOVER_GSR_CAMEO.json");
-const SCORER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/tools/score_events.py");
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_daa44a4bba378782.txt");
+/// A path under ../shared (beside the repository). The `shared-data` feature promises the data:
+/// a missing path fails the test with what is missing, never skips it.
+fn shared(rel: &str) -> String {
+    let p = format!("{}/../../../shared/{rel}", env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        std::path::Path::new(&p).exists(),
+        "{p} is missing: the `shared-data` tests need ../shared beside the repository (run without the feature to skip them)"
+    );
+    p
+}
+
+fn plover() -> String {
+    shared("eval/events/plover-gsr-cameo/PLOVER_GSR_CAMEO.json")
+}
 
 fn dossier(args: &[&str]) -> String {
     let out = Command::new(BIN).args(args).output().expect("dossier runs");
@@ -17,7 +28,7 @@ fn dossier(args: &[&str]) -> String {
 
 #[test]
 fn plover_dev_floors() {
-    let s: serde_json::Value = serde_json::from_str(&dossier(&["eval", "events", "--json", PLOVER])).unwrap();
+    let s: serde_json::Value = serde_json::from_str(&dossier(&["eval", "events", "--json", &plover()])).unwrap();
     assert_eq!(s["records"], 161, "the whole dev half is scored");
     let type_f1 = s["type_f1"].as_f64().unwrap();
     assert!(type_f1 >= 0.84, "PLOVER dev event-type F1 {type_f1:.3} fell below 0.84");
@@ -29,14 +40,14 @@ fn plover_dev_floors() {
 #[test]
 fn eval_agrees_with_the_reference_scorer() {
     let dir = tempfile::tempdir().unwrap();
-    let records: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(PLOVER).unwrap()).unwrap();
+    let records: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(plover()).unwrap()).unwrap();
     // Every fourth record: all event types, a quarter of the time.
     let subset: Vec<_> = records.as_array().unwrap().iter().step_by(4).cloned().collect();
     let path = dir.path().join("subset.json");
     std::fs::write(&path, serde_json::to_string(&subset).unwrap()).unwrap();
     let ours = dossier(&["eval", "events", path.to_str().unwrap()]);
     let py = Command::new("python3")
-        .args([SCORER, path.to_str().unwrap(), &format!("{BIN} analyze --json {{}}")])
+        .args([&shared("tools/score_events.py"), path.to_str().unwrap(), &format!("{BIN} analyze --json {{}}")])
         .output()
         .expect("python3 is required to check the scorer (it is in CI)");
     assert!(py.status.success(), "score_events.py failed: {}", String::from_utf8_lossy(&py.stderr));
@@ -48,7 +59,7 @@ fn stored_events_are_queried_and_exported() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();
-    let text = std::fs::read_to_string(SEED).expect("the shared seed article");
+    let text = std::fs::read_to_string(shared("seed/000_daa44a4bba378782.txt")).expect("the shared seed article");
     let feed = dir.path().join("feed.jsonl");
     let line = serde_json::json!({"url": "https://example.org/seed", "title": "Seed", "published": "2024-10-31", "text": text});
     std::fs::write(&feed, format!("{line}\n")).unwrap();

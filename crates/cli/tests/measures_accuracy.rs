@@ -1,6 +1,7 @@
 //! Time and quantity accuracy on shared/eval (written by others), and agreement of
 //! `dossier eval time|quantities` with the reference scorers in shared/tools. The floors sit a
 //! little under the measured scores (docs/EVALUATION.md) so that accuracy cannot drop silently.
+#![cfg(feature = "shared-data")]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,8 +9,16 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_dossier");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
+/// A path under ../shared (beside the repository). The `shared-data` feature promises the data:
+/// a missing path fails the test with what is missing, never skips it.
 fn shared(rel: &str) -> PathBuf {
-    Path::new(SHARED).join(rel)
+    let p = Path::new(SHARED).join(rel);
+    assert!(
+        p.exists(),
+        "{} is missing: the `shared-data` tests need ../shared beside the repository (run without the feature to skip them)",
+        p.display()
+    );
+    p
 }
 
 fn tbaq_archive() -> PathBuf {

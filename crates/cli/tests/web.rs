@@ -16,7 +16,11 @@ fn dossier() -> Command {
 fn bench() -> PathBuf {
     let d = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/eval/html_extraction/scrapinghub-article-extraction-benchmark");
-    assert!(d.exists(), "the benchmark is missing at {}", d.display());
+    assert!(
+        d.exists(),
+        "the benchmark is missing at {}: the `shared-data` tests need ../shared beside the repository",
+        d.display()
+    );
     d
 }
 

@@ -47,13 +47,10 @@ fn comparable(doc: &Document, lex: &Lexicons) -> Value {
 /// Where two JSON values first differ, as a path.
 fn first_difference(path: &str, a: &Value, b: &Value) -> Option<String> {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) => x
-            .keys()
-            .chain(y.keys())
-            .find_map(|k| match (x.get(k), y.get(k)) {
-                (Some(p), Some(q)) => first_difference(&format!("{path}.{k}"), p, q),
-                (p, q) => Some(format!("{path}.{k}: {p:?} vs {q:?}")),
-            }),
+        (Value::Object(x), Value::Object(y)) => x.keys().chain(y.keys()).find_map(|k| match (x.get(k), y.get(k)) {
+            (Some(p), Some(q)) => first_difference(&format!("{path}.{k}"), p, q),
+            (p, q) => Some(format!("{path}.{k}: {p:?} vs {q:?}")),
+        }),
         (Value::Array(x), Value::Array(y)) => x
             .iter()
             .zip(y)
@@ -77,10 +74,9 @@ fn every_example_matches_its_golden_file() {
             std::fs::write(&path, text).expect("write golden file");
             continue;
         }
-        let want: Value = serde_json::from_str(
-            &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-        )
-        .expect("golden JSON");
+        let want: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+                .expect("golden JSON");
         if let Some(d) = first_difference("", &want, &got) {
             differ.push(format!("{name}: first difference at {d}"));
         }
@@ -98,9 +94,6 @@ fn every_example_matches_its_golden_file() {
 fn a_changed_finding_is_reported_with_its_path() {
     let a = serde_json::json!({"attributions": [{"speaker": {"text": "KCNA"}}]});
     let b = serde_json::json!({"attributions": [{"speaker": {"text": "Yonhap"}}]});
-    assert_eq!(
-        first_difference("", &a, &b).as_deref(),
-        Some(".attributions[0].speaker.text: \"KCNA\" vs \"Yonhap\"")
-    );
+    assert_eq!(first_difference("", &a, &b).as_deref(), Some(".attributions[0].speaker.text: \"KCNA\" vs \"Yonhap\""));
     assert_eq!(first_difference("", &a, &a), None);
 }

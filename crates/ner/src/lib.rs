@@ -3,7 +3,12 @@
 //! shape, casing, a ±2 context window, the previous tags, gazetteer membership and a vocabulary of
 //! words seen in lower case), trained by `dossier train ner` and shipped as one compact binary file.
 //!
-//! ```
+//! Feature `train` adds what only training needs: the corpus readers (GUM CoNLL-U, CoNLL-2003,
+//! UNER `.iob2`, offsets), mention replacement and the training loop. The runtime tagger
+//! ([`Tagger::load`], [`Tagger::tag`]) needs none of it.
+//!
+#![cfg_attr(feature = "train", doc = "```")]
+#![cfg_attr(not(feature = "train"), doc = "```ignore")]
 //! use dossier_ner::{train, Gazetteer, Kind, Sentence, Tag, TrainConfig};
 //! let s = Sentence::new(
 //!     vec!["Ann".into(), "met".into(), "Bob".into()],
@@ -16,24 +21,30 @@
 //! assert_eq!(again.tag(&["Ann", "met", "Bob"]), tags);
 //! ```
 
+#[cfg(feature = "train")]
 mod augment;
+#[cfg(feature = "train")]
 mod corpus;
 mod features;
 mod gazetteer;
 mod model;
-mod score;
 mod tags;
 mod tokenize;
+#[cfg(feature = "train")]
+mod train;
 
+#[cfg(feature = "train")]
 pub use augment::{replace_mentions, NamePools};
+#[cfg(feature = "train")]
 pub use corpus::{
     read_conll, read_gum_conllu, read_iob, sentences_from_offsets, sentences_from_spans, GoldSentence, OffsetEntity,
 };
 pub use gazetteer::Gazetteer;
-pub use model::{average, train, Tagger, TrainConfig};
-pub use score::{Counts, Scores, SCORED};
+pub use model::Tagger;
 pub use tags::{spans, EntitySpan, Kind, Sentence, Tag};
 pub use tokenize::tokenize;
+#[cfg(feature = "train")]
+pub use train::{average, train, TrainConfig};
 
 /// Errors of the tagger crate.
 #[derive(Debug, thiserror::Error)]

@@ -39,6 +39,7 @@ impl Kind {
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
     fn index(self) -> usize {
         self as usize
     }
@@ -60,6 +61,7 @@ pub(crate) const N_LABELS: usize = 1 + 2 * Kind::ALL.len();
 
 impl Tag {
     /// Label index: 0 = O, then B and I of each kind.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn index(self) -> usize {
         match self {
             Tag::O => 0,

@@ -1,5 +1,6 @@
-//! Behaviour of the tagger: learning, the model format, accuracy floors of the shipped model on
-//! held-out data, and robustness on odd tokens.
+//! Behaviour of the tagger: learning, the model format, the shipped model, and robustness on odd
+//! tokens (needs the `train` feature). Accuracy floors on held-out data are in
+//! `crates/eval/tests/ner.rs`.
 
 use std::path::PathBuf;
 
@@ -66,54 +67,6 @@ fn shipped_model_is_compact_and_finds_names() {
     assert!(got.iter().any(|&(a, b, k)| a <= 2 && b == 4 && k == Kind::Per), "{got:?}");
     assert!(got.contains(&(8, 9, Kind::Org)), "{got:?}");
     assert!(got.contains(&(6, 7, Kind::Loc)), "{got:?}");
-}
-
-/// Accuracy floors on the annotated data in ../shared (`--features shared-data`).
-#[cfg(feature = "shared-data")]
-mod floors {
-    use super::*;
-    use dossier_ner::{read_gum_conllu, read_iob, GoldSentence, Scores};
-
-    fn f1_of(t: &Tagger, gold: &[GoldSentence]) -> f64 {
-        let mut s = Scores::default();
-        for g in gold {
-            let words: Vec<&str> = g.tokens.iter().map(String::as_str).collect();
-            s.add(&g.spans, &spans(&t.tag(&words)));
-        }
-        s.micro().f1()
-    }
-
-    /// The evaluation data lives in ../shared beside the repository (CI has it there too); a
-    /// missing file fails the test rather than skipping it.
-    fn shared(rel: &str) -> String {
-        let p = root().join("../shared").join(rel);
-        std::fs::read_to_string(&p)
-            .unwrap_or_else(|e| panic!("{}: {e} (../shared must sit beside the repository)", p.display()))
-    }
-
-    #[test]
-    fn accuracy_floor_uner_ewt_dev() {
-        let text = shared("eval/ner/uner-english-ewt/en_ewt-ud-dev.iob2");
-        let gold = read_iob(&text).unwrap();
-        let f1 = f1_of(&shipped(), &gold);
-        // Measured 0.599 (spaCy en_core_web_sm 3.8: 0.585) with the shipped model.
-        assert!(f1 >= 0.57, "UNER EWT dev F1 {f1:.3}");
-    }
-
-    #[test]
-    fn accuracy_floor_gum_dev_news() {
-        let t = shipped();
-        let mut gold = Vec::new();
-        for doc in ["GUM_news_homeopathic", "GUM_news_iodine"] {
-            let text = shared(&format!("eval/ner/gum-news/dep/{doc}.conllu"));
-            for s in read_gum_conllu(&text, t.gazetteer()).unwrap() {
-                gold.push(GoldSentence { spans: spans(&s.tags), tokens: s.tokens });
-            }
-        }
-        let f1 = f1_of(&t, &gold);
-        // Measured 0.739 (spaCy en_core_web_sm 3.8: 0.655) with the shipped model.
-        assert!(f1 >= 0.70, "GUM dev news F1 {f1:.3}");
-    }
 }
 
 proptest! {

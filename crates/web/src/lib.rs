@@ -5,7 +5,7 @@
 //!   elements and reads the metadata (title, author, date, outlet, canonical URL, language).
 //! - [`warc::WarcReader`] streams the `response` records of a WARC 1.0/1.1 archive, plain or
 //!   gzipped record by record (Common Crawl style), with the byte offset of every record.
-//! - [`score`] is the scrapinghub article-extraction benchmark's metric.
+//! - [`page_parts`] and [`url_date`] serve the extraction benchmark (scored in `dossier-eval`).
 //!
 //! ```
 //! let page = dossier_web::read_page(
@@ -25,14 +25,13 @@ mod dom;
 mod extract;
 pub mod http;
 mod meta;
-pub mod score;
 pub mod warc;
 
 use std::io::Read;
 
 pub use charset::{decode, Decoded};
 pub use extract::main_text;
-pub use meta::Meta;
+pub use meta::{url_date, Meta};
 
 /// Everything that can go wrong when reading a page or an archive.
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +133,17 @@ pub fn read_page(bytes: &[u8], http_charset: Option<&str>, limits: &Limits) -> R
         charset: decoded.encoding.name(),
         charset_note: decoded.note,
     })
+}
+
+/// The metadata and main text of a page's raw bytes, decoded and parsed as [`read_page`] does
+/// but without its checks (an empty page gives empty fields): what the extraction benchmark
+/// scores.
+pub fn page_parts(bytes: &[u8], limits: &Limits) -> (Meta, String) {
+    let text = charset::decode(bytes, None).text;
+    let doc = scraper::Html::parse_document(&dom::flatten_deep(&text, limits.max_depth));
+    let meta = meta::read(&doc);
+    let body = extract::main_text(&doc, meta.title.as_deref());
+    (meta, body)
 }
 
 /// Reads a page file (`.html`, `.htm`, or gzipped `.gz`), refusing it by its size first.

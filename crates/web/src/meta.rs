@@ -354,7 +354,7 @@ fn month_number(m: &str) -> Option<u32> {
 }
 
 /// A date in a URL path (`/2019/11/19/`, `/20191119/`).
-pub(crate) fn url_date(url: &str) -> Option<String> {
+pub fn url_date(url: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| Regex::new(r"/((?:19|20)\d\d)/?(\d\d)/?(\d\d)(?:/|[-_]|$)").expect("valid regex"));
     let c = r.captures(url)?;

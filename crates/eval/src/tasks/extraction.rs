@@ -1,9 +1,12 @@
 //! The scrapinghub article-extraction benchmark's metric, as `shared/tools/score_html.py`
 //! computes it: shingles of 4 consecutive word tokens (`\w+` in Python's sense), counted with
 //! multiplicity; per page, precision and recall of the predicted shingles against the true ones;
-//! the mean precision and mean recall over the pages; F1 of the two means.
+//! the mean precision and mean recall over the pages; F1 of the two means. `dossier eval
+//! extraction` runs [`eval_dir`]; the metadata is checked against what the pages show.
 
 use std::collections::HashMap;
+
+use crate::readers::scrapinghub;
 
 /// Python's `\w`: letters (general category L), numbers (N) and the underscore; not the
 /// combining marks that Rust's `char::is_alphabetic` also takes.
@@ -80,29 +83,6 @@ pub fn summarise(scores: &[PageScore]) -> Summary {
     Summary { pages: scores.len(), precision: p, recall: r, f1 }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shingle_counts() {
-        assert!(shingles("").is_empty());
-        assert_eq!(shingles("a b").len(), 1);
-        assert_eq!(shingles("a b c d e").len(), 2);
-        assert_eq!(tokens("it's 3½ x_y — naïve"), vec!["it", "s", "3½", "x_y", "naïve"]);
-    }
-
-    #[test]
-    fn pages() {
-        let s = page_score("one two three four five", "one two three four five");
-        assert_eq!(s, PageScore { precision: Some(1.0), recall: Some(1.0) });
-        let s = page_score("one two three four five", "");
-        assert_eq!(s, PageScore { precision: None, recall: Some(0.0) });
-        let s = page_score("one two three four five", "one two three four six");
-        assert_eq!(s.precision, Some(0.5));
-    }
-}
-
 /// How the metadata fared on the benchmark pages (which carry only the body and the URL, so
 /// the checks are against what the pages themselves show).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -166,35 +146,22 @@ pub fn site_fits_domain(site: &str, url: &str) -> bool {
 
 /// Scores main-text extraction (and checks the metadata) on a folder in the scrapinghub
 /// benchmark layout: `ground-truth.json` and `html/KEY.html.gz`. Runs on `threads` threads.
-pub fn eval_dir(dir: &std::path::Path, limit: Option<usize>, threads: usize) -> crate::Result<EvalReport> {
-    let gt_path = dir.join("ground-truth.json");
-    let raw = std::fs::read(&gt_path)?;
-    let gt: std::collections::BTreeMap<String, serde_json::Value> = serde_json::from_slice(&raw).map_err(|e| {
-        crate::WebError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", gt_path.display())))
-    })?;
-    let mut keys: Vec<(String, serde_json::Value)> = gt.into_iter().collect();
+pub fn eval_dir(dir: &std::path::Path, limit: Option<usize>, threads: usize) -> anyhow::Result<EvalReport> {
+    let mut pages = scrapinghub::read_dir(dir)?;
     if let Some(n) = limit {
-        keys.truncate(n);
+        pages.truncate(n);
     }
-    let limits = crate::Limits::default();
-    let one = |(key, v): &(String, serde_json::Value)| {
-        let truth = v.get("articleBody").and_then(|b| b.as_str()).unwrap_or("");
-        let url = v.get("url").and_then(|b| b.as_str()).unwrap_or("");
-        let path = dir.join("html").join(format!("{key}.html.gz"));
-        let page = crate::read_file_bytes(&path, limits.max_bytes).map(|b| {
-            let text = crate::charset::decode(&b, None).text;
-            let doc = scraper::Html::parse_document(&crate::dom::flatten_deep(&text, limits.max_depth));
-            let meta = crate::meta::read(&doc);
-            let body = crate::extract::main_text(&doc, meta.title.as_deref());
-            (meta, body)
-        });
-        (key.clone(), truth.to_string(), url.to_string(), page)
+    let limits = dossier_web::Limits::default();
+    let one = |p: &scrapinghub::GoldPage| {
+        let page =
+            dossier_web::read_file_bytes(&p.html, limits.max_bytes).map(|b| dossier_web::page_parts(&b, &limits));
+        (p.key.clone(), p.body.clone(), p.url.clone(), page)
     };
     let threads = threads.max(1);
-    let chunk = keys.len().div_ceil(threads).max(1);
+    let chunk = pages.len().div_ceil(threads).max(1);
     let results: Vec<_> = std::thread::scope(|s| {
         let handles: Vec<_> =
-            keys.chunks(chunk).map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
+            pages.chunks(chunk).map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     });
     let mut scores = Vec::new();
@@ -206,7 +173,7 @@ pub fn eval_dir(dir: &std::path::Path, limit: Option<usize>, threads: usize) -> 
             Ok(p) => p,
             Err(_) => {
                 failed += 1;
-                (crate::meta::Meta::default(), String::new())
+                (dossier_web::Meta::default(), String::new())
             }
         };
         let s = page_score(&truth, &body);
@@ -223,7 +190,7 @@ pub fn eval_dir(dir: &std::path::Path, limit: Option<usize>, threads: usize) -> 
         } else if meta.h1.is_some() {
             m.title_h1_pages += 1;
         }
-        let url_date = crate::meta::url_date(&url);
+        let url_date = dossier_web::url_date(&url);
         if url_date.is_some() {
             m.date_url_pages += 1;
         }
@@ -244,4 +211,67 @@ pub fn eval_dir(dir: &std::path::Path, limit: Option<usize>, threads: usize) -> 
         }
     }
     Ok(EvalReport { summary: summarise(&scores), failed, meta: m, per_page })
+}
+
+impl EvalReport {
+    /// The printed report: the benchmark's figures, then the metadata checks.
+    pub fn lines(&self) -> String {
+        let m = &self.meta;
+        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        format!(
+            "pages={} failed={} P={:.3} R={:.3}\nhtml_f1={:.3}\n\
+             title: found on {}/{} pages; equals the page's <h1> on {}/{} ({:.1}%)\n\
+             date: found on {}/{} ({:.1}%); equals the date in the URL on {}/{} pages whose URL has one ({:.1}%)\n\
+             outlet: found on {}/{} ({:.1}%); fits the URL's domain on {}/{} ({:.1}%)\n\
+             author: found on {}/{} ({:.1}%)\n",
+            self.summary.pages,
+            self.failed,
+            self.summary.precision,
+            self.summary.recall,
+            self.summary.f1,
+            m.title_found,
+            m.pages,
+            m.title_h1_agree,
+            m.title_h1_pages,
+            pct(m.title_h1_agree, m.title_h1_pages),
+            m.date_found,
+            m.pages,
+            pct(m.date_found, m.pages),
+            m.date_url_agree,
+            m.date_url_pages,
+            pct(m.date_url_agree, m.date_url_pages),
+            m.site_found,
+            m.pages,
+            pct(m.site_found, m.pages),
+            m.site_domain_agree,
+            m.site_found,
+            pct(m.site_domain_agree, m.site_found),
+            m.author_found,
+            m.pages,
+            pct(m.author_found, m.pages),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingle_counts() {
+        assert!(shingles("").is_empty());
+        assert_eq!(shingles("a b").len(), 1);
+        assert_eq!(shingles("a b c d e").len(), 2);
+        assert_eq!(tokens("it's 3½ x_y — naïve"), vec!["it", "s", "3½", "x_y", "naïve"]);
+    }
+
+    #[test]
+    fn pages() {
+        let s = page_score("one two three four five", "one two three four five");
+        assert_eq!(s, PageScore { precision: Some(1.0), recall: Some(1.0) });
+        let s = page_score("one two three four five", "");
+        assert_eq!(s, PageScore { precision: None, recall: Some(0.0) });
+        let s = page_score("one two three four five", "one two three four six");
+        assert_eq!(s.precision, Some(0.5));
+    }
 }

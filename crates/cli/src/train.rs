@@ -1,0 +1,160 @@
+//! `dossier train ner`: the statistical entity tagger (crate `dossier-ner`, feature `train`).
+//!
+//! Training reads GUM CoNLL-U documents (`.conllu` or `.conllu.gz`), leaves out every document
+//! that GUM's `splits.md` lists under dev, test or test2, turns the nested entity annotation into
+//! flat named-entity BIO tags (rules in `dossier_ner::read_gum_conllu`), and writes the model.
+//! Extra gold files and re3d are read by `dossier_eval::readers::conll`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use dossier_eval::readers::conll::{read_ner_gold, read_re3d};
+use dossier_ner::{read_gum_conllu, spans, train, Gazetteer, Sentence, Tagger, TrainConfig};
+
+use crate::args::TrainNerArgs;
+use crate::{emit, Exit};
+
+fn read_text(path: &Path) -> Result<String> {
+    dossier_eval::readers::read_text_maybe_gz(path)
+}
+
+/// Documents listed under dev, test or test2 in GUM's splits.md.
+fn held_out(splits: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut section = "";
+    for line in splits.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            section = h.trim();
+        } else if let Some(doc) = line.trim().strip_prefix("* ") {
+            if section != "train" {
+                out.insert(doc.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+fn doc_name(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    name.trim_end_matches(".gz").trim_end_matches(".conllu").to_string()
+}
+
+fn find_splits(gum: &Path, given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    for c in [gum.join("splits.md"), PathBuf::from("../shared/eval/ner/gum-news/splits.md")] {
+        if c.is_file() {
+            return Ok(c);
+        }
+    }
+    bail!("no splits.md next to {} nor ../shared/eval/ner/gum-news; pass --splits", gum.display())
+}
+
+pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
+    let mut gaz = Gazetteer::from_lexicon_dir(&a.lexicons)?;
+    for n in &a.names {
+        gaz.add_given_names(&read_text(n)?);
+    }
+    let splits = find_splits(&a.gum, a.splits.as_deref())?;
+    let exclude = held_out(&read_text(&splits)?);
+    if exclude.is_empty() {
+        bail!("{} lists no dev/test documents", splits.display());
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&a.gum)
+        .with_context(|| format!("reading {}", a.gum.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.to_string_lossy();
+            n.ends_with(".conllu") || n.ends_with(".conllu.gz")
+        })
+        .collect();
+    files.sort();
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let (mut used, mut skipped) = (0, 0);
+    for f in &files {
+        if exclude.contains(&doc_name(f)) {
+            skipped += 1;
+            continue;
+        }
+        used += 1;
+        sentences.extend(read_gum_conllu(&read_text(f)?, &gaz).with_context(|| f.display().to_string())?);
+    }
+    if let Some(dir) = &a.re3d {
+        let (re3d, report) = read_re3d(dir, &gaz)?;
+        eprintln!("{report}");
+        sentences.extend(re3d);
+    }
+    for extra in &a.conll {
+        let gold = read_ner_gold(extra, &gaz, &mut |line| eprintln!("{line}"))?;
+        sentences.extend(dossier_ner::sentences_from_spans(&gold));
+    }
+    if a.replace_copies > 0 {
+        let pools = name_pools(&a.lexicons, &a.names)?;
+        let extra = dossier_ner::replace_mentions(&sentences, &pools, a.replace_copies, a.seed);
+        eprintln!(
+            "mention replacement: {} sentences (pools: {} given names, {} surnames, {} places, {} organisations)",
+            extra.len(),
+            pools.given.len(),
+            pools.surnames.len(),
+            pools.places.len(),
+            pools.organizations.len()
+        );
+        sentences.extend(extra);
+    }
+    let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let entities: usize = sentences.iter().map(|s| spans(&s.tags).len()).sum();
+    eprintln!(
+        "training on {used} GUM documents ({skipped} held out by {}), {} sentences, {tokens} tokens, {entities} entities",
+        splits.display(),
+        sentences.len()
+    );
+    let models: Vec<Tagger> = (0..a.average.max(1))
+        .map(|k| {
+            let seed = a.seed + k;
+            train(
+                &sentences,
+                gaz.clone(),
+                &TrainConfig { epochs: a.epochs, bits: a.bits, lowercase_share: a.lowercase_share, seed },
+            )
+        })
+        .collect();
+    let tagger = dossier_ner::average(&models);
+    let bytes = tagger.save();
+    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    emit(&format!("wrote {} ({} bytes)\n", a.out.display(), bytes.len()))?;
+    Ok(Exit::Success)
+}
+
+/// The names mention replacement draws from: given names (`--names` files and the lexicons'
+/// `given_names.tsv`), Census surnames, places (countries, `places.tsv`, GeoNames) and
+/// organisations (`organizations.tsv` names and aliases; not the single words of
+/// `companies.tsv`, which are parts of names), each tokenised as the tagger tokenises text.
+fn name_pools(lexicons: &Path, names: &[PathBuf]) -> Result<dossier_ner::NamePools> {
+    let column = |path: &Path, columns: &[usize]| -> Result<Vec<Vec<String>>> {
+        let text = read_text(path)?;
+        let mut out = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            for &c in columns {
+                for name in fields.get(c).map_or("", |f| f.trim()).split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    out.push(dossier_ner::tokenize(name).into_iter().map(|(s, e)| name[s..e].to_string()).collect());
+                }
+            }
+        }
+        Ok(out)
+    };
+    let mut given = column(&lexicons.join("given_names.tsv"), &[0])?;
+    for n in names {
+        given.extend(column(n, &[0])?);
+    }
+    let mut places = column(&lexicons.join("countries.tsv"), &[0, 3])?;
+    places.extend(column(&lexicons.join("places.tsv"), &[0])?);
+    places.extend(column(&lexicons.join("geonames_places.tsv"), &[0])?);
+    let organizations = column(&lexicons.join("organizations.tsv"), &[0, 1])?;
+    Ok(dossier_ner::NamePools { given, surnames: column(&lexicons.join("surnames.tsv"), &[0])?, places, organizations })
+}

@@ -1,0 +1,41 @@
+//! The claims readers on the full sets in ../shared/eval/claims (feature `shared-data`): the sizes
+//! SOURCES.md gives.
+#![cfg(feature = "shared-data")]
+
+mod common;
+
+use std::collections::HashSet;
+
+use dossier_eval::readers::{ecbplus, emergent, fnc};
+
+#[test]
+fn emergent_train() {
+    let rows = emergent::read_file(&common::shared("eval/claims/emergent/emergent-train.csv")).unwrap();
+    assert_eq!(rows.len(), 2071);
+    let claims: HashSet<_> = rows.iter().filter_map(|r| r.claim_id.as_deref()).collect();
+    assert_eq!(claims.len(), 240);
+    let stances: HashSet<_> = rows.iter().filter_map(|r| r.stance.as_deref()).collect();
+    assert_eq!(stances, HashSet::from(["for", "against", "observing"]));
+}
+
+#[test]
+fn fnc1_train() {
+    let bodies = fnc::read_bodies(&common::shared("eval/claims/fnc-1/train_bodies.csv.gz")).unwrap();
+    assert_eq!(bodies.len(), 1683);
+    let pairs = fnc::read_stances(&common::shared("eval/claims/fnc-1/train_stances.csv.gz")).unwrap();
+    assert_eq!(pairs.len(), 49972);
+    assert!(pairs.iter().all(|p| bodies.contains_key(&p.body_id) && p.stance.is_some()));
+}
+
+#[test]
+fn ecbplus_topics_1_to_35() {
+    let c = ecbplus::read(&common::shared("eval/claims/ecbplus/ecbplus-topics-1-35.tar.gz")).unwrap();
+    assert_eq!(c.documents.len(), 772);
+    assert!(!c.sentences.is_empty());
+    let topics: HashSet<_> = c.documents.iter().map(|d| d.topic()).collect();
+    // Topics 15 and 17 are not in the ECB+ release.
+    assert_eq!(topics.len(), 33);
+    let d = &c.documents[0];
+    assert!(d.mentions.iter().any(|m| m.is_event()));
+    assert!(d.mentions.iter().all(|m| m.tokens.iter().all(|t| d.tokens.iter().any(|x| &x.id == t))));
+}
