@@ -115,7 +115,7 @@ fn main() {
         eprintln!("stages: {} is missing; nothing to benchmark", corpus_path().display());
         return;
     };
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     let docs = prepare(&texts, &lex);
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let count = |f: &dyn Fn(&Prepared) -> usize| docs.iter().map(f).sum::<usize>();

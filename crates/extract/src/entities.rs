@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use dossier_core::{Entity, EntityId, EntityKind, Mention, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{Lexicons, TitleClass};
+use crate::words::is_date_word;
 
 /// Words that make a capitalised run an organisation.
 const ORG_KEYWORDS: &[&str] = &[
@@ -102,13 +103,6 @@ const NEVER_OPEN_A_NAME: &[&str] = &[
     "however", "also", "then", "today", "yesterday", "tomorrow", "last", "next", "some", "many", "most",
     "both", "all", "every",
 ];
-
-/// Months and days of the week (the time layer's names), which never join or open a name
-/// ("Raqqah on Nov. 3"). Months that are also given names or words are left to the tagger:
-/// "Theresa May", "June Carter", "March".
-pub(crate) fn is_date_word(word: &str) -> bool {
-    dossier_measures::is_month_or_weekday(word) && !matches!(word, "April" | "May" | "June" | "August" | "March")
-}
 
 /// Words a tagger may mark that are not names on their own.
 const NOT_NAMES_ALONE: &[&str] = &[
@@ -825,7 +819,7 @@ mod tests {
             mentions: vec![mention(0, 0, Person), mention(10, 1, Place), mention(20, 1, Place), mention(30, 2, Place)],
             actor_metonyms: Vec::new(),
         };
-        unify_kinds(&mut layer, &Lexicons::rules_only());
+        unify_kinds(&mut layer, &Lexicons::rules_only().unwrap());
         let kinds: Vec<_> = layer.mentions.iter().map(|m| (m.entity, m.kind)).collect();
         assert_eq!(kinds, [(Some(1), Place), (Some(1), Place), (Some(1), Place), (Some(2), Place)]);
     }

@@ -8,8 +8,9 @@ pub mod events;
 pub mod lexicon;
 pub mod repair;
 pub mod segment;
+pub mod words;
 
-pub use lexicon::Lexicons;
+pub use lexicon::{LexiconError, Lexicons};
 pub mod attribution;
 pub mod pipeline;
 

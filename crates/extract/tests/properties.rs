@@ -4,7 +4,7 @@ use dossier_core::{AnalysisJson, Document, Metadata};
 use proptest::prelude::*;
 
 fn check(text: String) {
-    let lex = dossier_extract::Lexicons::builtin();
+    let lex = dossier_extract::Lexicons::builtin().unwrap();
     let doc = Document::new(text, Metadata::default());
     let analysis = dossier_extract::analyze(&doc, &lex);
     let json = serde_json::to_value(AnalysisJson::new(&doc, &analysis)).unwrap();
