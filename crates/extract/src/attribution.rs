@@ -16,313 +16,11 @@ use dossier_core::{
 };
 
 use crate::lexicon::{CueKind, Lexicons, VerbForm};
-use crate::segment::Words;
-
-/// Words between a subject and its cue that do not change who speaks.
-pub(crate) const AUX_AND_ADVERBS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "shall",
-    "should",
-    "must",
-    "did",
-    "does",
-    "do",
-    "also",
-    "long",
-    "further",
-    "repeatedly",
-    "previously",
-    "already",
-    "recently",
-    "reportedly",
-    "publicly",
-    "privately",
-    "again",
-    "often",
-    "later",
-    "then",
-    "first",
-    "not",
-    "never",
-    "just",
-    "still",
-    "even",
-    "once",
-    "separately",
-    "quickly",
-    "strongly",
-    "explicitly",
-    "flatly",
-    "had",
-    "earlier",
-    "now",
-    "initially",
-    "originally",
-    "openly",
-    "frequently",
-    "consistently",
-    "categorically",
-    "firmly",
-    "clearly",
-    "falsely",
-    "correctly",
-    "rightly",
-    "wrongly",
-    "subsequently",
-    "privately",
-    "n't",
-    "always",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-    "similarly",
-    "likewise",
-    "too",
-    "both",
-    "all",
-    "each",
-    "increasingly",
-    "immediately",
-];
-
-/// Words that end a speaker phrase when read leftwards from the cue.
-const LEFT_BOUNDARIES: &[&str] = &[
-    "that",
-    "as",
-    "while",
-    "when",
-    "after",
-    "before",
-    "because",
-    "although",
-    "though",
-    "if",
-    "since",
-    "where",
-    "but",
-    "so",
-    "with",
-    "than",
-    "whether",
-    "until",
-    "unless",
-    "whereas",
-    "yet",
-    "and",
-    "or",
-    "which",
-    "who",
-    "whom",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "meanwhile",
-    "however",
-    "instead",
-    "also",
-    "but",
-    "nor",
-    "then",
-    "said",
-    "says",
-];
-
-const NON_AGENTS: &[&str] =
-    &["this", "that", "it", "which", "there", "what", "these", "those", "here", "to", "not", "one"];
-
-const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "we", "i", "you", "who"];
-
-pub(crate) const HEDGE_WORDS: &[&str] = &[
-    "could",
-    "might",
-    "may",
-    "possibly",
-    "perhaps",
-    "likely",
-    "unlikely",
-    "probably",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "maybe",
-];
-pub(crate) const HEDGE_BEFORE_TO: &[&str] = &[
-    "expected",
-    "anticipated",
-    "appear",
-    "appears",
-    "appeared",
-    "seem",
-    "seems",
-    "seemed",
-    "believed",
-    "likely",
-    "poised",
-];
-
-const DEONTIC: &[&str] = &["should", "must", "ought"];
-
-/// Verbs whose object is a listener, skipped before the content ("told reporters Y").
-const TELL_VERBS: &[&str] = &["tell", "assure", "inform", "remind", "warn", "ask", "urge", "convince", "advise"];
-
-/// Verbs that judge someone "of" or "for" something.
-const JUDGE_VERBS: &[&str] = &["accuse", "blame", "criticize", "praise", "credit", "thank", "fault", "condemn"];
-
-/// Words that open a time adjunct, not a speaker: "…, said Tuesday".
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "last",
-    "this",
-    "next",
-    "earlier",
-    "later",
-];
-
-/// Verb forms that are far more often nouns in news text.
-const NOUN_LIKE_FORMS: &[&str] = &[
-    "state",
-    "states",
-    "show",
-    "shows",
-    "comment",
-    "comments",
-    "demand",
-    "demands",
-    "claim",
-    "claims",
-    "report",
-    "reports",
-    "call",
-    "calls",
-    "note",
-    "notes",
-    "estimate",
-    "estimates",
-    "answer",
-    "answers",
-    "reply",
-    "replies",
-    "question",
-    "questions",
-    "hope",
-    "hopes",
-    "fear",
-    "fears",
-    "promise",
-    "promises",
-    "pledge",
-    "pledges",
-    "post",
-    "posts",
-    "press",
-    "appeal",
-    "appeals",
-    "find",
-    "finds",
-    "view",
-    "views",
-    "guess",
-    "concern",
-    "concerns",
-];
-
-/// Verbs whose content may follow a preposition: "warned of Y", "agreed with Y".
-const PARTICLE_VERBS: &[&str] = &[
-    "warn", "caution", "speak", "talk", "worry", "fear", "hint", "agree", "concur", "complain", "boast", "testify",
-    "write",
-];
-
-/// Participles after a comma that continue the speaker's act, not the content:
-/// "confirmed Y, categorizing it as …", "described Y as Z, linking it to …".
-const SPEAKER_PARTICIPLES: &[&str] = &[
-    "categorizing",
-    "calling",
-    "describing",
-    "labeling",
-    "linking",
-    "citing",
-    "adding",
-    "noting",
-    "saying",
-    "arguing",
-    "stressing",
-    "insisting",
-    "accusing",
-    "blaming",
-    "characterizing",
-    "dismissing",
-    "denying",
-    "warning",
-    "urging",
-    "pointing",
-    "claiming",
-    "asserting",
-    "suggesting",
-    "indicating",
-    "explaining",
-    "referring",
-    "branding",
-];
-
-/// Verbs whose speaker repeats another's statement: "X echoed Y's assessment that Z".
-const ECHO_VERBS: &[&str] = &["echo", "reiterate", "repeat", "endorse", "agree", "concur", "share", "back"];
-
-/// Verbs that frame their object "as" something: the content stops at "as" for denials.
-const AS_FRAMERS: &[&str] = &["dismiss", "reject", "label"];
+use crate::segment::TokenView;
+use crate::words::en;
 
 struct Ctx<'a> {
-    words: Words<'a>,
+    words: TokenView<'a>,
     mentions: &'a [Mention],
     lex: &'a Lexicons,
     /// Token index of the matching quote for each quote token that was paired.
@@ -332,8 +30,8 @@ struct Ctx<'a> {
 }
 
 impl<'a> std::ops::Deref for Ctx<'a> {
-    type Target = Words<'a>;
-    fn deref(&self) -> &Words<'a> {
+    type Target = TokenView<'a>;
+    fn deref(&self) -> &TokenView<'a> {
         &self.words
     }
 }
@@ -444,7 +142,7 @@ fn cue_at(c: &Ctx, i: usize, last: usize) -> Option<CueMatch> {
 
 /// Skips auxiliaries and adverbs leftwards from `i` (exclusive); returns the index after the subject head.
 fn skip_aux_left(c: &Ctx, first: usize, mut i: usize) -> usize {
-    while i > first && AUX_AND_ADVERBS.contains(&c.w(i - 1)) {
+    while i > first && en().aux_and_adverbs.contains(c.w(i - 1)) {
         i -= 1;
     }
     i
@@ -456,7 +154,7 @@ fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let head = end - 1;
-    if c.is_punct(head) && c.raw(head) != ")" || c.is_quote(head) || LEFT_BOUNDARIES.contains(&c.w(head)) {
+    if c.is_punct(head) && c.raw(head) != ")" || c.is_quote(head) || en().speaker_boundaries.contains(c.w(head)) {
         return None;
     }
     let mut k = head;
@@ -469,7 +167,7 @@ fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
         let w = c.w(p);
         if (c.is_punct(p) && !matches!(c.raw(p), "(" | ")" | "-" | "&"))
             || c.is_quote(p)
-            || LEFT_BOUNDARIES.contains(&w)
+            || en().speaker_boundaries.contains(w)
         {
             break;
         }
@@ -489,7 +187,7 @@ fn speaker_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
         && c.raw(k - 2).starts_with(char::is_uppercase)
     {
         let mut j = k - 1;
-        while j > first && !c.is_punct(j - 1) && !LEFT_BOUNDARIES.contains(&c.w(j - 1)) && head - j < 14 {
+        while j > first && !c.is_punct(j - 1) && !en().speaker_boundaries.contains(c.w(j - 1)) && head - j < 14 {
             j -= 1;
         }
         k = j;
@@ -517,7 +215,7 @@ fn speaker_right(c: &Ctx, start: usize, last: usize) -> Option<(usize, usize)> {
 /// Is the phrase a plausible source of a statement?
 fn plausible_speaker(c: &Ctx, (a, b): (usize, usize)) -> bool {
     let head = c.w(b - 1);
-    if NON_AGENTS.contains(&head) || (b - a == 1 && AUX_AND_ADVERBS.contains(&head)) {
+    if en().non_agents.contains(head) || (b - a == 1 && en().aux_and_adverbs.contains(head)) {
         return false;
     }
     // "isn't", "essentially", "Trump's": a negated auxiliary, an adverb or a possessor is no head noun.
@@ -548,7 +246,7 @@ fn classify_speaker(c: &Ctx, (a, b): (usize, usize)) -> Speaker {
         .or_else(|| in_phrase.iter().rev().find(|m| m.kind != EntityKind::Group).copied())
         .and_then(|m| m.entity);
     let lower_head = head.to_lowercase();
-    let source_type = if PRONOUN_SPEAKERS.contains(&lower_head.as_str()) {
+    let source_type = if en().pronoun_speakers.contains(lower_head.as_str()) {
         if entity.is_some() {
             SourceType::Named
         } else {
@@ -578,7 +276,7 @@ fn sentence_subject(c: &Ctx, first: usize, cue: usize) -> Option<(usize, usize)>
     let mut k = start;
     while k < cue {
         let w = c.w(k);
-        if AUX_AND_ADVERBS.contains(&w)
+        if en().aux_and_adverbs.contains(w)
             || c.is_punct(k)
             || c.lex.cue_candidates(w).iter().any(|&(_, f)| f != VerbForm::Base)
         {
@@ -603,7 +301,7 @@ fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
             return j + 1;
         }
     }
-    let takes_particle = PARTICLE_VERBS.contains(&lemma) || !c.lex.cues[cue.entry].rest.is_empty();
+    let takes_particle = en().particle_verbs.contains(lemma) || !c.lex.cues[cue.entry].rest.is_empty();
     while k + 1 < last
         && takes_particle
         && matches!(c.w(k), "of" | "about" | "over" | "against" | "with" | "on")
@@ -615,12 +313,12 @@ fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
         k += 1;
     }
     // "accused Holt of being a Democrat", "blamed Obama for the deficit": the content is the charge.
-    if JUDGE_VERBS.contains(&lemma) {
+    if en().judge_verbs.contains(lemma) {
         if let Some(p) = (k..last.min(k + 7)).find(|&j| matches!(c.w(j), "of" | "for") && j > k) {
             return p + 1;
         }
     }
-    if TELL_VERBS.contains(&lemma) && k < last {
+    if en().tell_verbs.contains(lemma) && k < last {
         // Skip a pronoun listener: "told them", "warned him".
         if matches!(c.w(k), "reporters" | "him" | "her" | "them" | "us" | "me" | "journalists" | "supporters") {
             k += 1;
@@ -638,7 +336,7 @@ fn introduces_clause(c: &Ctx, cue: &CueMatch, a: usize, last: usize) -> bool {
 /// Trims closing punctuation of a sentence off a content span (a closing quote stays).
 fn content_end(c: &Ctx, start: usize, mut end: usize) -> usize {
     if let Some(k) =
-        (start + 1..end.saturating_sub(1)).find(|&k| c.raw(k) == "," && SPEAKER_PARTICIPLES.contains(&c.w(k + 1)))
+        (start + 1..end.saturating_sub(1)).find(|&k| c.raw(k) == "," && en().speaker_participles.contains(c.w(k + 1)))
     {
         end = k;
     }
@@ -651,7 +349,7 @@ fn content_end(c: &Ctx, start: usize, mut end: usize) -> usize {
 fn hedges_in(c: &Ctx, a: usize, b: usize, out: &mut Vec<Span>) {
     for k in a..b {
         let w = c.w(k);
-        if HEDGE_WORDS.contains(&w) || (HEDGE_BEFORE_TO.contains(&w) && k + 1 < b && c.w(k + 1) == "to") {
+        if en().hedges.contains(w) || (en().hedges_before_to.contains(w) && k + 1 < b && c.w(k + 1) == "to") {
             out.push(c.tokens[k].span);
         }
     }
@@ -673,7 +371,7 @@ fn build(
     // "should X happen, …" opening the content is a condition, not an obligation.
     if matches!(stance, Stance::Assert)
         && (a + 1..b).any(|k| {
-            DEONTIC.contains(&c.w(k))
+            en().deontic.contains(c.w(k))
                 || (matches!(c.w(k), "need" | "needs" | "has" | "have") && k + 1 < b && c.w(k + 1) == "to")
         })
     {
@@ -717,7 +415,7 @@ pub fn attributions(
     lex: &Lexicons,
 ) -> Vec<Attribution> {
     let c = Ctx {
-        words: Words::new(text, tokens),
+        words: TokenView::new(text, tokens),
         mentions,
         lex,
         quote_pair: pair_quotes(text, tokens),
@@ -893,10 +591,9 @@ fn reporting_noun(c: &Ctx, cue: &CueMatch, first: usize, last: usize) -> Found {
         return None;
     }
     let speaker = speaker_left(c, first, cue.start - 1)?;
-    let echoed = (first..speaker.0)
-        .rev()
-        .take(3)
-        .any(|k| c.lex.cue_candidates(c.w(k)).iter().any(|&(e, _)| ECHO_VERBS.contains(&c.lex.cues[e].lemma.as_str())));
+    let echoed = (first..speaker.0).rev().take(3).any(|k| {
+        c.lex.cue_candidates(c.w(k)).iter().any(|&(e, _)| en().echo_verbs.contains(c.lex.cues[e].lemma.as_str()))
+    });
     if echoed || !plausible_speaker(c, speaker) {
         return None;
     }
@@ -977,7 +674,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     }
     // "battleground states", "the comments": forms that are mostly nouns count as verbs only
     // before a reported clause.
-    if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && NOUN_LIKE_FORMS.contains(&c.w(cue.start)) {
+    if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && en().noun_like_forms.contains(c.w(cue.start)) {
         let clause = cue.end < last && (matches!(c.w(cue.end), "that" | ":") || c.is_quote(cue.end));
         if !clause {
             return None;
@@ -999,12 +696,12 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     if cue.start > first
         && (c.raw(left) == "," || c.closes_quote(left))
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
-        && !TELL_VERBS.contains(&lemma)
+        && !en().tell_verbs.contains(lemma)
         && tail_short(cue.end)
     {
         let opens_np = |s: (usize, usize)| {
             let w = c.raw(s.0);
-            (w.starts_with(char::is_uppercase) && !TIME_WORDS.contains(&c.w(s.0)))
+            (w.starts_with(char::is_uppercase) && !en().time_words.contains(c.w(s.0)))
                 || matches!(c.w(s.0), "the" | "a" | "an" | "he" | "she" | "they" | "one" | "another")
         };
         if let Some(speaker) = speaker_right(c, cue.end, last).filter(|&s| plausible_speaker(c, s) && opens_np(s)) {
@@ -1144,7 +841,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     // Content: after the cue; a leading quote may run past the sentence end.
     let mut a = content_start(c, cue, last);
     let mut echoes = None;
-    if ECHO_VERBS.contains(&lemma) {
+    if en().echo_verbs.contains(lemma) {
         // "echoed Austin's assessment that Z": Z is the content, Austin is echoed.
         if let Some(poss) = (cue.end..last.min(cue.end + 10)).find(|&k| matches!(c.w(k), "'s" | "’s")) {
             if poss > cue.end
@@ -1168,7 +865,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
     }
     // "X told The Huffington Post. “This narrative …”": the quotation in the next sentence.
     let nothing_reported = (a..b).all(|k| c.is_punct(k));
-    let only_listener = TELL_VERBS.contains(&lemma)
+    let only_listener = en().tell_verbs.contains(lemma)
         && (a..b).all(|k| c.is_punct(k) || c.raw(k).starts_with(char::is_uppercase) || c.w(k) == "the");
     if a >= last || nothing_reported || only_listener {
         let same_paragraph =
@@ -1180,7 +877,7 @@ fn verb_cue(c: &Ctx, cue: &CueMatch, first: usize, last: usize, prev_speaker: Op
             }
         }
     }
-    if AS_FRAMERS.contains(&lemma) {
+    if en().as_framers.contains(lemma) {
         if let Some(k) = (a..b).find(|&k| c.w(k) == "as") {
             b = k;
         }

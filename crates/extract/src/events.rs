@@ -27,181 +27,29 @@ use dossier_core::{
     TimeType, Token, TokenKind,
 };
 
-use crate::attribution::AUX_AND_ADVERBS;
 use crate::lexicon::events::{EventLexicon, Form, Part};
 use crate::lexicon::Lexicons;
-use crate::segment::Words;
+use crate::segment::TokenView;
+use crate::words::en;
 
 /// Longest gap `*` in a pattern, in words.
 const MAX_GAP: usize = 5;
 
-/// Words that make what follows a statement of intent ("will allow", "ready to contribute").
-const INTENT: &[&str] = &[
-    "will", "would", "'ll", "shall", "ready", "willing", "prepared", "plan", "plans", "planned", "planning", "intend",
-    "intends", "intended", "decided", "decides", "going", "set",
-];
-
 /// Words before a trigger that hedge it: the attribution layer's hedges ("could", "expected",
 /// "reportedly" …) and "potential".
 fn is_hedge(w: &str) -> bool {
-    crate::attribution::HEDGE_WORDS.contains(&w) || crate::attribution::HEDGE_BEFORE_TO.contains(&w) || w == "potential"
+    en().hedges.contains(w) || en().hedges_before_to.contains(w) || w == "potential"
 }
 
-/// Verbs that take an infinitive without changing who acts: "attempted to appeal".
-const CATENATIVES: &[&str] = &[
-    "attempt",
-    "attempts",
-    "attempted",
-    "try",
-    "tries",
-    "tried",
-    "seek",
-    "seeks",
-    "sought",
-    "continue",
-    "continues",
-    "continued",
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "begin",
-    "begins",
-    "began",
-    "start",
-    "starts",
-    "started",
-    "move",
-    "moved",
-    "moves",
-    "able",
-    "unable",
-    "resorted",
-    "resort",
-    "failed",
-    "fail",
-    "fails",
-    "managed",
-    "able",
-    "about",
-    "due",
-];
-
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "overnight",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "new",
-    "fresh", "more", "further", "any", "no", "another", "such", "first", "second", "recent", "latest", "'s", "’s",
-];
-
-/// Prepositions: before a gerund they make it a noun ("accused of violating"); they end noun phrases.
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "for",
-    "by",
-    "after",
-    "before",
-    "without",
-    "from",
-    "on",
-    "about",
-    "against",
-    "despite",
-    "with",
-    "during",
-    "amid",
-    "over",
-    "upon",
-    "since",
-    "through",
-    "into",
-    "at",
-    "near",
-    "toward",
-    "towards",
-    "until",
-    "under",
-    "across",
-    "following",
-    "including",
-    "than",
-    "to",
-    "as",
-    "like",
-    "between",
-    "among",
-    "outside",
-    "inside",
-];
-
-/// A sentence opening with one of these starts with an adjunct whose events are background.
-const FRONTED: &[&str] = &["in", "after", "before", "despite", "following", "during", "amid", "since", "with", "on"];
-
-/// Words that end a noun phrase read leftwards or rightwards.
-const NP_BOUNDARIES: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "while",
-    "where",
-    "whereas",
-    "although",
-    "though",
-    "because",
-    "if",
-    "unless",
-    "whether",
-    "but",
-    "so",
-    "or",
-    "nor",
-    "as",
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "according",
-    "however",
-    "meanwhile",
-    "also",
-    "then",
-    "there",
-    "it",
-];
-
-const BE: &[&str] = &["was", "were", "been", "is", "are", "be", "being", "am", "got", "get", "gets"];
-
-const PLACE_NOUNS: &[&str] =
-    &["region", "province", "city", "town", "village", "district", "area", "border", "capital", "state", "county"];
-
 struct Ctx<'a> {
-    words: Words<'a>,
+    words: TokenView<'a>,
     mentions: &'a [Mention],
     lex: &'a Lexicons,
 }
 
 impl<'a> std::ops::Deref for Ctx<'a> {
-    type Target = Words<'a>;
-    fn deref(&self) -> &Words<'a> {
+    type Target = TokenView<'a>;
+    fn deref(&self) -> &TokenView<'a> {
         &self.words
     }
 }
@@ -221,8 +69,8 @@ impl Ctx<'_> {
             return false;
         }
         let after_det = i > 0
-            && (DETERMINERS.contains(&self.w(i - 1))
-                || PREPOSITIONS.contains(&self.w(i - 1))
+            && (en().determiners.contains(self.w(i - 1))
+                || en().prepositions.contains(self.w(i - 1))
                 || self.tokens[i - 1].kind == TokenKind::Number);
         let finite = self.ev().verb_forms.contains_key(w)
             || self.lex.cue_candidates(w).iter().any(|&(e, f)| {
@@ -362,12 +210,12 @@ fn is_noun_position(c: &Ctx, first: usize, i: usize, form: Form) -> bool {
                 | "'ll"
         ),
         Form::Third => {
-            DETERMINERS.contains(&prev)
-                || PREPOSITIONS.contains(&prev)
+            en().determiners.contains(prev)
+                || en().prepositions.contains(prev)
                 || c.tokens[i - 1].kind == TokenKind::Number
                 || i + 1 < c.tokens.len() && matches!(c.w(i + 1), "were" | "are" | "have" | "had" | "continued")
         }
-        Form::Past | Form::Ing => DETERMINERS.contains(&prev),
+        Form::Past | Form::Ing => en().determiners.contains(prev),
     }
 }
 
@@ -380,7 +228,7 @@ fn sentence_candidates(c: &Ctx, s: &Sentence, attributions: &[Attribution]) -> V
     }
     // A fronted prepositional adjunct ("In a letter handed over to …, Iraq said") is background.
     let mut background_end = start;
-    if start < last && FRONTED.contains(&c.w(start)) {
+    if start < last && en().fronted.contains(c.w(start)) {
         if let Some(comma) = (start..last).find(|&k| c.raw(k) == ",") {
             background_end = comma + 1;
         }
@@ -430,7 +278,7 @@ fn sentence_candidates(c: &Ctx, s: &Sentence, attributions: &[Attribution]) -> V
             i = end;
             continue;
         }
-        if form == Form::Ing && i > first && PREPOSITIONS.contains(&c.w(i - 1)) && c.w(i - 1) != "to" {
+        if form == Form::Ing && i > first && en().prepositions.contains(c.w(i - 1)) && c.w(i - 1) != "to" {
             i = end;
             continue;
         }
@@ -485,7 +333,7 @@ fn select(c: &Ctx, cands: Vec<Candidate>) -> Vec<Candidate> {
                 matches!(c.w(k), ";" | "but" | "while" | "whereas" | "although")
                     || c.w(k) == "and"
                         && matches!(x.form, Form::Past | Form::Third)
-                        && (k + 1..x.start).all(|j| AUX_AND_ADVERBS.contains(&c.w(j)))
+                        && (k + 1..x.start).all(|j| en().aux_and_adverbs.contains(c.w(j)))
             });
             if !boundary {
                 continue;
@@ -505,7 +353,7 @@ fn between_sides(c: &Ctx, from: usize, last: usize) -> Option<(usize, usize, usi
 
 /// A noun phrase starting at `k`: up to punctuation, a preposition, a verb or a clause word.
 fn np_right(c: &Ctx, mut k: usize, last: usize, keep_and: bool) -> Option<(usize, usize)> {
-    while k < last && (DAYS.contains(&c.w(k)) || matches!(c.w(k), "again" | "also" | "hard" | "jointly")) {
+    while k < last && (en().days.contains(c.w(k)) || matches!(c.w(k), "again" | "also" | "hard" | "jointly")) {
         k += 1;
     }
     let start = k;
@@ -513,13 +361,13 @@ fn np_right(c: &Ctx, mut k: usize, last: usize, keep_and: bool) -> Option<(usize
         let w = c.w(k);
         let keep_punct = matches!(c.raw(k), "(" | ")" | "-" | "&" | "'s" | "’s" | "'" | "’");
         if (c.is_punct(k) && !keep_punct)
-            || (PREPOSITIONS.contains(&w) && w != "of")
-            || NP_BOUNDARIES.contains(&w)
-            || (AUX_AND_ADVERBS.contains(&w) && !matches!(w, "all" | "both" | "each"))
+            || (en().prepositions.contains(w) && w != "of")
+            || en().np_boundaries.contains(w)
+            || (en().aux_and_adverbs.contains(w) && !matches!(w, "all" | "both" | "each"))
             || (k > start && c.verbish(k))
             || (!keep_and && w == "and")
-            || DAYS.contains(&w)
-            || (k > start && w.len() > 5 && w.ends_with("ing") && !DETERMINERS.contains(&c.w(k - 1)))
+            || en().days.contains(w)
+            || (k > start && w.len() > 5 && w.ends_with("ing") && !en().determiners.contains(c.w(k - 1)))
         {
             break;
         }
@@ -539,16 +387,16 @@ fn np_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
         let w = c.w(p);
         let keep_punct = matches!(c.raw(p), "(" | ")" | "-" | "&" | "'s" | "’s");
         if (c.is_punct(p) && !keep_punct)
-            || NP_BOUNDARIES.contains(&w)
-            || (PREPOSITIONS.contains(&w) && w != "of")
-            || (AUX_AND_ADVERBS.contains(&w) && !matches!(w, "all" | "both" | "each"))
+            || en().np_boundaries.contains(w)
+            || (en().prepositions.contains(w) && w != "of")
+            || (en().aux_and_adverbs.contains(w) && !matches!(w, "all" | "both" | "each"))
             || c.verbish(p)
         {
             break;
         }
         k = p;
     }
-    while k < end && (c.w(k) == "and" || c.raw(k) == ")" || PREPOSITIONS.contains(&c.w(k))) {
+    while k < end && (c.w(k) == "and" || c.raw(k) == ")" || en().prepositions.contains(c.w(k))) {
         k += 1;
     }
     // "Doctors from two aid groups", "police in Jericho": the phrase goes on left of a preposition.
@@ -559,7 +407,7 @@ fn np_left(c: &Ctx, first: usize, end: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    if (k..end).all(|j| DETERMINERS.contains(&c.w(j))) {
+    if (k..end).all(|j| en().determiners.contains(c.w(j))) {
         return None;
     }
     (k < end).then_some((k, end))
@@ -572,15 +420,15 @@ fn skip_left(c: &Ctx, first: usize, head: usize) -> (usize, Vec<usize>) {
     let mut skipped = Vec::new();
     while k > first {
         let w = c.w(k - 1);
-        let time_on = w == "on" && k < head && DAYS.contains(&c.w(k));
-        if AUX_AND_ADVERBS.contains(&w)
-            || DAYS.contains(&w)
+        let time_on = w == "on" && k < head && en().days.contains(c.w(k));
+        if en().aux_and_adverbs.contains(w)
+            || en().days.contains(w)
             || time_on
             || w == "to"
             || w == "'ll"
-            || INTENT.contains(&w)
+            || en().intent.contains(w)
             || is_hedge(w)
-            || CATENATIVES.contains(&w)
+            || en().catenatives.contains(w)
             || matches!(w, "no" | "longer" | "hard" | "jointly" | "soon" | "formally" | "officially")
         {
             skipped.push(k - 1);
@@ -598,16 +446,16 @@ fn sentence_subject(c: &Ctx, first: usize, last: usize) -> Option<(usize, usize)
     while start < last && c.is_punct(start) {
         start += 1;
     }
-    if start < last && FRONTED.contains(&c.w(start)) {
+    if start < last && en().fronted.contains(c.w(start)) {
         start = (start..last).find(|&k| c.raw(k) == ",")? + 1;
     }
     let mut k = start;
     while k < last && k - start < 12 {
         let w = c.w(k);
-        if AUX_AND_ADVERBS.contains(&w)
+        if en().aux_and_adverbs.contains(w)
             || c.verbish(k)
             || c.is_punct(k) && c.raw(k) != "'s"
-            || NP_BOUNDARIES.contains(&w)
+            || en().np_boundaries.contains(w)
         {
             break;
         }
@@ -623,7 +471,7 @@ fn subject_of(c: &Ctx, first: usize, head: usize, last: usize, form: Form) -> Op
         if form == Form::Ing {
             return sentence_subject(c, first, last);
         }
-        if k < head && (k..head).any(|j| is_hedge(c.w(j)) || CATENATIVES.contains(&c.w(j)) || c.w(j) == "to") {
+        if k < head && (k..head).any(|j| is_hedge(c.w(j)) || en().catenatives.contains(c.w(j)) || c.w(j) == "to") {
             return None;
         }
         let comma = k - 1;
@@ -651,13 +499,14 @@ fn actor_like(c: &Ctx, (a, b): (usize, usize)) -> bool {
     let span = c.span(a, b);
     c.mentions.iter().any(|m| span.overlaps(m.span))
         || (a..b).any(|k| k > a && c.raw(k).starts_with(char::is_uppercase))
-        || (a..b)
-            .any(|k| c.raw(k).starts_with(char::is_uppercase) && c.raw(k).len() > 1 && !DETERMINERS.contains(&c.w(k)))
+        || (a..b).any(|k| {
+            c.raw(k).starts_with(char::is_uppercase) && c.raw(k).len() > 1 && !en().determiners.contains(c.w(k))
+        })
 }
 
 fn target_of(c: &Ctx, end: usize, last: usize) -> Option<(usize, usize)> {
     let mut k = end;
-    while k < last && DAYS.contains(&c.w(k)) {
+    while k < last && en().days.contains(c.w(k)) {
         k += 1;
     }
     if k < last && c.w(k) == "that" {
@@ -678,7 +527,7 @@ fn target_of(c: &Ctx, end: usize, last: usize) -> Option<(usize, usize)> {
         }
         if w == "," {
             commas += 1;
-            if commas > 1 || j + 1 < last && !PREPOSITIONS.contains(&c.w(j + 1)) {
+            if commas > 1 || j + 1 < last && !en().prepositions.contains(c.w(j + 1)) {
                 break;
             }
         }
@@ -766,7 +615,7 @@ fn place_of(c: &Ctx, first: usize, last: usize, trigger_end: usize, avoid: &[Spa
             continue;
         }
         let has_place = c.mentions.iter().any(|m| m.kind == EntityKind::Place && span.contains(m.span));
-        let named_area = (np.0..np.1).any(|k| PLACE_NOUNS.contains(&c.w(k)))
+        let named_area = (np.0..np.1).any(|k| en().place_nouns.contains(c.w(k)))
             && (np.0..np.1).any(|k| c.raw(k).starts_with(char::is_uppercase));
         if has_place || named_area {
             found.push((j, np));
@@ -793,7 +642,7 @@ pub fn events(
     times: &[TimeExpr],
     lex: &Lexicons,
 ) -> Vec<Event> {
-    let c = Ctx { words: Words::new(text, tokens), mentions, lex };
+    let c = Ctx { words: TokenView::new(text, tokens), mentions, lex };
     let mut out = Vec::new();
     for s in sentences.iter().filter(|s| in_scope(s)) {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
@@ -835,9 +684,9 @@ fn build(
     let words: Vec<&str> = skipped.iter().map(|&k| c.w(k)).collect();
     let negated = words.iter().any(|w| matches!(*w, "not" | "n't" | "never" | "no"))
         || x.head + 1 < last && c.w(x.head + 1) == "not";
-    let intent = words.iter().any(|w| INTENT.contains(w));
+    let intent = words.iter().any(|w| en().intent.contains(w));
     let mut hedged = words.iter().any(|w| is_hedge(w));
-    let passive = x.form == Form::Past && skipped.iter().any(|&k| BE.contains(&c.w(k)));
+    let passive = x.form == Form::Past && skipped.iter().any(|&k| en().be.contains(c.w(k)));
 
     let (source, target) = if let Some(g) = x.governs {
         let content_start = (first..last).find(|&k| c.tokens[k].span.start >= g.start);
@@ -861,7 +710,7 @@ fn build(
         let governor = (x.form == Form::Noun && x.head == x.start && possessor.is_none())
             .then(|| {
                 let mut j = x.start;
-                while j > first && DETERMINERS.contains(&c.w(j - 1)) {
+                while j > first && en().determiners.contains(c.w(j - 1)) {
                     j -= 1;
                 }
                 if j > first && matches!(c.w(j - 1), "for" | "in" | "to" | "of") {
@@ -871,8 +720,8 @@ fn build(
                     && j < x.start
                     && !c.is_punct(j - 1)
                     && c.raw(j - 1).starts_with(char::is_lowercase)
-                    && !NP_BOUNDARIES.contains(&c.w(j - 1))
-                    && !PREPOSITIONS.contains(&c.w(j - 1)))
+                    && !en().np_boundaries.contains(c.w(j - 1))
+                    && !en().prepositions.contains(c.w(j - 1)))
                 .then_some(j.saturating_sub(1))
             })
             .flatten();

@@ -9,7 +9,8 @@
 
 use dossier_core::{Region, RegionKind, Span};
 
-use crate::segment::{is_quote_char, is_sentence_starter, ABBREVIATIONS_ENDING_NAMES};
+use crate::segment::{is_quote_char, is_sentence_starter};
+use crate::words::en;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Repair {
@@ -303,7 +304,7 @@ pub fn repair(text: &str) -> Repair {
             // "According to U.S.\nDepartment of Defense": an abbreviation at the line end does not
             // end the sentence unless the next line opens like a new one.
             let lw = last_word(t);
-            let abbreviation = ABBREVIATIONS_ENDING_NAMES.contains(&lw)
+            let abbreviation = en().abbreviations_before_names.contains(lw)
                 || (lw.len() >= 4 && lw.ends_with('.') && lw.matches('.').count() >= 2);
             abbreviation && !is_sentence_starter(first_word(next.text))
         };
