@@ -7,7 +7,7 @@ use dossier_core::Stance;
 use super::content::*;
 use super::speaker::*;
 use super::{Ctx, CueMatch, Found};
-use crate::lexicon::{CueKind, VerbForm};
+use crate::lexicon::{CueEntry, CueKind, VerbForm};
 use crate::words::en;
 
 /// The cue starting at token `i`, if any: the longest lexicon entry whose words match.
@@ -110,72 +110,123 @@ pub(super) fn verb_cue(
     last: usize,
     prev_speaker: Option<(usize, usize)>,
 ) -> Found {
-    let entry = &c.lex.cues[cue.entry];
-    let lemma = entry.lemma.as_str();
-    let before = if cue.start > first { c.w(cue.start - 1) } else { "" };
-    // Nouns that look like verbs: "the report", "his warning", "reports indicated".
-    if matches!(
-        before,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "this"
-            | "these"
-            | "those"
-            | "that"
-            | "no"
-            | "any"
-            | "to"
-            | "of"
-            | "new"
-    ) && cue.form != VerbForm::Past
+    let v = VerbCue::read(c, cue, first, last)?;
+    let VerbCue { aux_start, .. } = v;
+    if let Some(found) = inverted(c, &v) {
+        return found;
+    }
+    if v.passive {
+        return passive(c, &v);
+    }
+    // Coordination: "X promised Y and said Z" — the speaker is the subject of the first verb.
+    if matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
+        && aux_start == cue.start
+        && aux_start > first
+        && matches!(c.w(aux_start - 1), "and" | "but")
     {
-        return None;
+        return coordinated(c, &v, prev_speaker);
     }
-    if cue.form == VerbForm::Base && (cue.start == first || before == "to") {
-        return None;
+    // Participle: ", indicating that Y" hangs from the sentence subject.
+    if cue.form == VerbForm::Ing && (aux_start == first || c.raw(aux_start - 1) == "," || c.w(aux_start - 1) == "and") {
+        return participle(c, &v, prev_speaker);
     }
-    // "reports indicated", "estimates suggesting": a noun subject of the next reporting verb.
-    let next_is_verb = cue.end < last
-        && c.lex
-            .cue_candidates(c.w(cue.end))
-            .iter()
-            .any(|&(e, f)| c.lex.cues[e].kind == CueKind::Verb && f != VerbForm::Base);
-    if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && next_is_verb {
-        return None;
+    let speaker = subject_before(c, &v)?;
+    if let Some(found) = content_around(c, &v, speaker) {
+        return found;
     }
-    // "battleground states", "the comments": forms that are mostly nouns count as verbs only
-    // before a reported clause.
-    if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && en().noun_like_forms.contains(c.w(cue.start)) {
-        let clause = cue.end < last && (matches!(c.w(cue.end), "that" | ":") || c.is_quote(cue.end));
-        if !clause {
+    content_after(c, &v, speaker)
+}
+
+/// A verb cue where it is one: its entry, the auxiliaries before it, negation and voice.
+#[derive(Clone, Copy)]
+struct VerbCue<'a> {
+    cue: &'a CueMatch,
+    first: usize,
+    last: usize,
+    entry: &'a CueEntry,
+    lemma: &'a str,
+    /// Where the auxiliaries and adverbs before the cue start.
+    aux_start: usize,
+    negated: bool,
+    passive: bool,
+}
+
+impl<'a> VerbCue<'a> {
+    /// `None` where the form is a noun here ("the report", "reports indicated").
+    fn read(c: &Ctx<'a>, cue: &'a CueMatch, first: usize, last: usize) -> Option<VerbCue<'a>> {
+        let entry = &c.lex.cues[cue.entry];
+        let lemma = entry.lemma.as_str();
+        let before = if cue.start > first { c.w(cue.start - 1) } else { "" };
+        // Nouns that look like verbs: "the report", "his warning", "reports indicated".
+        if matches!(
+            before,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "this"
+                | "these"
+                | "those"
+                | "that"
+                | "no"
+                | "any"
+                | "to"
+                | "of"
+                | "new"
+        ) && cue.form != VerbForm::Past
+        {
             return None;
         }
+        if cue.form == VerbForm::Base && (cue.start == first || before == "to") {
+            return None;
+        }
+        // "reports indicated", "estimates suggesting": a noun subject of the next reporting verb.
+        let next_is_verb = cue.end < last
+            && c.lex
+                .cue_candidates(c.w(cue.end))
+                .iter()
+                .any(|&(e, f)| c.lex.cues[e].kind == CueKind::Verb && f != VerbForm::Base);
+        if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && next_is_verb {
+            return None;
+        }
+        // "battleground states", "the comments": forms that are mostly nouns count as verbs only
+        // before a reported clause.
+        if matches!(cue.form, VerbForm::ThirdPerson | VerbForm::Base) && en().noun_like_forms.contains(c.w(cue.start)) {
+            let clause = cue.end < last && (matches!(c.w(cue.end), "that" | ":") || c.is_quote(cue.end));
+            if !clause {
+                return None;
+            }
+        }
+        let aux_start = skip_aux_left(c, first, cue.start);
+        let negated = (aux_start..cue.start).any(|k| matches!(c.w(k), "not" | "never" | "n't"));
+        let passive = cue.form == VerbForm::Past
+            && (aux_start..cue.start)
+                .any(|k| matches!(c.w(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"));
+        Some(VerbCue { cue, first, last, entry, lemma, aux_start, negated, passive })
     }
-    let aux_start = skip_aux_left(c, first, cue.start);
-    let negated = (aux_start..cue.start).any(|k| matches!(c.w(k), "not" | "never" | "n't"));
-    let passive = cue.form == VerbForm::Past
-        && (aux_start..cue.start).any(|k| matches!(c.w(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"));
+}
 
-    // Inverted: "…,” said X." / "…, X said."
-    // After an inverted cue only an adjunct follows ("said Friday afternoon, as …"), not a clause.
-    let tail_short = |from: usize| {
-        let clause_end = (from..last).find(|&k| c.raw(k) == "," || c.is_punct(k) && k + 1 == last).unwrap_or(last);
-        clause_end - from <= 6 && !(from..clause_end).any(|k| c.w(k) == "that" || c.opens_quote(k))
-    };
+/// After an inverted cue only an adjunct follows ("said Friday afternoon, as …"), not a clause.
+fn tail_short(c: &Ctx, from: usize, last: usize) -> bool {
+    let clause_end = (from..last).find(|&k| c.raw(k) == "," || c.is_punct(k) && k + 1 == last).unwrap_or(last);
+    clause_end - from <= 6 && !(from..clause_end).any(|k| c.w(k) == "that" || c.opens_quote(k))
+}
+
+/// Inverted: "…,” said X." / "…, X said." (`None`: not this frame).
+fn inverted(c: &Ctx, v: &VerbCue) -> Option<Found> {
+    let VerbCue { cue, first, last, lemma, negated, .. } = *v;
     let left = if cue.start > first { cue.start - 1 } else { first };
     // (Not for "told": the name after it is the listener.)
     if cue.start > first
         && (c.raw(left) == "," || c.closes_quote(left))
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
         && !en().tell_verbs.contains(lemma)
-        && tail_short(cue.end)
+        && tail_short(c, cue.end, last)
     {
         let opens_np = |s: (usize, usize)| {
             let w = c.raw(s.0);
@@ -184,54 +235,59 @@ pub(super) fn verb_cue(
         };
         if let Some(speaker) = speaker_right(c, cue.end, last).filter(|&s| plausible_speaker(c, s) && opens_np(s)) {
             let content = content_before(c, first, left);
-            return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
+            return Some(build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker))));
         }
     }
 
-    if passive {
-        // "it was reported that Y": no speaker. "Y was reported by X": agent after "by".
-        if aux_start > first && c.w(aux_start - 1) == "it" && cue.end < last && c.w(cue.end) == "that" {
-            let a = cue.end + 1;
-            return build(c, None, cue, (a, content_end(c, a, last)), negated).map(|a| (a, None));
-        }
+    None
+}
+
+/// A passive: "it was reported that Y" has no speaker; any other passive is no statement here.
+fn passive(c: &Ctx, v: &VerbCue) -> Found {
+    let VerbCue { cue, first, last, aux_start, negated, .. } = *v;
+    // "it was reported that Y": no speaker. "Y was reported by X": agent after "by".
+    if aux_start > first && c.w(aux_start - 1) == "it" && cue.end < last && c.w(cue.end) == "that" {
+        let a = cue.end + 1;
+        return build(c, None, cue, (a, content_end(c, a, last)), negated).map(|a| (a, None));
+    }
+    None
+}
+
+/// Coordination: "X promised Y and said Z" — the speaker is the subject of the first verb.
+fn coordinated(c: &Ctx, v: &VerbCue, prev_speaker: Option<(usize, usize)>) -> Found {
+    let VerbCue { cue, first, last, entry, aux_start, negated, .. } = *v;
+    let speaker =
+        prev_speaker.or_else(|| sentence_subject(c, first, aux_start - 1)).filter(|&s| plausible_speaker(c, s))?;
+    let a = content_start(c, cue, last);
+    if entry.learned && !introduces_clause(c, cue, a, last) {
         return None;
     }
+    build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)))
+}
 
-    // Coordination: "X promised Y and said Z" — the speaker is the subject of the first verb.
-    if matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
-        && aux_start == cue.start
-        && aux_start > first
-        && matches!(c.w(aux_start - 1), "and" | "but")
-    {
-        let speaker =
-            prev_speaker.or_else(|| sentence_subject(c, first, aux_start - 1)).filter(|&s| plausible_speaker(c, s))?;
-        let a = content_start(c, cue, last);
-        if entry.learned && !introduces_clause(c, cue, a, last) {
-            return None;
-        }
-        return build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)));
+/// Participle: ", indicating that Y" hangs from the sentence subject.
+fn participle(c: &Ctx, v: &VerbCue, prev_speaker: Option<(usize, usize)>) -> Found {
+    let VerbCue { cue, first, last, entry, negated, .. } = *v;
+    let speaker =
+        prev_speaker.or_else(|| sentence_subject(c, first, cue.start)).filter(|&s| plausible_speaker(c, s))?;
+    let a = content_start(c, cue, last);
+    let opens_clause = a < last
+        && (a > cue.end && matches!(c.w(a - 1), "that" | ":")
+            || c.is_quote(a)
+            || matches!(
+                c.w(a),
+                "he" | "she" | "they" | "it" | "we" | "i" | "the" | "there" | "this" | "these" | "those"
+            )
+            || c.raw(a).starts_with(char::is_uppercase));
+    if !opens_clause || entry.learned && !introduces_clause(c, cue, a, last) {
+        return None;
     }
+    build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)))
+}
 
-    // Participle: ", indicating that Y" hangs from the sentence subject.
-    if cue.form == VerbForm::Ing && (aux_start == first || c.raw(aux_start - 1) == "," || c.w(aux_start - 1) == "and") {
-        let speaker =
-            prev_speaker.or_else(|| sentence_subject(c, first, cue.start)).filter(|&s| plausible_speaker(c, s))?;
-        let a = content_start(c, cue, last);
-        let opens_clause = a < last
-            && (a > cue.end && matches!(c.w(a - 1), "that" | ":")
-                || c.is_quote(a)
-                || matches!(
-                    c.w(a),
-                    "he" | "she" | "they" | "it" | "we" | "i" | "the" | "there" | "this" | "these" | "those"
-                )
-                || c.raw(a).starts_with(char::is_uppercase));
-        if !opens_clause || entry.learned && !introduces_clause(c, cue, a, last) {
-            return None;
-        }
-        return build(c, Some(speaker), cue, (a, content_end(c, a, last)), negated).map(|x| (x, Some(speaker)));
-    }
-
-    // Subject before the cue, possibly across "X, who …," or "X, the spokesman,".
+/// The subject before the cue, possibly across "X, who …," or "X, the spokesman,".
+fn subject_before(c: &Ctx, v: &VerbCue) -> Option<(usize, usize)> {
+    let VerbCue { first, aux_start, .. } = *v;
     let mut subj_end = aux_start;
     if subj_end > first && c.raw(subj_end - 1) == "," {
         let prev_comma = (first..subj_end - 1).rev().find(|&k| c.raw(k) == ",")?;
@@ -271,10 +327,13 @@ pub(super) fn verb_cue(
         }
         subj_end = prev_comma;
     }
-    let speaker = speaker_left(c, first, subj_end)?;
-    if !plausible_speaker(c, speaker) {
-        return None;
-    }
+    speaker_left(c, first, subj_end).filter(|&s| plausible_speaker(c, s))
+}
+
+/// A content around or before its speaker: "But …, he said, …", "“…?” Clinton said.", "Y, X said."
+/// (`None`: the content follows the cue).
+fn content_around(c: &Ctx, v: &VerbCue, speaker: (usize, usize)) -> Option<Found> {
+    let VerbCue { cue, first, last, negated, .. } = *v;
     // "But to prevent problems, he said, local officials should …": the statement surrounds its cue.
     if speaker.0 > first + 1
         && c.raw(speaker.0 - 1) == ","
@@ -285,12 +344,12 @@ pub(super) fn verb_cue(
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
     {
         let content = (first, content_end(c, first, last));
-        return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
+        return Some(build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker))));
     }
     // "“How many times …?” Clinton said.": the quotation closed the sentence before.
     if speaker.0 == first && first > 0 && c.closes_quote(first - 1) && (cue.end..last).all(|k| c.is_punct(k)) {
         if let Some(open) = c.quote_pair[first - 1] {
-            return build(c, Some(speaker), cue, (open, first), negated).map(|a| (a, Some(speaker)));
+            return Some(build(c, Some(speaker), cue, (open, first), negated).map(|a| (a, Some(speaker))));
         }
     }
     // "Y, X said." and "“Y,” X said": the content is before the speaker.
@@ -305,7 +364,7 @@ pub(super) fn verb_cue(
     let after_quote = quote_close.and_then(|q| c.quote_pair[q]).is_some_and(|open| open <= first + 1);
     if speaker.0 > first + 2
         && matches!(cue.form, VerbForm::Past | VerbForm::ThirdPerson)
-        && (after_quote || (c.raw(speaker.0 - 1) == "," || quote_close.is_some()) && tail_short(cue.end))
+        && (after_quote || (c.raw(speaker.0 - 1) == "," || quote_close.is_some()) && tail_short(c, cue.end, last))
     {
         let mut content = content_before(c, first, speaker.0 - 1);
         // "“By locking in China,” Mr. Obama said, “it now allowed me …”": one quotation, split.
@@ -314,9 +373,14 @@ pub(super) fn verb_cue(
                 content.1 = close + 1;
             }
         }
-        return build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker)));
+        return Some(build(c, Some(speaker), cue, content, negated).map(|a| (a, Some(speaker))));
     }
-    // Content: after the cue; a leading quote may run past the sentence end.
+    None
+}
+
+/// The content after the cue; a leading quote may run past the sentence end.
+fn content_after(c: &Ctx, v: &VerbCue, speaker: (usize, usize)) -> Found {
+    let VerbCue { cue, last, entry, lemma, negated, .. } = *v;
     let mut a = content_start(c, cue, last);
     let mut echoes = None;
     if en().echo_verbs.contains(lemma) {
