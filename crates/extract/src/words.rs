@@ -95,6 +95,10 @@ macro_rules! word_lists {
 }
 
 word_lists! {
+    /// Lines that open a promotion ("Subscribe to …", "Click here"), matched as the start of a lowercased line. (repair.rs)
+    promotion_openers,
+    /// Words that cannot end a heading (or a sentence): a line ending in one wraps onto the next. (repair.rs)
+    dangling_words,
     /// Words between a subject and its cue that do not change who speaks. (attribution.rs)
     aux_and_adverbs,
     /// Words that end a speaker phrase when read leftwards from the cue. (attribution.rs)
