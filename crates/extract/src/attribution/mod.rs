@@ -9,10 +9,15 @@
 //! - ", indicating that Y" (a participle: the speaker is the subject of the sentence);
 //! - "X echoed Y's assessment that Z" (agree, echoes Y) and "X's assessment that Z" (reporting nouns);
 //! - "dismissed Y as 'Z'", "described Y as Z";
-//! - "it was reported that Y" (a passive with no agent: no speaker).
+//! - "it was reported that Y" (a passive with no agent: no speaker);
+//! - "X is confident that Y" (an adjective cue after a copula), "X promised Y and said Z" (the
+//!   subject of the first verb speaks);
+//! - "WALLACE: Y" (a name and a colon opening a line) and "“Y” ―X" (a quotation signed with a dash).
 //!
-//! The reading is split along its seams: [`quotes`] pairs quotation marks, [`frames`] reads the
-//! frame around each cue, [`speaker`] and [`content`] delimit the two sides of a statement.
+//! Each frame has an example sentence in `frames::tests::FRAMES`, checked by a test.
+//!
+//! The reading is split along its seams: `quotes` pairs quotation marks, `frames` reads the
+//! frame around each cue, `speaker` and `content` delimit the two sides of a statement.
 
 mod content;
 mod frames;

@@ -22,8 +22,8 @@
 //! - place, time, quantity, negation and hedging are read around the trigger; `reported_by` is the
 //!   attribution whose content holds the trigger.
 //!
-//! Along its seams: [`triggers`] finds and selects the triggers of a sentence, [`args`] reads
-//! the noun phrases around them, [`build`] makes each selected trigger an event.
+//! Along its seams: `triggers` finds and selects the triggers of a sentence, `args` reads
+//! the noun phrases around them, `build` makes each selected trigger an event.
 
 mod args;
 mod build;

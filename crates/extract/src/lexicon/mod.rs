@@ -127,6 +127,8 @@ impl Lexicons {
             events: EventLexicon::builtin()?,
         };
         lex.set_tagger(tagger)?;
+        // The closed word lists are parsed here too, so that the first document does not pay for them.
+        crate::words::en();
         Ok(lex)
     }
 
@@ -155,6 +157,11 @@ impl Lexicons {
             self.given_names.remove(&name);
         }
         self
+    }
+
+    /// The closed-class word lists (resources/lexicons/en), parsed once for the process.
+    pub fn words(&self) -> &'static crate::words::WordLists {
+        crate::words::en()
     }
 
     /// The cue entries whose first word is this (lowercase) token.
