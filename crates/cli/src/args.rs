@@ -32,16 +32,13 @@ pub struct Cli {
 
 impl Cli {
     /// The lexicons every extractor of this run reads, loaded once.
-    pub fn lexicons(&self) -> dossier_extract::Lexicons {
-        let mut lex = if self.rules_only {
-            dossier_extract::Lexicons::rules_only()
+    pub fn lexicons(&self) -> anyhow::Result<dossier_extract::Lexicons> {
+        let lex = if self.rules_only {
+            dossier_extract::Lexicons::rules_only()?
         } else {
-            dossier_extract::Lexicons::builtin()
+            dossier_extract::Lexicons::builtin()?
         };
-        if self.no_tagger {
-            lex.tagger = None;
-        }
-        lex
+        Ok(if self.no_tagger { lex.without_tagger() } else { lex })
     }
 }
 

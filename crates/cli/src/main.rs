@@ -47,9 +47,9 @@ fn main() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help/--version.
     let cli = Cli::parse();
     let outcome = match &cli.command {
-        Command::Analyze(a) => analyze::run(a, &cli.lexicons()),
+        Command::Analyze(a) => cli.lexicons().and_then(|lex| analyze::run(a, &lex)),
         Command::Extract(a) => web_cmd::extract(a),
-        Command::Ingest(a) => ingest::run(a, &cli.lexicons()),
+        Command::Ingest(a) => cli.lexicons().and_then(|lex| ingest::run(a, &lex)),
         Command::Search(a) => query::search(a),
         Command::Statements(a) => query::statements(a),
         Command::Entities(a) => query::entities(a),
@@ -59,11 +59,11 @@ fn main() -> ExitCode {
         Command::Export(ExportCommand::Events(a)) => events_cmd::export(a),
         Command::Serve(a) => serve::run(a, &cli),
         Command::Eval(EvalCommand::Extraction(a)) => eval::extraction(a),
-        Command::Eval(EvalCommand::Attribution(a)) => eval::attribution(a, &cli.lexicons()),
-        Command::Eval(EvalCommand::Time(a)) => eval::time(a, &cli.lexicons()),
-        Command::Eval(EvalCommand::Quantities(a)) => eval::quantities(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Attribution(a)) => cli.lexicons().and_then(|lex| eval::attribution(a, &lex)),
+        Command::Eval(EvalCommand::Time(a)) => cli.lexicons().and_then(|lex| eval::time(a, &lex)),
+        Command::Eval(EvalCommand::Quantities(a)) => cli.lexicons().and_then(|lex| eval::quantities(a, &lex)),
         Command::Eval(EvalCommand::Ner(a)) => eval::ner(a),
-        Command::Eval(EvalCommand::Events(a)) => eval::events(a, &cli.lexicons()),
+        Command::Eval(EvalCommand::Events(a)) => cli.lexicons().and_then(|lex| eval::events(a, &lex)),
         Command::Train(TrainCommand::Ner(a)) => train::train_ner(a),
     };
     match outcome {

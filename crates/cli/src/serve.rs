@@ -19,7 +19,7 @@ pub fn run(args: &ServeArgs, cli: &Cli) -> Result<Exit> {
             if token.trim().len() < 8 {
                 bail!("--token must be at least 8 characters");
             }
-            Some(IngestConfig { token: token.trim().to_string(), lexicons: cli.lexicons() })
+            Some(IngestConfig { token: token.trim().to_string(), lexicons: cli.lexicons()? })
         }
         _ => None,
     };

@@ -64,7 +64,7 @@ pub(crate) mod testutil {
 
     pub fn lexicons() -> &'static Lexicons {
         static L: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
-        L.get_or_init(Lexicons::builtin)
+        L.get_or_init(|| Lexicons::builtin().expect("the built-in lexicons load"))
     }
 
     pub fn pipeline() -> Pipeline<'static> {

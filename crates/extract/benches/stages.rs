@@ -71,7 +71,7 @@ fn main() {
         eprintln!("stages: {} is missing; nothing to benchmark", corpus_path().display());
         return;
     };
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     let pipeline = Pipeline::standard();
     let docs: Vec<Document> = texts.iter().map(|t| Document::new(t.clone(), Metadata::default())).collect();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();

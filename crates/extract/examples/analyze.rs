@@ -3,7 +3,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("usage: analyze FILE");
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    let lex = dossier_extract::Lexicons::builtin();
+    let lex = dossier_extract::Lexicons::builtin().unwrap();
     let doc = dossier_core::Document::new(text, Default::default());
     let analysis = dossier_extract::analyze(&doc, &lex);
     println!("{}", serde_json::to_string(&dossier_core::AnalysisJson::new(&doc, &analysis)).expect("serialisable"));

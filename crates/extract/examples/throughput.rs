@@ -45,7 +45,7 @@ fn main() {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
 
-    let lex = dossier_extract::Lexicons::builtin();
+    let lex = dossier_extract::Lexicons::builtin().unwrap();
     let next = AtomicUsize::new(0);
     let cpu_start = cpu_seconds();
     let start = Instant::now();

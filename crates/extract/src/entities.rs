@@ -10,112 +10,8 @@ use std::collections::HashMap;
 use dossier_core::{Attribution, Entity, EntityId, EntityKind, Mention, Sentence, Span, Token, TokenKind};
 
 use crate::lexicon::{Lexicons, TitleClass};
-
-/// Words that make a capitalised run an organisation.
-const ORG_KEYWORDS: &[&str] = &[
-    "Department",
-    "Ministry",
-    "Agency",
-    "Service",
-    "Organization",
-    "Organisation",
-    "Office",
-    "Council",
-    "Committee",
-    "Commission",
-    "Party",
-    "Court",
-    "University",
-    "Institute",
-    "Bank",
-    "Corporation",
-    "Corp.",
-    "Inc.",
-    "Company",
-    "Association",
-    "Union",
-    "Forces",
-    "Army",
-    "Navy",
-    "Police",
-    "Network",
-    "News",
-    "Times",
-    "Post",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Bureau",
-    "Authority",
-    "Administration",
-    "Assembly",
-    "Parliament",
-    "Congress",
-    "Senate",
-    "Group",
-    "Campaign",
-    "Fund",
-    "Coalition",
-    "Federation",
-    "Alliance",
-    "Government",
-    "Command",
-    "Guard",
-    "Corps",
-    "Board",
-    "Institution",
-    "Press",
-    "Herald",
-    "Journal",
-    "Tribune",
-    "Telegraph",
-    "Magazine",
-    "Channel",
-    "Broadcasting",
-];
-
-/// Lowercase words after a place name that belong to it ("Kursk region").
-const PLACE_SUFFIXES: &[&str] =
-    &["region", "province", "oblast", "district", "state", "county", "city", "peninsula", "border"];
-
-/// Capitalised words that make a name a place: first ("Mount Sinjar", "Lake Tana") or last
-/// ("Hamrin Mountains", "Tharthar Barrage", "Diyala Province").
-const PLACE_FIRST_WORDS: &[&str] = &["Mount", "Mt.", "Lake", "Cape", "Fort", "Port"];
-#[rustfmt::skip]
-const PLACE_LAST_WORDS: &[&str] = &[
-    "Mountains", "Mountain", "Hills", "River", "Lake", "Valley", "Island", "Islands", "Bay", "Strait",
-    "Sea", "Gulf", "Ocean", "Desert", "Peninsula", "Coast", "Canal", "Dam", "Barrage", "Airfield",
-    "Airport", "Province", "District", "County", "Governorate", "Region", "Oblast", "Village", "Town",
-    "City",
-];
-
-/// Lowercase words allowed inside a capitalised name ("Office of the President of Ukraine").
-const CONNECTORS: &[&str] = &["of", "the", "for", "de", "du", "del", "der", "van", "von", "al", "bin", "on"];
-
-/// Capitalised at a sentence's start, never the first word of a name there: prepositions,
-/// determiners, conjunctions and sentence adverbs ("Near Palmyra, …", "After Zarqawi died, …").
-#[rustfmt::skip]
-const NEVER_OPEN_A_NAME: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "near", "after", "before", "since",
-    "during", "for", "from", "with", "without", "by", "under", "over", "into", "across", "between", "among",
-    "against", "as", "and", "but", "or", "if", "when", "while", "although", "though", "because", "meanwhile",
-    "however", "also", "then", "today", "yesterday", "tomorrow", "last", "next", "some", "many", "most",
-    "both", "all", "every",
-];
-
-/// Months and days of the week (the time layer's names), which never join or open a name
-/// ("Raqqah on Nov. 3"). Months that are also given names or words are left to the tagger:
-/// "Theresa May", "June Carter", "March".
-pub(crate) fn is_date_word(word: &str) -> bool {
-    dossier_measures::is_month_or_weekday(word) && !matches!(word, "April" | "May" | "June" | "August" | "March")
-}
-
-/// Words a tagger may mark that are not names on their own.
-const NOT_NAMES_ALONE: &[&str] = &[
-    "the", "a", "an", "i", "we", "you", "will", "may", "ok", "am", "is", "in", "on", "it", "this", "that", "he", "she",
-];
-
-const PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "hers"];
+use crate::words::en;
+use crate::words::is_date_word;
 
 /// The entity layer of one document.
 #[derive(Debug, Clone, Default)]
@@ -193,7 +89,10 @@ impl<'a> Builder<'a> {
     ) -> usize {
         let surface = span.slice(self.text).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
         let e = &mut self.layer.entities[entity as usize];
-        if surface != e.name && !e.aliases.contains(&surface) && !PRONOUNS.contains(&surface.to_lowercase().as_str()) {
+        if surface != e.name
+            && !e.aliases.contains(&surface)
+            && !en().person_pronouns.contains(surface.to_lowercase().as_str())
+        {
             e.aliases.push(surface);
         }
         if let Some(r) = role {
@@ -268,7 +167,7 @@ fn capitalized_runs(
             }
             // Connectors join two capitalised parts: "Office of the President".
             let mut k = end;
-            while k < last && CONNECTORS.contains(&b.word(&tokens[k])) {
+            while k < last && en().name_connectors.contains(b.word(&tokens[k])) {
                 k += 1;
             }
             if k > end && k < last && joinable(k) {
@@ -282,7 +181,7 @@ fn capitalized_runs(
             if possessive {
                 let org_after = (end + 1..last.min(end + 4))
                     .take_while(|&j| is_capitalized(b.word(&tokens[j])))
-                    .any(|j| ORG_KEYWORDS.contains(&b.word(&tokens[j])));
+                    .any(|j| en().org_keywords.contains(b.word(&tokens[j])));
                 if org_after {
                     end += 2;
                     continue;
@@ -304,12 +203,12 @@ fn capitalized_runs(
         let at_sentence_start =
             start == first || (start > first && tokens[start - 1].kind == TokenKind::Quote && start - 1 == first);
         let mut run_start = start;
-        let opener = NEVER_OPEN_A_NAME.contains(&b.word(&tokens[start]).to_lowercase().as_str());
+        let opener = en().never_open_a_name.contains(b.word(&tokens[start]).to_lowercase().as_str());
         if opener && b.gazetteer_at(tokens, start, end).is_none() {
             // "The UN Security Council", "Near Palmyra": the article or preposition is not part
             // of the name (unless a gazetteer name holds it: "The Hague").
             run_start += 1;
-            while run_start < end && CONNECTORS.contains(&b.word(&tokens[run_start])) {
+            while run_start < end && en().name_connectors.contains(b.word(&tokens[run_start])) {
                 run_start += 1;
             }
         } else if at_sentence_start {
@@ -323,7 +222,7 @@ fn capitalized_runs(
                 || b.lex.titles.contains_key(&w.to_lowercase());
             if !known {
                 run_start += 1;
-                while run_start < end && CONNECTORS.contains(&b.word(&tokens[run_start])) {
+                while run_start < end && en().name_connectors.contains(b.word(&tokens[run_start])) {
                     run_start += 1;
                 }
             }
@@ -532,10 +431,10 @@ fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_m
         let next = e;
         // A name neither opens nor ends with a connector ("of the National …").
         let mut a = k;
-        while a < e && CONNECTORS.contains(&b.word(&tokens[a]).to_lowercase().as_str()) {
+        while a < e && en().name_connectors.contains(b.word(&tokens[a]).to_lowercase().as_str()) {
             a += 1;
         }
-        while e > a && CONNECTORS.contains(&b.word(&tokens[e - 1])) {
+        while e > a && en().name_connectors.contains(b.word(&tokens[e - 1])) {
             e -= 1;
         }
         // A title alone is a role, and a month or a weekday a date, not a name.
@@ -547,7 +446,8 @@ fn tagger_only_names(b: &mut Builder, tokens: &[Token], s: &Sentence, sentence_m
         let span = Span::new(tokens[a].span.start(), tokens[e - 1].span.end());
         let free = !b.layer.mentions[sentence_mentions_from..].iter().any(|m| m.span.overlaps(span));
         // A lone function word is never a name ("The", "I", "Will" at a sentence start).
-        let lone_function_word = e == a + 1 && NOT_NAMES_ALONE.contains(&b.word(&tokens[a]).to_lowercase().as_str());
+        let lone_function_word =
+            e == a + 1 && en().not_names_alone.contains(b.word(&tokens[a]).to_lowercase().as_str());
         let wordlike = (a..e).all(|j| tokens[j].kind != TokenKind::Punct || b.word(&tokens[j]) == ".");
         if free && wordlike && !lone_function_word {
             let name = b.surface(tokens, a, e);
@@ -566,7 +466,7 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
     while i < end {
         // A possessive or a connector left between two names ("Islamic State | of | Iraq") is
         // not a name of its own.
-        if matches!(b.word(&tokens[i]), "'s" | "’s") || CONNECTORS.contains(&b.word(&tokens[i])) {
+        if matches!(b.word(&tokens[i]), "'s" | "’s") || en().name_connectors.contains(b.word(&tokens[i])) {
             i += 1;
             continue;
         }
@@ -579,13 +479,13 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         // An organisation keyword later in the run makes the rest one organisation name,
         // unless a known name covers it first.
         let known = b.name_at(tokens, i, end);
-        let org_end = (i..end).rev().find(|&k| ORG_KEYWORDS.contains(&b.word(&tokens[k])));
+        let org_end = (i..end).rev().find(|&k| en().org_keywords.contains(b.word(&tokens[k])));
         // A known place or group before the keyword is read first: "U.S. | Department of Defense".
         if let Some(org_last) = org_end.filter(|&k| known.as_ref().is_none_or(|(n, ..)| i + n > k)) {
             let mut e = org_last + 1;
             // "Office of the President of Ukraine": an "of" phrase after the keyword stays in the name,
             // titles included; otherwise a title ends it ("Department of Defense spokesperson").
-            let of_phrase = e < end && CONNECTORS.contains(&b.word(&tokens[e]));
+            let of_phrase = e < end && en().name_connectors.contains(b.word(&tokens[e]));
             while e < end && (of_phrase || b.title_at(tokens, e, end).is_none()) {
                 e += 1;
             }
@@ -604,7 +504,8 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         }
         if let Some((n, canonical, kind, actor_only)) = known {
             let mut e = i + n;
-            if kind == EntityKind::Place && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
+            if kind == EntityKind::Place && e < s.tokens.1 as usize && en().place_suffixes.contains(b.word(&tokens[e]))
+            {
                 e += 1;
             }
             // A country or demonym before a title is part of the role ("U.S. President").
@@ -634,7 +535,7 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             e += 1;
         }
         // A name does not end in a connector: "Government of | Iraq".
-        while e > i + 1 && CONNECTORS.contains(&b.word(&tokens[e - 1])) {
+        while e > i + 1 && en().name_connectors.contains(b.word(&tokens[e - 1])) {
             e -= 1;
         }
         let mut words: Vec<&str> = (i..e).map(|k| b.word(&tokens[k])).collect();
@@ -648,8 +549,8 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             && b.title_at(tokens, e + 1, sentence_end)
                 .is_some_and(|(_, c)| matches!(c, TitleClass::Role | TitleClass::Rank));
         // "Mount Sinjar", "Tharthar Barrage", "Anbar Province": the head word says place.
-        let place_word = PLACE_FIRST_WORDS.contains(&words[0])
-            || (words.len() > 1 && words.last().is_some_and(|w| PLACE_LAST_WORDS.contains(w)));
+        let place_word = en().place_first_words.contains(words[0])
+            || (words.len() > 1 && words.last().is_some_and(|w| en().place_last_words.contains(w)));
         let kind = if place_word {
             Some(EntityKind::Place)
         } else if person_title || role_after || b.lex.given_names.contains(words[0]) {
@@ -664,7 +565,7 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
             // (with one, shouted words like "FREE" or "FILE" are left to its judgement; making
             // every mixed-case sentence's acronym an organisation lost 2 points on UNER and GUM).
             Some(EntityKind::Organization)
-        } else if words.len() == 1 && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
+        } else if words.len() == 1 && e < s.tokens.1 as usize && en().place_suffixes.contains(b.word(&tokens[e])) {
             Some(EntityKind::Place)
         } else {
             None
@@ -680,7 +581,8 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
         if let Some(kind) = kind {
             let name = b.surface(tokens, i, e);
             let mut span_end = e;
-            if kind == EntityKind::Place && e < s.tokens.1 as usize && PLACE_SUFFIXES.contains(&b.word(&tokens[e])) {
+            if kind == EntityKind::Place && e < s.tokens.1 as usize && en().place_suffixes.contains(b.word(&tokens[e]))
+            {
                 span_end += 1;
             }
             let id = b.entity_for(&name, kind);
@@ -747,7 +649,7 @@ fn role_before(
 fn resolve_pronouns(b: &mut Builder, tokens: &[Token], s: &Sentence, previous: &[Option<(usize, bool)>]) {
     for token in &tokens[s.tokens.0 as usize..s.tokens.1 as usize] {
         let w = b.word(token).to_lowercase();
-        if !PRONOUNS.contains(&w.as_str()) {
+        if !en().person_pronouns.contains(w.as_str()) {
             continue;
         }
         // An earlier person in the same sentence wins; otherwise the subject of the last sentence with a person.
@@ -867,7 +769,7 @@ mod tests {
             mentions: vec![mention(0, 0, Person), mention(10, 1, Place), mention(20, 1, Place), mention(30, 2, Place)],
             actor_metonyms: Vec::new(),
         };
-        unify_kinds(&mut layer, &Lexicons::rules_only());
+        unify_kinds(&mut layer, &Lexicons::rules_only().unwrap());
         let kinds: Vec<_> = layer.mentions.iter().map(|m| (m.entity, m.kind)).collect();
         assert_eq!(kinds, [(Some(1), Place), (Some(1), Place), (Some(1), Place), (Some(2), Place)]);
     }

@@ -9,7 +9,8 @@
 
 use dossier_core::{Region, RegionKind, Span};
 
-use crate::segment::{is_quote_char, is_sentence_starter, ABBREVIATIONS_ENDING_NAMES};
+use crate::segment::{is_quote_char, is_sentence_starter};
+use crate::words::en;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Repair {
@@ -99,31 +100,9 @@ fn is_sources_header(line: &str) -> bool {
     matches!(l.as_str(), "sources include" | "sources" | "source" | "references" | "sources for this article include")
 }
 
-const PROMOTION_OPENERS: &[&str] = &[
-    "watch this",
-    "watch the",
-    "watch:",
-    "this video is from",
-    "subscribe to",
-    "subscribe for",
-    "sign up for",
-    "sign up to",
-    "follow us",
-    "click here",
-    "share this",
-    "like us on",
-    "download the",
-    "donate to",
-    "support our",
-    "listen to this",
-    "listen to the",
-    "get our newsletter",
-    "advertisement",
-];
-
 fn is_promotion_opener(line: &str) -> bool {
     let l = line.trim().to_lowercase();
-    PROMOTION_OPENERS.iter().any(|p| l.starts_with(p))
+    en().promotion_openers.iter().any(|p| l.starts_with(p))
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -140,17 +119,9 @@ fn first_word(line: &str) -> &str {
     line.trim_start().split(char::is_whitespace).next().unwrap_or("")
 }
 
-/// Words that cannot end a heading (or a sentence): a line ending in one wraps onto the next.
-const DANGLING: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "this",
-    "these", "those", "as", "is", "are", "was", "were", "be", "has", "have", "had", "its", "their", "his", "her",
-    "our", "into", "about", "than", "if", "while", "who", "which", "whose", "not", "will", "would", "could", "should",
-    "may", "might", "can", "said", "says", "told",
-];
-
 fn dangling_end(line: &str) -> bool {
     let w = last_word(line).to_lowercase();
-    DANGLING.contains(&w.as_str()) || w.ends_with("'s") || w.ends_with("’s") || w.ends_with(',')
+    en().dangling_words.contains(&w) || w.ends_with("'s") || w.ends_with("’s") || w.ends_with(',')
 }
 
 /// A stand-alone line that names a section: no final punctuation, a few words, a capital start,
@@ -303,7 +274,7 @@ pub fn repair(text: &str) -> Repair {
             // "According to U.S.\nDepartment of Defense": an abbreviation at the line end does not
             // end the sentence unless the next line opens like a new one.
             let lw = last_word(t);
-            let abbreviation = ABBREVIATIONS_ENDING_NAMES.contains(&lw)
+            let abbreviation = en().abbreviations_before_names.contains(lw)
                 || (lw.len() >= 4 && lw.ends_with('.') && lw.matches('.').count() >= 2);
             abbreviation && !is_sentence_starter(first_word(next.text))
         };

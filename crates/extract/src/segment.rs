@@ -6,18 +6,20 @@
 
 use dossier_core::{Region, Sentence, Span, Token, TokenKind};
 
+use crate::words::en;
+
 /// The tokens as the extractors read them: lower-case forms computed once (curly apostrophes
 /// folded to straight ones, so "Russia’s" and "Russia's" read alike), raw text and spans by index.
-pub struct Words<'a> {
+pub struct TokenView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub lower: Vec<String>,
 }
 
-impl<'a> Words<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+impl<'a> TokenView<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> TokenView<'a> {
         let lower = tokens.iter().map(|t| t.span.slice(text).unwrap_or("").to_lowercase().replace('’', "'")).collect();
-        Words { text, tokens, lower }
+        TokenView { text, tokens, lower }
     }
 
     /// Token `i`, lower-cased.
@@ -36,93 +38,9 @@ impl<'a> Words<'a> {
     }
 }
 
-/// Abbreviations that stand before a name or a number and never end a sentence.
-pub const ABBREVIATIONS_ENDING_NAMES: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Adm.",
-    "Cmdr.", "Sen.", "Rep.", "Gov.", "Pres.", "Rev.", "Fr.", "St.", "Mt.", "Ft.", "Hon.", "Supt.", "Det.", "Amb.",
-    "Atty.", "Gens.", "Sens.", "Reps.", "No.", "Nos.", "vs.", "Mx.", "Messrs.", "Insp.", "Pvt.", "Cpt.",
-];
-
-/// Abbreviations that may end a sentence: they end one only when the next word opens a sentence.
-const ABBREVIATIONS_MAY_END: &[&str] = &[
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Jr.", "Sr.",
-    "Inc.", "Corp.", "Co.", "Ltd.", "Bros.", "etc.", "approx.", "est.", "Ave.", "Blvd.", "Rd.", "a.m.", "p.m.", "e.g.",
-    "i.e.", "al.", "Calif.", "Fla.", "Mass.", "Penn.", "Wash.", "Ariz.", "Ill.", "Mich.", "Minn.",
-];
-
-/// Words that typically open a sentence; after "U.S." or "Inc." they signal a sentence break.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "But",
-    "And",
-    "Or",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "As",
-    "After",
-    "Before",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Yet",
-    "So",
-    "Then",
-    "Now",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "No",
-    "One",
-    "Both",
-    "Such",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Where",
-    "According",
-    "Since",
-    "Although",
-    "Though",
-    "Because",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "Officials",
-    "Experts",
-    "Analysts",
-];
-
 pub fn is_sentence_starter(word: &str) -> bool {
     let w = word.trim_start_matches(['"', '“', '‘', '\'', '(']);
-    SENTENCE_STARTERS.contains(&w)
+    en().sentence_starters.contains(w)
 }
 
 pub fn is_quote_char(c: char) -> bool {
@@ -204,7 +122,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let initialism = text[off(start)..off(j)]
                     .split('.')
                     .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-                if ABBREVIATIONS_ENDING_NAMES.contains(&word) || ABBREVIATIONS_MAY_END.contains(&word) || initialism {
+                if en().abbreviations_before_names.contains(word)
+                    || en().abbreviations_may_end.contains(word)
+                    || initialism
+                {
                     j += 1;
                 }
             }
@@ -268,7 +189,7 @@ fn ends_after(text: &str, tokens: &[Token], i: usize, next: Option<usize>) -> bo
     match t {
         "." | "!" | "?" | "…" | "..." | "?!" | "!!" | "??" => next_opens,
         _ if t.ends_with('.') && tokens[i].kind == TokenKind::Word => {
-            if ABBREVIATIONS_ENDING_NAMES.contains(&t) {
+            if en().abbreviations_before_names.contains(t) {
                 false
             } else {
                 // "U.S." or "Inc." ends a sentence only before a word that opens one.

@@ -4,7 +4,7 @@ use dossier_core::{Document, EntityKind, Metadata};
 
 fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
     let doc = Document::new(text.to_string(), Metadata::default());
-    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin().unwrap());
     analysis.entities.iter().find(|e| e.name == name).map(|e| e.kind)
 }
 
@@ -19,7 +19,7 @@ fn an_apposition_headed_by_a_role_names_a_person() {
 
 fn mentions(text: &str) -> Vec<(String, EntityKind)> {
     let doc = Document::new(text.to_string(), Metadata::default());
-    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin().unwrap());
     analysis.mentions.iter().filter_map(|m| Some((m.span.slice(text)?.to_string(), m.kind))).collect()
 }
 
@@ -57,7 +57,7 @@ fn the_north_and_the_south_are_the_divided_countries_named_before() {
     let text = "North Korea and South Korea traded fire on Thursday.\n\n\
                 The North said the South had started it.";
     let doc = Document::new(text.to_string(), Metadata::default());
-    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin().unwrap());
     let aliases = |name: &str| analysis.entities.iter().find(|e| e.name == name).map(|e| e.aliases.clone());
     assert!(aliases("North Korea").is_some_and(|a| a.contains(&"North".to_string())), "{:?}", analysis.entities);
     assert!(aliases("South Korea").is_some_and(|a| a.contains(&"South".to_string())), "{:?}", analysis.entities);
@@ -69,7 +69,7 @@ fn the_same_text_gives_the_same_analysis_every_time() {
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/wikinews/korea.txt")).unwrap();
     let doc = Document::new(text, Metadata::default());
-    let lex = dossier_extract::Lexicons::builtin();
+    let lex = dossier_extract::Lexicons::builtin().unwrap();
     let first = dossier_extract::analyze(&doc, &lex);
     for _ in 0..5 {
         assert_eq!(dossier_extract::analyze(&doc, &lex), first, "hash-map order leaked into the output");
@@ -80,7 +80,7 @@ fn the_same_text_gives_the_same_analysis_every_time() {
 fn a_given_name_opens_a_sentence_as_a_name_but_an_ordinary_word_is_no_given_name() {
     let found = mentions("Vince said the model was ready.\n\nThe board will decide.");
     assert!(found.iter().any(|(t, k)| t == "Vince" && *k == EntityKind::Person), "{found:?}");
-    let lex = dossier_extract::Lexicons::builtin();
+    let lex = dossier_extract::Lexicons::builtin().unwrap();
     assert!(lex.given_names.contains("Vince"));
     assert!(!lex.given_names.contains("Hope") && !lex.given_names.contains("Rose"));
 }

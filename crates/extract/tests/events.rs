@@ -12,7 +12,7 @@ fn run(text: &str, lex: &Lexicons) -> (Document, Analysis) {
 
 #[test]
 fn every_pattern_finds_its_example() {
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     let mut failures = Vec::new();
     for e in &lex.events.entries {
         let (doc, a) = run(&e.example, &lex);
@@ -31,7 +31,7 @@ fn every_pattern_finds_its_example() {
 
 #[test]
 fn intent_negation_hedging_and_passives() {
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     let (doc, a) = run("Turkey will allow the refugees to return home.", &lex);
     assert_eq!(a.events[0].kind, EventType::Agree, "a promised concession is AGREE");
     let (_, a) = run("The governor will extend the curfew in the capital.", &lex);
@@ -65,7 +65,7 @@ mod seed {
                 .expect("JSON");
         let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 31), ..Metadata::default() };
         let doc = Document::new(text, meta);
-        let a = analyze(&doc, &Lexicons::builtin());
+        let a = analyze(&doc, &Lexicons::builtin().unwrap());
         (doc, a, gold)
     }
 
@@ -187,7 +187,7 @@ mod seed {
 /// text's start (an overflow caught by a debug build on Recognizers-Text inputs).
 #[test]
 fn noun_trigger_at_the_start_of_the_text() {
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     for text in ["Meetings with Iran resume next week.", "Talks", "Protest in Paris."] {
         let (doc, a) = run(text, &lex);
         for e in &a.events {

@@ -63,7 +63,7 @@ fn first_difference(path: &str, a: &Value, b: &Value) -> Option<String> {
 
 #[test]
 fn every_example_matches_its_golden_file() {
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     let bless = std::env::var_os("DOSSIER_BLESS").is_some();
     let mut differ = Vec::new();
     for (name, doc) in examples() {

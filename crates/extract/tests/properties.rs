@@ -7,7 +7,7 @@ use proptest::prelude::*;
 /// Checks what could go wrong in an analysis of `text`, on the analysis itself (not on its JSON,
 /// whose `text` fields are copied from the spans and so always agree with them).
 fn check(text: String) {
-    let lex = dossier_extract::Lexicons::builtin();
+    let lex = dossier_extract::Lexicons::builtin().unwrap();
     let doc = Document::new(text.clone(), Metadata::default());
     let a = dossier_extract::analyze(&doc, &lex);
     // Every span lies inside the input, on character boundaries.

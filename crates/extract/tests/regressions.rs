@@ -11,7 +11,7 @@ fn doc(text: &str) -> Document {
 /// before the sort, so "He" (resolved later, sorted earlier) was relinked to Russia.
 #[test]
 fn metonym_relinking_follows_the_mention_not_its_old_index() {
-    let lex = Lexicons::builtin();
+    let lex = Lexicons::builtin().unwrap();
     let text = "Zelensky spoke. He said Moscow lied.";
     let a = analyze(&doc(text), &lex);
     let he = a.mentions.iter().find(|m| m.span.slice(text) == Some("He")).expect("the pronoun is a mention");

@@ -14,7 +14,7 @@ fn seed() -> (Document, Analysis, Value) {
         .expect("gold JSON");
     let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 31), ..Metadata::default() };
     let doc = Document::new(text, meta);
-    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin());
+    let analysis = dossier_extract::analyze(&doc, &dossier_extract::Lexicons::builtin().unwrap());
     (doc, analysis, gold)
 }
 

@@ -7,7 +7,7 @@
 //! use dossier_extract::Lexicons;
 //! use dossier_store::{Inserted, Store};
 //! let mut store = Store::open_in_memory()?;
-//! let lex = Lexicons::builtin();
+//! let lex = Lexicons::builtin().unwrap();
 //! let doc = Document::new("Ryder said the talks failed.".into(), Metadata::default());
 //! let stored = dossier_ingest::analyze_and_store(&mut store, &lex, vec![doc.clone()])?;
 //! assert_eq!((stored[0].inserted, stored[0].statements), (Inserted::New, 1));

@@ -20,7 +20,7 @@
 //! ```
 //! use dossier_core::{Document, Metadata};
 //! use dossier_extract::{Lexicons, Pipeline};
-//! let lex = Lexicons::builtin();
+//! let lex = Lexicons::builtin().unwrap();
 //! let pipeline = Pipeline::standard();
 //! let doc = Document::new("Ryder said the talks failed.".into(), Metadata::default());
 //! let analysis = pipeline.analyze(&doc, &lex);
@@ -199,12 +199,11 @@ mod tests {
 
     #[test]
     fn provenance_names_every_stage_and_the_switches() {
-        let mut lex = Lexicons::rules_only();
-        lex.tagger = None;
+        let lex = Lexicons::rules_only().unwrap().without_tagger();
         let p = Pipeline::standard().provenance(&lex);
         assert_eq!(p.stages.len(), 8);
         assert!(p.resources.starts_with("sha256:") && p.resources.len() == 7 + 64, "{}", p.resources);
         assert_eq!(p.flags, RunFlags { rules_only: true, no_tagger: true });
-        assert_ne!(p.key(), Pipeline::standard().provenance(&Lexicons::builtin()).key());
+        assert_ne!(p.key(), Pipeline::standard().provenance(&Lexicons::builtin().unwrap()).key());
     }
 }

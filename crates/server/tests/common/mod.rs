@@ -36,7 +36,8 @@ pub async fn start(opts: Options) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config::new(dir.path().join("test.db"));
     if opts.ingest {
-        config.ingest = Some(IngestConfig { token: TOKEN.to_string(), lexicons: dossier_extract::Lexicons::builtin() });
+        config.ingest =
+            Some(IngestConfig { token: TOKEN.to_string(), lexicons: dossier_extract::Lexicons::builtin().unwrap() });
     }
     config.cors_origin = opts.cors_origin;
     config.max_body = opts.max_body;
