@@ -17,9 +17,11 @@
 //! ```
 
 mod augment;
+mod codec;
 mod corpus;
 mod features;
 mod gazetteer;
+mod hash;
 mod model;
 mod score;
 mod tags;
