@@ -4,6 +4,7 @@
 //! offsets (always on character boundaries), sorted by start and non-overlapping. See
 //! [`quantities`] and [`time`] module docs for what is recognised and how values are written.
 
+mod lexicon;
 mod numbers;
 mod quantities;
 mod time;
