@@ -8,6 +8,7 @@ use regex::Captures;
 
 use super::calendar::*;
 use super::Found;
+use crate::lexicon::{is_time_word, TimeWord};
 use crate::numbers;
 
 pub(super) fn whole(c: &Captures, kind: TimeType, value: Option<String>) -> Option<Found> {
@@ -127,26 +128,7 @@ fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    const COUNT_MODIFIERS: [&str; 17] = [
-        "about",
-        "around",
-        "over",
-        "under",
-        "some",
-        "nearly",
-        "almost",
-        "approximately",
-        "roughly",
-        "than",
-        "least",
-        "most",
-        "estimated",
-        "exactly",
-        "another",
-        "additional",
-        "extra",
-    ];
-    if COUNT_MODIFIERS.contains(&prev_word.as_str()) {
+    if is_time_word(&prev_word, TimeWord::CountBefore) {
         return false;
     }
     let rest = after.trim_start();
@@ -155,10 +137,7 @@ fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
     }
     let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     let lower = next_word.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "percent" | "per" | "people" | "million" | "billion" | "thousand" | "km" | "kg" | "miles"
-    ) {
+    if is_time_word(&lower, TimeWord::CountAfter) {
         return false;
     }
     // "2000 troops": a lowercase plural right after reads as what is counted. "the 2024
@@ -542,24 +521,7 @@ pub(super) fn tense_near(s: &str, start: usize, end: usize) -> Tense {
 }
 
 fn tense_of(w: &str, prev: &str) -> Option<Tense> {
-    const FUTURE: [&str; 11] = [
-        "will",
-        "shall",
-        "won't",
-        "scheduled",
-        "expected",
-        "expects",
-        "plans",
-        "planned",
-        "upcoming",
-        "due",
-        "tomorrow",
-    ];
-    const PAST: [&str; 13] =
-        ["was", "were", "had", "did", "said", "ago", "told", "came", "went", "met", "began", "yesterday", "earlier"];
-    const NOT_PAST: [&str; 10] =
-        ["need", "speed", "indeed", "hundred", "united", "red", "bed", "feed", "seed", "proceed"];
-    if FUTURE.contains(&w)
+    if is_time_word(w, TimeWord::Future)
         || w.ends_with("'ll")
         || w.ends_with("’ll")
         || (w == "to" && prev.eq_ignore_ascii_case("going"))
@@ -568,7 +530,9 @@ fn tense_of(w: &str, prev: &str) -> Option<Tense> {
     }
     // "will be signed", "has fallen": a participle says nothing; its auxiliary does.
     let participle = matches!(prev.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "has" | "have");
-    if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w) && !participle) {
+    if is_time_word(w, TimeWord::Past)
+        || (w.len() > 4 && w.ends_with("ed") && !is_time_word(w, TimeWord::NotPast) && !participle)
+    {
         return Some(Tense::Past);
     }
     None
