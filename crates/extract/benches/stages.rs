@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
 use dossier_core::{
-    Analysis, Attribution, Document, Mention, Metadata, Quantity, RegionKind, Sentence, Span, TimeExpr, Token,
+    Analysis, Attribution, Document, Mention, Metadata, Quantity, RegionKind, Sentence, TimeExpr, Token,
 };
 use dossier_extract::repair::Repair;
 use dossier_extract::{attribution, entities, events, repair, segment, Lexicons};
@@ -32,7 +32,6 @@ struct Prepared {
     reading: String,
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
-    sentence_spans: Vec<Span>,
     mentions: Vec<Mention>,
     /// What the events stage reads besides mentions: statements, numbers, dates.
     attributions: Vec<Attribution>,
@@ -88,24 +87,11 @@ fn prepare(texts: &[String], lex: &Lexicons) -> Vec<Prepared> {
             let sentences = segment::sentences(&reading, &tokens, &repaired.regions);
             let regions = Analysis { regions: repaired.regions.clone(), ..Analysis::default() };
             let mentions = entities::entities(&reading, &tokens, &sentences, &in_scope(&regions), lex).mentions;
-            let sentence_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
             let attributions =
                 attribution::attributions(&reading, &tokens, &sentences, &statement_scope(&regions), &mentions, lex);
-            let quantities = dossier_measures::quantities(&reading, &sentence_spans);
-            let times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
-            Prepared {
-                doc,
-                repaired,
-                reading,
-                tokens,
-                sentences,
-                sentence_spans,
-                mentions,
-                attributions,
-                quantities,
-                times,
-                regions,
-            }
+            let quantities = dossier_measures::quantities(&reading, &tokens, &sentences);
+            let times = dossier_measures::times(&reading, &tokens, &sentences, doc.meta.published);
+            Prepared { doc, repaired, reading, tokens, sentences, mentions, attributions, quantities, times, regions }
         })
         .collect()
 }
@@ -192,8 +178,8 @@ fn main() {
     });
 
     let run_measures = |d: &Prepared| {
-        dossier_measures::quantities(black_box(&d.reading), &d.sentence_spans).len()
-            + dossier_measures::times(&d.reading, &d.sentence_spans, d.doc.meta.published).len()
+        dossier_measures::quantities(black_box(&d.reading), &d.tokens, &d.sentences).len()
+            + dossier_measures::times(&d.reading, &d.tokens, &d.sentences, d.doc.meta.published).len()
     };
     let measures = count(&run_measures);
     assert!(measures > 0, "no quantities or time expressions found");

@@ -47,9 +47,8 @@ pub fn analyze(doc: &Document, lex: &Lexicons) -> Analysis {
         .collect();
 
     let (entities, mentions, attributions) = drop_orphans(layer.entities, layer.mentions, attributions);
-    let sentence_spans: Vec<_> = sentences.iter().map(|s| s.span).collect();
-    let quantities = dossier_measures::quantities(&reading, &sentence_spans);
-    let times = dossier_measures::times(&reading, &sentence_spans, doc.meta.published);
+    let quantities = dossier_measures::quantities(&reading, &tokens, &sentences);
+    let times = dossier_measures::times(&reading, &tokens, &sentences, doc.meta.published);
     let events = events::events(
         &reading,
         &tokens,

@@ -5,7 +5,7 @@
 
 use super::counted::is_stop;
 use super::units::{currency_symbol, unit_of};
-use super::{Kind, Sentence};
+use super::{Kind, View};
 use crate::lexicon::{has_role, role};
 use crate::numbers;
 
@@ -34,7 +34,7 @@ impl Core {
     }
 }
 
-pub(super) fn core_at(s: &Sentence, i: usize) -> Option<Core> {
+pub(super) fn core_at(s: &View, i: usize) -> Option<Core> {
     match s.toks[i].kind {
         Kind::Num => digit_core(s, i),
         Kind::Word => word_core(s, i),
@@ -42,7 +42,7 @@ pub(super) fn core_at(s: &Sentence, i: usize) -> Option<Core> {
     }
 }
 
-fn digit_core(s: &Sentence, i: usize) -> Option<Core> {
+fn digit_core(s: &View, i: usize) -> Option<Core> {
     // "F-16", "COVID-19", "Kh-101": a model number glued to a word by a hyphen or slash.
     if i >= 2 && s.punct(i - 1, &['-', '/']) && s.toks[i - 2].kind == Kind::Word && s.glued(i - 2) && s.glued(i - 1) {
         return None;
@@ -95,7 +95,7 @@ fn spaced_scale(w: &str) -> Option<f64> {
     numbers::scale_word(w).or_else(|| numbers::spaced_abbrev(w))
 }
 
-fn word_core(s: &Sentence, i: usize) -> Option<Core> {
+fn word_core(s: &View, i: usize) -> Option<Core> {
     let ws = s.words_from(i, 8);
     let w: Vec<&str> = ws.iter().map(|(w, _)| *w).collect();
     let tok = |k: usize| ws[k].1;
@@ -168,7 +168,7 @@ fn word_core(s: &Sentence, i: usize) -> Option<Core> {
     Some(Core::exact(i, tok(n - 1), value, scale))
 }
 
-fn fraction(s: &Sentence, w: &[&str], ws: &[(&str, usize)], i: usize) -> Option<Core> {
+fn fraction(s: &View, w: &[&str], ws: &[(&str, usize)], i: usize) -> Option<Core> {
     if w[0] == "half" {
         if w.len() >= 3 && matches!(w[1], "a" | "an") {
             let scale = numbers::scale_word(w[2])?;
@@ -193,7 +193,7 @@ fn fraction(s: &Sentence, w: &[&str], ws: &[(&str, usize)], i: usize) -> Option<
 }
 
 /// "one" is a count in "one soldier" but a pronoun in "one of the", "no one", "the one that".
-fn one_is_a_number(s: &Sentence, i: usize, next: Option<usize>) -> bool {
+fn one_is_a_number(s: &View, i: usize, next: Option<usize>) -> bool {
     if i > 0 && s.word(i - 1).is_some_and(|w| has_role(w, role::PRONOUN_ONE)) {
         return false;
     }
@@ -206,7 +206,7 @@ fn one_is_a_number(s: &Sentence, i: usize, next: Option<usize>) -> bool {
 /// The second number of a range ("10-15", "5 to 10 million", "$5 and $10"): the core, its
 /// last token, and a currency read off its own sign.
 pub(super) fn range_end(
-    s: &Sentence,
+    s: &View,
     at: usize,
     is_blocked: &dyn Fn(usize, usize) -> bool,
 ) -> Option<(Core, usize, Option<String>)> {

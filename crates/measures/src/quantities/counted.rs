@@ -1,7 +1,7 @@
 //! What is counted: the noun phrase after a number ("10,000 troops", "5% of voters", "300
 //! long-range missiles"), up to the first stop word, verb form or punctuation.
 
-use super::Sentence;
+use super::View;
 use crate::lexicon::{has_role, role};
 use crate::numbers;
 
@@ -13,7 +13,7 @@ pub(super) fn is_stop(w: &str) -> bool {
 /// The noun phrase after a number: optional "of" + determiner, then up to three words until
 /// a stop word, punctuation or a participle ("troops deployed", "soldiers moving").
 /// Returns the token range and the index after the phrase.
-pub(super) fn counted_after(s: &Sentence, pos: usize) -> Option<(usize, usize)> {
+pub(super) fn counted_after(s: &View, pos: usize) -> Option<(usize, usize)> {
     let mut j = pos;
     if s.is(j, "of") {
         j += 1;

@@ -1,9 +1,10 @@
 //! Quantities: a number (digits, words, vague amounts), the words that bound or hedge it, its
 //! unit, and what it counts.
 //!
-//! Works on a small token list per sentence. A number "core" is found first; the words to its
-//! left (currency sign, "more than", "around", "rose by") and to its right (range end, "%",
-//! unit, counted noun) are then read off around it.
+//! Works on the pipeline's tokens of one sentence, each read as its parts (see [`parts`]:
+//! "twenty-five" is "twenty", "-", "five"). A number "core" is found first ([`cores`]); the
+//! words to its left (currency sign, "more than", "around", "rose by": [`units`], [`modifiers`])
+//! and to its right (range end, "%", unit, counted noun: [`counted`]) are then read off around it.
 //!
 //! Span decisions:
 //! * the quantity span is modifier + currency + number + scale + unit ("over $3 billion",
@@ -23,7 +24,7 @@ mod counted;
 mod modifiers;
 mod units;
 
-use dossier_core::{Bound, Change, Quantity, Span};
+use dossier_core::{Bound, Change, Quantity, Span, Token};
 
 use crate::time;
 use cores::{core_at, range_end, Core};
@@ -39,19 +40,20 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Tok {
+struct Part {
     start: usize,
     end: usize,
     kind: Kind,
     lower: String,
 }
 
-/// Digits (with "," and "." between digits), words (letters and digits, inner apostrophes),
-/// and single punctuation characters. Hyphens stay separate so "twenty-five" and "10-15" can
-/// both be read.
-fn tokenize(s: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut it = s.char_indices().peekable();
+/// The parts of one pipeline token (`start..end` of `s`), as the quantity rules read them:
+/// digits (with "," and "." between digits), words (letters and digits, inner apostrophes), and
+/// single punctuation characters. Hyphens and slashes stay separate, so "twenty-five", "10-15"
+/// and "F-16" (one token each in the pipeline) can be read part by part.
+fn split_token(s: &str, start: usize, end: usize, out: &mut Vec<Part>) {
+    let t = &s[..end];
+    let mut it = t[start..].char_indices().map(|(i, c)| (i + start, c)).peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
             continue;
@@ -60,7 +62,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         let kind = if c.is_ascii_digit() {
             while let Some(&(j, d)) = it.peek() {
                 let joins = d.is_ascii_digit()
-                    || ((d == ',' || d == '.') && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()));
+                    || ((d == ',' || d == '.') && t[j + 1..].starts_with(|x: char| x.is_ascii_digit()));
                 if !joins {
                     break;
                 }
@@ -71,7 +73,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         } else if c.is_alphabetic() {
             while let Some(&(j, d)) = it.peek() {
                 let joins = d.is_alphanumeric()
-                    || ((d == '\'' || d == '’') && s[j + d.len_utf8()..].starts_with(char::is_alphabetic));
+                    || ((d == '\'' || d == '’') && t[j + d.len_utf8()..].starts_with(char::is_alphabetic));
                 if !joins {
                     break;
                 }
@@ -82,17 +84,41 @@ fn tokenize(s: &str) -> Vec<Tok> {
         } else {
             Kind::Punct
         };
-        toks.push(Tok { start: i, end, kind, lower: s[i..end].to_lowercase() });
+        out.push(Part { start: i, end, kind, lower: s[i..end].to_lowercase() });
     }
-    toks
 }
 
-struct Sentence<'a> {
+/// The parts of a sentence's tokens (spans relative to `s`). A possessive that the pipeline
+/// splits off ("Russia" + "'s") joins its word again: "Russia's" is one word to these rules,
+/// which read it as a possessive noun that cannot be what is counted.
+fn parts(s: &str, tokens: impl Iterator<Item = (usize, usize)>) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    let mut scratch = Vec::new();
+    for (start, end) in tokens {
+        scratch.clear();
+        split_token(s, start, end, &mut scratch);
+        let possessive = matches!(scratch.as_slice(), [a, b, ..] if a.kind == Kind::Punct
+            && matches!(a.lower.as_str(), "'" | "’")
+            && b.kind == Kind::Word
+            && b.start == a.end
+            && s[b.start..].starts_with(char::is_alphabetic));
+        if let Some(prev) = out.last_mut().filter(|p| possessive && p.kind == Kind::Word && p.end == start) {
+            prev.end = scratch[1].end;
+            prev.lower = s[prev.start..prev.end].to_lowercase();
+            out.extend(scratch.drain(2..));
+        } else {
+            out.append(&mut scratch);
+        }
+    }
+    out
+}
+
+struct View<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: Vec<Part>,
 }
 
-impl Sentence<'_> {
+impl View<'_> {
     fn word(&self, i: usize) -> Option<&str> {
         self.toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.lower.as_str())
     }
@@ -143,15 +169,18 @@ impl Sentence<'_> {
     }
 }
 
-/// A sentence view for the unit tests of the submodules.
+/// A sentence view for the unit tests of the submodules: its tokens split at white space, which
+/// gives the same parts as the pipeline's tokens do.
 #[cfg(test)]
-fn test_sentence(text: &str) -> Sentence<'_> {
-    Sentence { text, toks: tokenize(text) }
+fn test_sentence(text: &str) -> View<'_> {
+    View { text, toks: parts(text, crate::test_tokens(text).iter().map(|t| (t.span.start(), t.span.end()))) }
 }
 
-/// Quantities in one sentence; spans are shifted by `offset` into document coordinates.
-pub(crate) fn in_sentence(text: &str, offset: usize) -> Vec<Quantity> {
-    let s = Sentence { text, toks: tokenize(text) };
+/// Quantities in one sentence (`text`, starting at `offset` in the document) from its tokens
+/// (document spans, inside the sentence); the spans returned are in document coordinates.
+pub(crate) fn in_sentence(text: &str, offset: usize, tokens: &[Token]) -> Vec<Quantity> {
+    let spans = tokens.iter().map(|t| (t.span.start() - offset, t.span.end() - offset));
+    let s = View { text, toks: parts(text, spans) };
     // Numbers inside dates, clock times and sets are not quantities. Durations stay: "48
     // hours" is both a time span and an amount.
     let blocked: Vec<(usize, usize)> = time::find_in(text, None)
@@ -194,7 +223,7 @@ struct Built {
     pending_change: Option<(usize, Change)>,
 }
 
-fn build(s: &Sentence, core: Core, carried: Option<Change>, is_blocked: &dyn Fn(usize, usize) -> bool) -> Built {
+fn build(s: &View, core: Core, carried: Option<Change>, is_blocked: &dyn Fn(usize, usize) -> bool) -> Built {
     let mut unit = core.unit.clone();
     let mut first = core.first;
 
@@ -397,7 +426,7 @@ mod tests {
     use super::*;
 
     fn q(text: &str) -> Vec<Quantity> {
-        in_sentence(text, 0)
+        in_sentence(text, 0, &crate::test_tokens(text))
     }
 
     fn only(text: &str) -> Quantity {

@@ -3,12 +3,12 @@
 
 use dossier_core::Change;
 
-use super::Sentence;
+use super::View;
 pub(super) use crate::lexicon::Modifier;
 use crate::lexicon::{CHANGE_WORDS, MODIFIERS};
 
 /// The longest modifier phrase ending right before token `end`.
-pub(super) fn modifier_before(s: &Sentence, end: usize) -> Option<(usize, Modifier)> {
+pub(super) fn modifier_before(s: &View, end: usize) -> Option<(usize, Modifier)> {
     MODIFIERS
         .iter()
         .filter(|(p, _)| s.phrase_before(end, p))
@@ -25,7 +25,7 @@ fn change_noun(w: &str) -> Option<Change> {
 }
 
 /// "rose by", "fell to", "jumped", "an increase of", "up" — ending right before token `at`.
-pub(super) fn change_before(s: &Sentence, at: usize) -> Option<Change> {
+pub(super) fn change_before(s: &View, at: usize) -> Option<Change> {
     let w = |k: usize| at.checked_sub(k).and_then(|j| s.word(j));
     match w(1)? {
         "by" | "to" => w(2).and_then(change_verb),
