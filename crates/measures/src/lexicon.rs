@@ -38,6 +38,49 @@ impl Hasher for Fnv {
 /// A word table.
 pub(crate) type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 
+/// A small word table (a few dozen words), looked up by length and then compared word by word,
+/// as a `match` over string literals does: cheaper than hashing for the number words, which
+/// are looked up several times at every word of a sentence.
+pub(crate) struct SmallMap<V> {
+    by_len: Vec<Vec<(&'static str, V)>>,
+}
+
+impl<V> Default for SmallMap<V> {
+    fn default() -> Self {
+        SmallMap { by_len: Vec::new() }
+    }
+}
+
+impl<V: Copy> SmallMap<V> {
+    pub(crate) fn insert(&mut self, word: &'static str, v: V) -> Option<V> {
+        if self.by_len.len() <= word.len() {
+            self.by_len.resize_with(word.len() + 1, Vec::new);
+        }
+        let bucket = &mut self.by_len[word.len()];
+        match bucket.iter_mut().find(|(w, _)| *w == word) {
+            Some(slot) => Some(std::mem::replace(&mut slot.1, v)),
+            None => {
+                bucket.push((word, v));
+                None
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        let first = *word.as_bytes().first()?;
+        let bucket = self.by_len.get(word.len())?;
+        bucket.iter().find(|(w, _)| w.as_bytes()[0] == first && *w == word).map(|(_, v)| v)
+    }
+}
+
+impl<V: Copy> std::ops::Index<&str> for SmallMap<V> {
+    type Output = V;
+    fn index(&self, word: &str) -> &V {
+        self.get(word).expect("a word of the table")
+    }
+}
+
 macro_rules! file {
     ($name:literal) => {
         ($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/lexicons/en/", $name)))
@@ -106,17 +149,19 @@ pub(crate) static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
 #[derive(Default)]
 pub(crate) struct NumberWords {
     /// "zero" … "nineteen".
-    pub unit: Map<f64>,
+    pub unit: SmallMap<f64>,
     /// "twenty" … "ninety".
-    pub tens: Map<f64>,
+    pub tens: SmallMap<f64>,
     /// "hundred", "million", "dozen", "lakh".
-    pub scale: Map<f64>,
+    pub scale: SmallMap<f64>,
     /// "k", "bn": the multiplier and whether it may stand apart from the digits ("3 bn").
-    pub abbrev: Map<(f64, bool)>,
+    pub abbrev: SmallMap<(f64, bool)>,
     /// "thousands", "dozens".
-    pub plural_scale: Map<f64>,
+    pub plural_scale: SmallMap<f64>,
     /// "third", "thirds": the denominator and whether the word is plural.
-    pub denominator: Map<(f64, bool)>,
+    pub denominator: SmallMap<(f64, bool)>,
+    /// Every word of the file, of any kind.
+    pub any: SmallMap<()>,
 }
 
 pub(crate) static NUMBER_WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
@@ -124,6 +169,7 @@ pub(crate) static NUMBER_WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
     let kinds = ["unit", "tens", "scale", "abbrev", "abbrev_spaced", "plural_scale", "denominator", "denominators"];
     for (word, kind, v) in load(file!("number_words.tsv"), |r| Ok((r.field(0)?, one_of(r, 1, &kinds)?, number(r, 2)?)))
     {
+        n.any.insert(word, ());
         match kind {
             "unit" => n.unit.insert(word, v),
             "tens" => n.tens.insert(word, v),
@@ -144,13 +190,13 @@ pub(crate) static UNITS: LazyLock<Map<&'static str>> =
 #[derive(Default)]
 pub(crate) struct Currencies {
     /// "$" → "USD".
-    pub symbol: Map<&'static str>,
+    pub symbol: SmallMap<&'static str>,
     /// "USD" → "USD" (as written).
-    pub code: Map<&'static str>,
+    pub code: SmallMap<&'static str>,
     /// "dollars" → "USD".
-    pub word: Map<&'static str>,
+    pub word: SmallMap<&'static str>,
     /// "HK" (glued before a sign) → "HKD".
-    pub prefix: Map<&'static str>,
+    pub prefix: SmallMap<&'static str>,
 }
 
 pub(crate) static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {

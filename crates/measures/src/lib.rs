@@ -18,7 +18,9 @@ use dossier_core::{Quantity, Sentence, Span, TimeExpr, Token};
 /// no sentences means the whole text is one.
 pub fn quantities(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quantity> {
     let found = sentence_ranges(text, sentences)
-        .flat_map(|(start, end)| quantities::in_sentence(&text[start..end], start, tokens_in(text, tokens, start, end)))
+        .flat_map(|(start, end, hint)| {
+            quantities::in_sentence(&text[start..end], start, tokens_in(tokens, start, end, hint))
+        })
         .collect();
     sorted_disjoint(found, |q| q.span)
 }
@@ -27,7 +29,7 @@ pub fn quantities(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Q
 /// sentence text itself; `tokens` is taken for the same context as [`quantities`].
 pub fn times(text: &str, _tokens: &[Token], sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let found = sentence_ranges(text, sentences)
-        .flat_map(|(start, end)| {
+        .flat_map(|(start, end, _)| {
             time::find_in(&text[start..end], published).into_iter().map(move |f| TimeExpr {
                 span: Span::new(start + f.start, start + f.end),
                 kind: f.kind,
@@ -45,12 +47,18 @@ pub fn is_month_or_weekday(word: &str) -> bool {
 }
 
 /// The sentence spans as valid byte ranges of `text`: clamped to the text and moved onto
-/// character boundaries, so a bad span from upstream can never make us panic. No sentences
-/// means the whole text is one.
-fn sentence_ranges<'a>(text: &'a str, sentences: &'a [Sentence]) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let spans: Vec<Span> =
-        if sentences.is_empty() { vec![Span::new(0, text.len())] } else { sentences.iter().map(|s| s.span).collect() };
-    spans.into_iter().filter_map(move |sp| {
+/// character boundaries, so a bad span from upstream can never make us panic; with each, the
+/// sentence's token range. No sentences means the whole text is one.
+fn sentence_ranges<'a>(
+    text: &'a str,
+    sentences: &'a [Sentence],
+) -> impl Iterator<Item = (usize, usize, Option<(usize, usize)>)> + 'a {
+    let spans: Vec<(Span, Option<(usize, usize)>)> = if sentences.is_empty() {
+        vec![(Span::new(0, text.len()), None)]
+    } else {
+        sentences.iter().map(|s| (s.span, Some((s.tokens.0 as usize, s.tokens.1 as usize)))).collect()
+    };
+    spans.into_iter().filter_map(move |(sp, hint)| {
         let mut start = sp.start().min(text.len());
         let mut end = sp.end().min(text.len());
         while !text.is_char_boundary(start) {
@@ -59,22 +67,27 @@ fn sentence_ranges<'a>(text: &'a str, sentences: &'a [Sentence]) -> impl Iterato
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        (start < end).then_some((start, end))
+        (start < end).then_some((start, end, hint))
     })
 }
 
-/// The tokens that lie inside `start..end` (tokens are sorted, as the pipeline makes them), found
-/// by their spans so that a sentence's token range that disagrees with its span cannot mislead.
-fn tokens_in<'a>(text: &str, tokens: &'a [Token], start: usize, end: usize) -> &'a [Token] {
-    let a = tokens.partition_point(|t| t.span.start() < start);
-    let b = a + tokens[a..].partition_point(|t| t.span.end() <= end && t.span.start() <= t.span.end());
-    let inside = &tokens[a..b];
-    // Spans off character boundaries cannot come from the pipeline; read none of them.
-    if inside.iter().all(|t| t.span.slice(text).is_some()) {
-        inside
-    } else {
-        &[]
+/// The tokens that lie inside `start..end` (tokens are sorted, as the pipeline makes them). The
+/// sentence's own token range (`hint`) is taken when it is exactly those tokens, as it is from the
+/// pipeline; otherwise they are found by their spans, so a range that disagrees with its span
+/// cannot mislead. A token off character boundaries is skipped where it is read
+/// (`quantities::parts`).
+fn tokens_in(tokens: &[Token], start: usize, end: usize, hint: Option<(usize, usize)>) -> &[Token] {
+    let (n, s, e) = (tokens.len(), |i: usize| tokens[i].span.start(), |i: usize| tokens[i].span.end());
+    if let Some((a, b)) = hint.filter(|&(a, b)| a <= b && b <= n) {
+        let first_is_a = (a == 0 || s(a - 1) < start) && (a == n || s(a) >= start);
+        let last_is_b = (b == a || e(b - 1) <= end) && (b == n || e(b) > end);
+        if first_is_a && last_is_b {
+            return &tokens[a..b];
+        }
     }
+    let a = tokens.partition_point(|t| t.span.start() < start);
+    let b = a + tokens[a..].partition_point(|t| t.span.end() <= end);
+    &tokens[a..b]
 }
 
 /// The document's tokens, split as the pipeline splits them where the measures care: at white

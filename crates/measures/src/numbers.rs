@@ -5,6 +5,11 @@
 
 use crate::lexicon::NUMBER_WORDS;
 
+/// Whether `w` is a number word of any kind ("five", "million", "thousands", "thirds", "bn").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    NUMBER_WORDS.any.get(w).is_some()
+}
+
 /// "zero" … "nineteen".
 pub(crate) fn unit_word(w: &str) -> Option<f64> {
     NUMBER_WORDS.unit.get(w).copied()

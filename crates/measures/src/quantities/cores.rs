@@ -95,7 +95,17 @@ fn spaced_scale(w: &str) -> Option<f64> {
     numbers::scale_word(w).or_else(|| numbers::spaced_abbrev(w))
 }
 
+/// Every number phrase that [`word_core`] reads starts with one of these words or a number word
+/// (checked first: it runs at every word of a sentence, and most words start none).
+fn starts_a_number(w: &str) -> bool {
+    matches!(w, "a" | "an" | "several" | "tens" | "hundreds" | "dozens" | "scores" | "half")
+        || numbers::is_number_word(w)
+}
+
 fn word_core(s: &View, i: usize) -> Option<Core> {
+    if !s.word(i).is_some_and(starts_a_number) {
+        return None;
+    }
     let ws = s.words_from(i, 8);
     let w: Vec<&str> = ws.iter().map(|(w, _)| *w).collect();
     let tok = |k: usize| ws[k].1;
@@ -273,6 +283,14 @@ mod tests {
         let s = test_sentence("a small number of troops");
         assert!(core_at(&s, 0).is_some_and(|c| c.number_of));
         assert!(core("a big number of troops").is_none());
+    }
+
+    #[test]
+    fn only_number_words_and_a_few_others_start_a_number() {
+        for w in ["a", "several", "scores", "half", "five", "twenty", "million", "thousands", "thirds"] {
+            assert!(starts_a_number(w), "{w}");
+        }
+        assert!(!starts_a_number("troops") && !starts_a_number("the"));
     }
 
     #[test]

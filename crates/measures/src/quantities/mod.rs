@@ -52,7 +52,10 @@ struct Part {
 /// single punctuation characters. Hyphens and slashes stay separate, so "twenty-five", "10-15"
 /// and "F-16" (one token each in the pipeline) can be read part by part.
 fn split_token(s: &str, start: usize, end: usize, out: &mut Vec<Part>) {
-    let t = &s[..end];
+    // A span off character boundaries cannot come from the pipeline: nothing to read.
+    let Some(t) = s.get(..end).filter(|t| start <= end && t.is_char_boundary(start)) else {
+        return;
+    };
     let mut it = t[start..].char_indices().map(|(i, c)| (i + start, c)).peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
