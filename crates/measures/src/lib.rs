@@ -1,28 +1,35 @@
 //! Quantities and time expressions (pipeline stage "quantities/time").
 //!
-//! Both functions read the text sentence by sentence, return spans in document byte
-//! offsets (always on character boundaries), sorted by start and non-overlapping. See
-//! [`quantities`] and [`time`] module docs for what is recognised and how values are written.
+//! Both functions read the pipeline's tokens and sentences (`dossier_extract::segment`), return
+//! spans in document byte offsets (always on character boundaries), sorted by start and
+//! non-overlapping. See [`quantities`] and [`time`] module docs for what is recognised and how
+//! values are written; the word lists are in `resources/lexicons/en/` ([`lexicon`]).
 
+mod lexicon;
 mod numbers;
 mod quantities;
 mod time;
 
 use chrono::NaiveDate;
-use dossier_core::{Quantity, Span, TimeExpr};
+use dossier_core::{Quantity, Sentence, Span, TimeExpr, Token};
 
-/// Finds numbers in `text` (sentence by sentence) with value, bounds, approximation and what is counted.
-pub fn quantities(text: &str, sentences: &[Span]) -> Vec<Quantity> {
+/// Finds numbers in `text` (sentence by sentence) with value, bounds, approximation and what is
+/// counted. `tokens` and `sentences` are the pipeline's (`segment::tokenize`, `segment::sentences`);
+/// no sentences means the whole text is one.
+pub fn quantities(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quantity> {
     let found = sentence_ranges(text, sentences)
-        .flat_map(|(start, end)| quantities::in_sentence(&text[start..end], start))
+        .flat_map(|(start, end, hint)| {
+            quantities::in_sentence(&text[start..end], start, tokens_in(tokens, start, end, hint))
+        })
         .collect();
     sorted_disjoint(found, |q| q.span)
 }
 
-/// Finds time expressions, normalised against `published` when known.
-pub fn times(text: &str, sentences: &[Span], published: Option<NaiveDate>) -> Vec<TimeExpr> {
+/// Finds time expressions, normalised against `published` when known. The patterns read the
+/// sentence text itself; `tokens` is taken for the same context as [`quantities`].
+pub fn times(text: &str, _tokens: &[Token], sentences: &[Sentence], published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let found = sentence_ranges(text, sentences)
-        .flat_map(|(start, end)| {
+        .flat_map(|(start, end, _)| {
             time::find_in(&text[start..end], published).into_iter().map(move |f| TimeExpr {
                 span: Span::new(start + f.start, start + f.end),
                 kind: f.kind,
@@ -40,12 +47,18 @@ pub fn is_month_or_weekday(word: &str) -> bool {
 }
 
 /// The sentence spans as valid byte ranges of `text`: clamped to the text and moved onto
-/// character boundaries, so a bad span from upstream can never make us panic. No sentences
-/// means the whole text is one.
-fn sentence_ranges<'a>(text: &'a str, sentences: &'a [Span]) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let whole = [Span::new(0, text.len())];
-    let spans: Vec<Span> = if sentences.is_empty() { whole.to_vec() } else { sentences.to_vec() };
-    spans.into_iter().filter_map(move |sp| {
+/// character boundaries, so a bad span from upstream can never make us panic; with each, the
+/// sentence's token range. No sentences means the whole text is one.
+fn sentence_ranges<'a>(
+    text: &'a str,
+    sentences: &'a [Sentence],
+) -> impl Iterator<Item = (usize, usize, Option<(usize, usize)>)> + 'a {
+    let spans: Vec<(Span, Option<(usize, usize)>)> = if sentences.is_empty() {
+        vec![(Span::new(0, text.len()), None)]
+    } else {
+        sentences.iter().map(|s| (s.span, Some((s.tokens.0 as usize, s.tokens.1 as usize)))).collect()
+    };
+    spans.into_iter().filter_map(move |(sp, hint)| {
         let mut start = sp.start().min(text.len());
         let mut end = sp.end().min(text.len());
         while !text.is_char_boundary(start) {
@@ -54,8 +67,61 @@ fn sentence_ranges<'a>(text: &'a str, sentences: &'a [Span]) -> impl Iterator<It
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        (start < end).then_some((start, end))
+        (start < end).then_some((start, end, hint))
     })
+}
+
+/// The tokens that lie inside `start..end` (tokens are sorted, as the pipeline makes them). The
+/// sentence's own token range (`hint`) is taken when it is exactly those tokens, as it is from the
+/// pipeline; otherwise they are found by their spans, so a range that disagrees with its span
+/// cannot mislead. A token off character boundaries is skipped where it is read
+/// (`quantities::parts`).
+fn tokens_in(tokens: &[Token], start: usize, end: usize, hint: Option<(usize, usize)>) -> &[Token] {
+    let (n, s, e) = (tokens.len(), |i: usize| tokens[i].span.start(), |i: usize| tokens[i].span.end());
+    if let Some((a, b)) = hint.filter(|&(a, b)| a <= b && b <= n) {
+        let first_is_a = (a == 0 || s(a - 1) < start) && (a == n || s(a) >= start);
+        let last_is_b = (b == a || e(b - 1) <= end) && (b == n || e(b) > end);
+        if first_is_a && last_is_b {
+            return &tokens[a..b];
+        }
+    }
+    let a = tokens.partition_point(|t| t.span.start() < start);
+    let b = a + tokens[a..].partition_point(|t| t.span.end() <= end);
+    &tokens[a..b]
+}
+
+/// The document's tokens, split as the pipeline splits them where the measures care: at white
+/// space, and before a possessive "'s". For tests; the pipeline's own tokenizer lives in
+/// `dossier_extract::segment`.
+#[cfg(test)]
+fn test_tokens(text: &str) -> Vec<Token> {
+    tokens_at_spaces(text, true)
+}
+
+/// White-space chunks, with a possessive split off when `possessive`.
+#[cfg(test)]
+fn tokens_at_spaces(text: &str, possessive: bool) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut push = |a: usize, b: usize| out.push(Token { span: Span::new(a, b), kind: dossier_core::TokenKind::Word });
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let chunk: &str = &text[s..i];
+                let word = ["'s", "’s", "'S", "’S"].iter().find_map(|p| chunk.strip_suffix(p));
+                match word.filter(|w| possessive && w.ends_with(char::is_alphanumeric)) {
+                    Some(w) => {
+                        push(s, s + w.len());
+                        push(s + w.len(), i);
+                    }
+                    None => push(s, i),
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
 }
 
 /// Sorts by start and drops anything overlapping an earlier kept item (overlapping sentence
@@ -90,7 +156,7 @@ mod tests {
 
     #[test]
     fn seed_quantities() {
-        let qs = quantities(SEED, &[]);
+        let qs = quantities(SEED, &test_tokens(SEED), &[]);
         assert_eq!(
             texts(&qs, |q| q.span),
             ["around 10,000", "several thousand", "a small number of these troops", "over 12,000"]
@@ -102,7 +168,7 @@ mod tests {
     #[test]
     fn seed_times() {
         let published = NaiveDate::from_ymd_opt(2024, 10, 31);
-        let ts = times(SEED, &[], published);
+        let ts = times(SEED, &[], &[], published);
         assert_eq!(texts(&ts, |t| t.span), ["in the coming weeks", "currently", "soon", "by year's end", "November 1"]);
         let values: Vec<Option<&str>> = ts.iter().map(|t| t.value.as_deref()).collect();
         assert_eq!(
@@ -111,7 +177,7 @@ mod tests {
         );
         assert!(ts.iter().all(|t| t.kind == TimeType::Date));
         // Without a publication date the deadline cannot be resolved but is still found.
-        let bare = times(SEED, &[], None);
+        let bare = times(SEED, &[], &[], None);
         assert_eq!(bare.len(), 5);
         assert_eq!(bare[3].value, None);
     }
@@ -119,12 +185,12 @@ mod tests {
     #[test]
     fn sentence_spans_are_respected_and_offset() {
         let text = "He left. About 300 men came on Monday.";
-        let sentences = [Span::new(0, 8), Span::new(9, text.len())];
-        let qs = quantities(text, &sentences);
+        let sentences = sentences(&[Span::new(0, 8), Span::new(9, text.len())]);
+        let qs = quantities(text, &test_tokens(text), &sentences);
         assert_eq!(qs.len(), 1);
         assert_eq!(qs[0].span.slice(text), Some("About 300"));
         assert_eq!(qs[0].counted.and_then(|c| c.slice(text)), Some("men"));
-        let ts = times(text, &sentences, None);
+        let ts = times(text, &[], &sentences, None);
         assert_eq!(ts.len(), 1);
         assert_eq!(ts[0].span.slice(text), Some("Monday"));
     }
@@ -132,11 +198,11 @@ mod tests {
     #[test]
     fn bad_sentence_spans_do_not_panic() {
         let text = "Über 5 Männer, 10 €";
-        let sentences = [Span::new(1, 3), Span::new(0, 1000), Span::new(50, 60)];
-        for q in quantities(text, &sentences) {
+        let sentences = sentences(&[Span::new(1, 3), Span::new(0, 1000), Span::new(50, 60)]);
+        for q in quantities(text, &test_tokens(text), &sentences) {
             assert!(q.span.slice(text).is_some());
         }
-        let _ = times(text, &sentences, None);
+        let _ = times(text, &[], &sentences, None);
     }
 
     fn check_spans(text: &str, spans: &[Span]) {
@@ -149,9 +215,13 @@ mod tests {
         }
     }
 
-    fn sentence_strategy() -> impl Strategy<Value = Vec<Span>> {
+    fn sentences(spans: &[Span]) -> Vec<Sentence> {
+        spans.iter().map(|&span| Sentence { span, tokens: (0, 0) }).collect()
+    }
+
+    fn sentence_strategy() -> impl Strategy<Value = Vec<Sentence>> {
         prop::collection::vec((0usize..200, 0usize..200), 0..4)
-            .prop_map(|v| v.into_iter().map(|(a, b)| Span::new(a, b)).collect())
+            .prop_map(|v| v.into_iter().map(|(a, b)| Sentence { span: Span::new(a, b), tokens: (0, 0) }).collect())
     }
 
     proptest! {
@@ -162,24 +232,26 @@ mod tests {
             day in 0i64..20_000,
         ) {
             let published = NaiveDate::from_ymd_opt(1970, 1, 1).map(|d| d + chrono::Duration::days(day));
-            let qs = quantities(&text, &sentences);
+            let qs = quantities(&text, &test_tokens(&text), &sentences);
             check_spans(&text, &qs.iter().map(|q| q.span).collect::<Vec<_>>());
             for q in &qs {
                 if let Some(c) = q.counted {
                     prop_assert!(c.slice(&text).is_some());
                 }
             }
-            let ts = times(&text, &sentences, published);
+            let ts = times(&text, &[], &sentences, published);
             check_spans(&text, &ts.iter().map(|t| t.span).collect::<Vec<_>>());
-            let whole = times(&text, &[], None);
+            let whole = times(&text, &[], &[], None);
             check_spans(&text, &whole.iter().map(|t| t.span).collect::<Vec<_>>());
         }
 
         #[test]
         fn arbitrary_strings(text in any::<String>()) {
-            let qs = quantities(&text, &[]);
+            let qs = quantities(&text, &test_tokens(&text), &[]);
+            // Where the tokens split a glued chunk does not change what is read.
+            prop_assert_eq!(&qs, &quantities(&text, &tokens_at_spaces(&text, false), &[]));
             check_spans(&text, &qs.iter().map(|q| q.span).collect::<Vec<_>>());
-            let ts = times(&text, &[], NaiveDate::from_ymd_opt(2024, 10, 31));
+            let ts = times(&text, &[], &[], NaiveDate::from_ymd_opt(2024, 10, 31));
             check_spans(&text, &ts.iter().map(|t| t.span).collect::<Vec<_>>());
         }
     }

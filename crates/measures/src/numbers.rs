@@ -1,78 +1,43 @@
 //! Number words and digit strings: the small vocabulary shared by quantities and time
 //! expressions. Hand-written rather than a dependency because English number words are a
-//! closed, tiny set and we need to know exactly how many words were consumed.
+//! closed, tiny set and we need to know exactly how many words were consumed. The words and
+//! their values are in `resources/lexicons/en/number_words.tsv`.
+
+use crate::lexicon::NUMBER_WORDS;
+
+/// Whether `w` is a number word of any kind ("five", "million", "thousands", "thirds", "bn").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    NUMBER_WORDS.any.get(w).is_some()
+}
 
 /// "zero" … "nineteen".
 pub(crate) fn unit_word(w: &str) -> Option<f64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    UNITS.iter().position(|u| *u == w).map(|p| p as f64)
+    NUMBER_WORDS.unit.get(w).copied()
 }
 
 /// "twenty" … "ninety".
 pub(crate) fn tens_word(w: &str) -> Option<f64> {
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    TENS.iter().position(|t| *t == w).map(|p| (p as f64 + 2.0) * 10.0)
+    NUMBER_WORDS.tens.get(w).copied()
 }
 
 /// Multipliers written as words after a number: "1.5 million", "ten thousand", "two dozen".
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        "dozen" => Some(12.0),
-        // South Asian news: "35 lakh rupees", "2 crore".
-        "lakh" => Some(1e5),
-        "crore" => Some(1e7),
-        _ => None,
-    }
+    NUMBER_WORDS.scale.get(w).copied()
 }
 
 /// Multipliers glued to digits or standing after them in financial shorthand: "3bn", "$5m", "10k".
 pub(crate) fn scale_abbrev(w: &str) -> Option<f64> {
-    match w {
-        "k" => Some(1e3),
-        "m" | "mn" | "mln" => Some(1e6),
-        "b" | "bn" | "bln" => Some(1e9),
-        "tn" | "trn" => Some(1e12),
-        _ => None,
-    }
+    NUMBER_WORDS.abbrev.get(w).map(|(v, _)| *v)
+}
+
+/// The abbreviations that may also stand apart from the digits: "$3 bn", "5 mln".
+pub(crate) fn spaced_abbrev(w: &str) -> Option<f64> {
+    NUMBER_WORDS.abbrev.get(w).filter(|(_, spaced)| *spaced).map(|(v, _)| *v)
 }
 
 /// Plural scale words used as vague amounts: "thousands", "dozens".
 pub(crate) fn plural_scale(w: &str) -> Option<f64> {
-    match w {
-        "dozens" => Some(12.0),
-        "hundreds" => Some(1e2),
-        "thousands" => Some(1e3),
-        "millions" => Some(1e6),
-        "billions" => Some(1e9),
-        "trillions" => Some(1e12),
-        _ => None,
-    }
+    NUMBER_WORDS.plural_scale.get(w).copied()
 }
 
 /// The conventional interval of a plural scale ("thousands" → 2,000–9,999): at least two of
@@ -88,20 +53,7 @@ pub(crate) fn plural_scale_interval(scale: f64) -> (f64, f64) {
 
 /// Denominators of word fractions: "half", "third", "quarters" → (denominator, plural).
 pub(crate) fn denominator(w: &str) -> Option<(f64, bool)> {
-    let (d, plural) = match w {
-        "half" => (2.0, false),
-        "halves" => (2.0, true),
-        "third" => (3.0, false),
-        "thirds" => (3.0, true),
-        "quarter" => (4.0, false),
-        "quarters" => (4.0, true),
-        "fifth" => (5.0, false),
-        "fifths" => (5.0, true),
-        "tenth" => (10.0, false),
-        "tenths" => (10.0, true),
-        _ => return None,
-    };
-    Some((d, plural))
+    NUMBER_WORDS.denominator.get(w).copied()
 }
 
 /// Parses digits with thousands separators or a decimal point: "10,000", "1.5", "3".

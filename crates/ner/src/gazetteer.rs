@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::features::{hash_lower, mix};
+use crate::codec::{Reader, Writer};
+use crate::hash::{hash_lower, mix};
 use crate::{Error, Result};
 
 /// Gazetteer categories (bit positions in a token's membership mask).
@@ -168,18 +169,18 @@ impl Gazetteer {
         }
     }
 
-    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write(&self, out: &mut Writer) {
         let mut e: Vec<(u64, u16)> = self.entries.iter().map(|(&k, &m)| (k, m)).collect();
         e.sort_unstable();
-        out.extend_from_slice(&(self.max_len as u32).to_le_bytes());
-        out.extend_from_slice(&(e.len() as u32).to_le_bytes());
+        out.u32(self.max_len as u32);
+        out.u32(e.len() as u32);
         for (k, m) in e {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&m.to_le_bytes());
+            out.u64(k);
+            out.u16(m);
         }
     }
 
-    pub(crate) fn read(r: &mut crate::model::Reader<'_>) -> Result<Gazetteer> {
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<Gazetteer> {
         let max_len = r.u32()? as usize;
         let n = r.u32()? as usize;
         if max_len > MAX_LEN {
@@ -219,7 +220,7 @@ fn plural(d: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::hash_lower;
+    use crate::hash::hash_lower;
 
     #[test]
     fn longest_match_marks_positions() {

@@ -23,10 +23,12 @@
 
 #[cfg(feature = "train")]
 mod augment;
+mod codec;
 #[cfg(feature = "train")]
 mod corpus;
 mod features;
 mod gazetteer;
+mod hash;
 mod model;
 mod tags;
 mod tokenize;

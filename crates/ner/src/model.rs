@@ -3,8 +3,10 @@
 
 use std::collections::HashSet;
 
+use crate::codec::{Reader, Writer};
 use crate::features::{SentenceFeatures, Vocab};
 use crate::gazetteer::Gazetteer;
+use crate::hash::hash_lower;
 use crate::tags::{spans, EntitySpan, Tag, N_LABELS};
 use crate::{Error, Result};
 
@@ -70,49 +72,49 @@ impl Tagger {
     /// Whether the training text used this word, in lower case, as an ordinary word at least
     /// twice ("will", "rose", "mark"): such a word is a name only by context.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.vocab.contains(&crate::features::hash_lower(word))
+        self.vocab.contains(&hash_lower(word))
     }
 
     /// Serialises the model: magic, version, sizes, gazetteer, vocabulary, then the weights
     /// quantised to i16 with one scale (all little-endian).
     pub fn save(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.weights.len() * 2 + 1024);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
+        let mut out = Writer::with_capacity(self.weights.len() * 2 + 1024);
+        out.bytes(MAGIC);
+        out.u32(VERSION);
+        out.u32(self.bits);
+        out.u32(N_LABELS as u32);
         self.gazetteer.write(&mut out);
         let mut v: Vec<u64> = self.vocab.iter().copied().collect();
         v.sort_unstable();
-        out.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        out.u32(v.len() as u32);
         for h in v {
-            out.extend_from_slice(&h.to_le_bytes());
+            out.u64(h);
         }
         let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        out.extend_from_slice(&scale.to_le_bytes());
+        out.f32(scale);
         // Rows that are all zero are frequent: store a bitmap of non-empty rows, then their weights.
         let rows = self.weights.len() / N_LABELS;
         let q = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
         let mut bitmap = vec![0u8; rows.div_ceil(8)];
-        let mut body = Vec::new();
+        let mut body = Writer::default();
         for r in 0..rows {
             let ws = &self.weights[r * N_LABELS..(r + 1) * N_LABELS];
             if ws.iter().any(|&w| q(w) != 0) {
                 bitmap[r / 8] |= 1 << (r % 8);
                 for &w in ws {
-                    body.extend_from_slice(&q(w).to_le_bytes());
+                    body.i16(q(w));
                 }
             }
         }
-        out.extend_from_slice(&bitmap);
-        out.extend_from_slice(&body);
-        out
+        out.bytes(&bitmap);
+        out.bytes(&body.finish());
+        out.finish()
     }
 
     /// Reads a model written by [`Tagger::save`].
     pub fn load(bytes: &[u8]) -> Result<Tagger> {
-        let mut r = Reader { b: bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err(Error::BadModel(0));
         }
@@ -133,7 +135,7 @@ impl Tagger {
         for _ in 0..n {
             vocab.insert(r.u64()?);
         }
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| Error::Corrupt("scale"))?);
+        let scale = r.f32()?;
         let rows = 1usize << bits;
         let bitmap = r.take(rows.div_ceil(8))?.to_vec();
         let mut weights = vec![0f32; rows * N_LABELS];
@@ -142,11 +144,10 @@ impl Tagger {
                 continue;
             }
             for w in &mut weights[rw * N_LABELS..(rw + 1) * N_LABELS] {
-                let b = r.take(2)?;
-                *w = f32::from(i16::from_le_bytes([b[0], b[1]])) * scale;
+                *w = f32::from(r.i16()?) * scale;
             }
         }
-        if r.pos != bytes.len() {
+        if !r.at_end() {
             return Err(Error::Corrupt("trailing bytes"));
         }
         Ok(Tagger { bits, weights, gazetteer, vocab })
@@ -185,31 +186,4 @@ pub(crate) fn best_label(scores: &[f32; N_LABELS], prev: Tag) -> usize {
         }
     }
     best
-}
-
-pub(crate) struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len()).ok_or(Error::Corrupt("unexpected end"))?;
-        let s = &self.b[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-    pub(crate) fn u16(&mut self) -> Result<u16> {
-        let b = self.take(2)?;
-        Ok(u16::from_le_bytes([b[0], b[1]]))
-    }
-    pub(crate) fn u32(&mut self) -> Result<u32> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    pub(crate) fn u64(&mut self) -> Result<u64> {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(self.take(8)?);
-        Ok(u64::from_le_bytes(a))
-    }
 }

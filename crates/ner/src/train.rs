@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::features::{hash_str, SentenceFeatures, Vocab};
+use crate::features::{SentenceFeatures, Vocab};
 use crate::gazetteer::Gazetteer;
+use crate::hash::hash_str;
 use crate::model::{best_label, row, Tagger, START};
 use crate::tags::{Sentence, Tag, N_LABELS};
 

@@ -3,8 +3,6 @@
 //! Bump a stage's `version` whenever its output for some input changes (stored documents made by
 //! another version are re-analysed by `dossier ingest`).
 
-use dossier_core::Span;
-
 use super::stage::{DocContext, Layer, Stage, StageInfo};
 use crate::{attribution, entities, events, repair, segment, Lexicons};
 
@@ -133,8 +131,8 @@ impl Stage for Quantities {
     }
 
     fn run(&self, cx: &mut DocContext<'_>, _: &Lexicons) {
-        let spans: Vec<Span> = cx.analysis.sentences.iter().map(|s| s.span).collect();
-        cx.analysis.quantities = dossier_measures::quantities(&cx.reading, &spans);
+        let a = &cx.analysis;
+        cx.analysis.quantities = dossier_measures::quantities(&cx.reading, &a.tokens, &a.sentences);
     }
 }
 
@@ -147,8 +145,8 @@ impl Stage for Times {
     }
 
     fn run(&self, cx: &mut DocContext<'_>, _: &Lexicons) {
-        let spans: Vec<Span> = cx.analysis.sentences.iter().map(|s| s.span).collect();
-        cx.analysis.times = dossier_measures::times(&cx.reading, &spans, cx.doc.meta.published);
+        let a = &cx.analysis;
+        cx.analysis.times = dossier_measures::times(&cx.reading, &a.tokens, &a.sentences, cx.doc.meta.published);
     }
 }
 

@@ -1,0 +1,241 @@
+//! Time expressions, TIMEX3-style.
+//!
+//! Every pattern is a regex run over one sentence; all candidates are pooled and the longest
+//! non-overlapping ones win, so "by the end of the year" beats the "the year" inside it without
+//! the patterns having to know about each other.
+//!
+//! Values follow TIMEX3: `2024-11-01`, `2024-11`, `2024`, `2024-W43`, `2024-Q3`, `2024-SU`,
+//! `199` (the 1990s), `P3Y`, `PT48H`, `PXW` (an unspecified number of weeks), `FUTURE_REF`,
+//! `PAST_REF`, `PRESENT_REF`, `2024-10-31T15:00`. Decisions worth knowing:
+//!
+//! * Anything that needs the publication date ("yesterday", "last week", "on Monday") has
+//!   value `None` without one. Dates that lack only the year ("November 1", "in November")
+//!   keep what they know: `XXXX-11-01`, `XXXX-11`; with a publication date they take the year
+//!   that puts them closest to it.
+//! * Weekdays resolve to the most recent such day on or before publication ("last" and
+//!   "past": strictly before; "next" and "coming": strictly after).
+//! * Deadlines and ends of periods ("by year's end", "by the end of the month") resolve to the
+//!   last day of the period (`2024-12-31`), which is what a deadline means. The preposition
+//!   "by"/"before"/"until" belongs to the span; for plain dates ("in November") it does not.
+//! * "the past week" is a DURATION (`P1W`); "last week" is a DATE (`2024-W43`).
+//! * Clock times take the publication day when known (`2024-10-31T15:00`), else
+//!   `XXXX-XX-XXT15:00`.
+//! * A bare four-digit number 1900–2099 is a year unless its neighbours say it is a count
+//!   ("about 2000", "2000 troops", "2000%").
+
+use chrono::NaiveDate;
+use dossier_core::TimeType;
+
+mod calendar;
+mod resolve;
+mod rules;
+
+pub(crate) use calendar::is_month_or_weekday;
+use rules::RULES;
+
+/// A time expression found in one sentence; offsets are relative to that sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimeType,
+    pub value: Option<String>,
+}
+
+/// All time expressions in one sentence, sorted and non-overlapping.
+pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found> {
+    let mut cands: Vec<(usize, Found)> = Vec::new();
+    for (rank, rule) in RULES.iter().enumerate() {
+        for caps in rule.re.captures_iter(sentence) {
+            if let Some(f) = (rule.handle)(&caps, sentence, published) {
+                let valid = f.start < f.end
+                    && f.end <= sentence.len()
+                    && sentence.is_char_boundary(f.start)
+                    && sentence.is_char_boundary(f.end);
+                if valid {
+                    cands.push((rank, f));
+                }
+            }
+        }
+    }
+    // Longest first; among equals the earlier rule (listed from most to least specific).
+    cands.sort_by(|(ra, a), (rb, b)| {
+        (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(ra.cmp(rb))
+    });
+    let mut chosen: Vec<Found> = Vec::new();
+    for (_, f) in cands {
+        if chosen.iter().all(|c| f.end <= c.start || c.end <= f.start) {
+            chosen.push(f);
+        }
+    }
+    chosen.sort_by_key(|f| f.start);
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pubd() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2024, 10, 31) // a Thursday
+    }
+
+    fn one(s: &str, p: Option<NaiveDate>) -> (String, TimeType, Option<String>) {
+        let found = find_in(s, p);
+        assert_eq!(found.len(), 1, "{s:?} → {found:?}");
+        let f = &found[0];
+        (s[f.start..f.end].to_string(), f.kind, f.value.clone())
+    }
+
+    fn check(s: &str, text: &str, kind: TimeType, value: Option<&str>) {
+        assert_eq!(one(s, pubd()), (text.to_string(), kind, value.map(str::to_string)), "{s:?}");
+    }
+
+    #[test]
+    fn absolute_dates() {
+        check("on November 1, 2024 it", "November 1, 2024", TimeType::Date, Some("2024-11-01"));
+        check("on Nov. 1 it", "Nov. 1", TimeType::Date, Some("2024-11-01"));
+        check("on 1 November it", "1 November", TimeType::Date, Some("2024-11-01"));
+        check("on the 3rd of March 2022", "3rd of March 2022", TimeType::Date, Some("2022-03-03"));
+        check("dated 2024-11-01.", "2024-11-01", TimeType::Date, Some("2024-11-01"));
+        check("in November 2023", "November 2023", TimeType::Date, Some("2023-11"));
+        check("in 2023,", "2023", TimeType::Date, Some("2023"));
+        check("since the 1990s", "1990s", TimeType::Date, Some("199"));
+    }
+
+    #[test]
+    fn month_day_takes_closest_year() {
+        check("starting on November 1.", "November 1", TimeType::Date, Some("2024-11-01"));
+        check("on January 3", "January 3", TimeType::Date, Some("2025-01-03"));
+        check("on December 3", "December 3", TimeType::Date, Some("2024-12-03"));
+        assert_eq!(one("on November 1", None).2.as_deref(), Some("XXXX-11-01"));
+        assert!(find_in("on February 31", None).is_empty());
+    }
+
+    #[test]
+    fn month_and_weekday_words() {
+        for w in ["November", "Nov", "Nov.", "Sept.", "Friday"] {
+            assert!(is_month_or_weekday(w), "{w}");
+        }
+        for w in ["november", "Novel", "Fri", "Nov.."] {
+            assert!(!is_month_or_weekday(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn months_alone() {
+        check("in November", "November", TimeType::Date, Some("2024-11"));
+        check("since March", "March", TimeType::Date, Some("2024-03"));
+        check("last November", "last November", TimeType::Date, Some("2023-11"));
+        check("by early May", "early May", TimeType::Date, Some("2024-05"));
+        // "may" as a verb is not a month.
+        assert!(find_in("they may come", pubd()).is_empty());
+    }
+
+    #[test]
+    fn weekdays_and_deictics() {
+        check("said on Monday", "Monday", TimeType::Date, Some("2024-10-28"));
+        check("said last Thursday", "last Thursday", TimeType::Date, Some("2024-10-24"));
+        check("said on Thursday", "Thursday", TimeType::Date, Some("2024-10-31"));
+        check("meet next Monday", "next Monday", TimeType::Date, Some("2024-11-04"));
+        check("said yesterday", "yesterday", TimeType::Date, Some("2024-10-30"));
+        check("said today", "today", TimeType::Date, Some("2024-10-31"));
+        check("it rained last night", "last night", TimeType::Time, Some("2024-10-30TNI"));
+        assert_eq!(one("said yesterday", None).2, None);
+    }
+
+    #[test]
+    fn relative_periods() {
+        check("met last week", "last week", TimeType::Date, Some("2024-W43"));
+        check("met next month", "next month", TimeType::Date, Some("2024-11"));
+        check("met earlier this month", "earlier this month", TimeType::Date, Some("2024-10"));
+        check("met this year", "this year", TimeType::Date, Some("2024"));
+        check("over the past week", "the past week", TimeType::Duration, Some("P1W"));
+        assert_eq!(one("met last week", None).2, None);
+    }
+
+    #[test]
+    fn vague_references() {
+        check("in the coming weeks.", "in the coming weeks", TimeType::Date, Some("FUTURE_REF"));
+        check("deployed soon for combat", "soon", TimeType::Date, Some("FUTURE_REF"));
+        check("it recently said", "recently", TimeType::Date, Some("PAST_REF"));
+        check("in recent weeks", "in recent weeks", TimeType::Date, Some("PAST_REF"));
+        check("are currently engaged", "currently", TimeType::Date, Some("PRESENT_REF"));
+        // Vague references need no publication date.
+        assert_eq!(one("soon", None).2.as_deref(), Some("FUTURE_REF"));
+        assert!(find_in("sooner or later", None).is_empty());
+    }
+
+    #[test]
+    fn deadlines() {
+        check("arrive by year's end.", "by year's end", TimeType::Date, Some("2024-12-31"));
+        check("arrive by year’s end.", "by year’s end", TimeType::Date, Some("2024-12-31"));
+        check("by the end of the year", "by the end of the year", TimeType::Date, Some("2024-12-31"));
+        check("by the end of the month", "by the end of the month", TimeType::Date, Some("2024-10-31"));
+        check("by the end of November", "by the end of November", TimeType::Date, Some("2024-11-30"));
+        check("until the end of 2025", "until the end of 2025", TimeType::Date, Some("2025-12-31"));
+        assert_eq!(one("by year's end", None).2, None);
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        check("for three years", "three years", TimeType::Duration, Some("P3Y"));
+        check("within two weeks", "two weeks", TimeType::Duration, Some("P2W"));
+        check("a 48-hour truce", "48-hour", TimeType::Duration, Some("PT48H"));
+        check("for several months", "several months", TimeType::Duration, Some("PXM"));
+        check("for twenty-five years", "twenty-five years", TimeType::Duration, Some("P25Y"));
+        check("two weeks ago", "two weeks ago", TimeType::Date, Some("2024-W42"));
+        check("three years ago", "three years ago", TimeType::Date, Some("2021"));
+        check("meets every week", "every week", TimeType::Set, Some("P1W"));
+        check("meets every two weeks", "every two weeks", TimeType::Set, Some("P2W"));
+        check("reported daily", "daily", TimeType::Set, Some("P1D"));
+        check("twice a week", "twice a week", TimeType::Set, Some("P1W"));
+    }
+
+    #[test]
+    fn clock_times() {
+        check("at 3 p.m. local", "3 p.m.", TimeType::Time, Some("2024-10-31T15:00"));
+        check("at 10:30 GMT", "10:30 GMT", TimeType::Time, Some("2024-10-31T10:30"));
+        assert_eq!(one("at 9am", None).2.as_deref(), Some("XXXX-XX-XXT09:00"));
+    }
+
+    #[test]
+    fn years_versus_counts() {
+        assert!(find_in("about 2000 troops", pubd()).is_empty());
+        assert!(find_in("2000 troops arrived", pubd()).is_empty());
+        assert!(find_in("$2000 in aid", pubd()).is_empty());
+        assert!(find_in("10,2024", pubd()).is_empty());
+        check("the 2024 election", "2024", TimeType::Date, Some("2024"));
+    }
+
+    #[test]
+    fn tense_picks_the_direction() {
+        // Published Thursday 2024-10-31.
+        check("talks will resume Monday", "Monday", TimeType::Date, Some("2024-11-04"));
+        check("talks resumed Monday", "Monday", TimeType::Date, Some("2024-10-28"));
+        check("it was signed on March 3", "March 3", TimeType::Date, Some("2024-03-03"));
+        check("it will be signed on March 3", "March 3", TimeType::Date, Some("2025-03-03"));
+        check("He said on Monday, Oct. 28, that", "Monday, Oct. 28", TimeType::Date, Some("2024-10-28"));
+        check("the vote at 9 a.m. Tuesday", "9 a.m. Tuesday", TimeType::Time, Some("2024-10-29T09:00"));
+    }
+
+    #[test]
+    fn reported_periods_and_modified_durations() {
+        check("a third-quarter loss", "third-quarter", TimeType::Date, Some("2024-Q3"));
+        check("sales in the quarter rose", "the quarter", TimeType::Date, Some("2024-Q3"));
+        check("in the year-ago quarter", "the year-ago quarter", TimeType::Date, Some("2023-Q3"));
+        check("arrived over the weekend", "the weekend", TimeType::Date, Some("2024-W43-WE"));
+        check("over the past two months", "the past two months", TimeType::Duration, Some("P2M"));
+        check("for more than four hours", "more than four hours", TimeType::Duration, Some("PT4H"));
+        assert!(find_in("a 6-year-old boy", pubd()).is_empty());
+        assert!(find_in("a quarterly dividend", pubd()).is_empty());
+    }
+
+    #[test]
+    fn seasons_and_quarters() {
+        check("this summer", "this summer", TimeType::Date, Some("2024-SU"));
+        check("in the spring", "spring", TimeType::Date, Some("2024-SP"));
+        check("in the third quarter", "the third quarter", TimeType::Date, Some("2024-Q3"));
+        assert!(find_in("prices fall", pubd()).is_empty());
+    }
+}
