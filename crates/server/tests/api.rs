@@ -119,7 +119,7 @@ async fn every_documented_route_answers_as_described() {
         (call("get", "/api/documents"), "/api/documents?limit=5&offset=1".into(), 200),
         (call("get", "/api/documents/{id}"), format!("/api/documents/{}", enc(&korea_id)), 200),
         (call("get", "/api/documents/{id}"), "/api/documents/sha256%3Anope".into(), 404),
-        (call("get", "/api/search"), "/api/search?q=troops".into(), 200),
+        (call("get", "/api/search"), "/api/search?q=loudspeakers".into(), 200),
         (call("get", "/api/search"), "/api/search".into(), 400),
         (call("get", "/api/entities"), "/api/entities?limit=20".into(), 200),
         (call("get", "/api/entities/{name}"), "/api/entities/Korean%20Central%20News%20Agency".into(), 200),
@@ -129,7 +129,7 @@ async fn every_documented_route_answers_as_described() {
         (call("get", "/api/statements"), "/api/statements?stance=bogus".into(), 400),
         (call("get", "/api/statements"), "/api/statements?since=yesterday".into(), 400),
         (call("get", "/api/statements"), "/api/statements?limit=many".into(), 400),
-        (call("get", "/api/quantities"), "/api/quantities?counted=troops".into(), 200),
+        (call("get", "/api/quantities"), "/api/quantities?counted=people".into(), 200),
         (call("get", "/api/quantities"), "/api/quantities".into(), 200),
         (call("get", "/api/events"), "/api/events?type=mobilize&since=2015-01-01&limit=50".into(), 200),
         (call("get", "/api/events"), "/api/events?actor=north%20korea&offset=1".into(), 200),
@@ -162,8 +162,8 @@ async fn every_documented_route_answers_as_described() {
     assert!(!kcna["statements"].as_array().expect("statements").is_empty());
     let by_kcna = body("/api/statements?speaker=kcna");
     assert!(by_kcna["items"].as_array().is_some_and(|a| !a.is_empty()));
-    let troops = body("/api/quantities?counted");
-    assert!(troops["items"].as_array().is_some_and(|a| !a.is_empty()));
+    let people = body("/api/quantities?counted");
+    assert!(people["items"].as_array().is_some_and(|a| !a.is_empty()));
     let nouns = body("/api/quantities");
     assert!(nouns["nouns"].as_array().is_some_and(|a| !a.is_empty()));
     assert_eq!(body("/api/stats")["documents"], 8);
