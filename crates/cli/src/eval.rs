@@ -4,7 +4,7 @@
 use anyhow::{bail, Context, Result};
 use dossier_eval::readers::{plover, quantities};
 use dossier_eval::tasks::{attribution, events, extraction, ner, time};
-use dossier_eval::Pipeline;
+use dossier_eval::Analyzer;
 use dossier_extract::Lexicons;
 
 use crate::args::{
@@ -18,8 +18,8 @@ fn check(bytes: Vec<u8>) -> Result<String, String> {
     crate::input::check_text(bytes, DEFAULT_MAX_BYTES).map_err(|e| e.to_string())
 }
 
-fn pipeline(lex: &Lexicons) -> Pipeline<'_> {
-    Pipeline { lexicons: lex, check: &check }
+fn pipeline(lex: &Lexicons) -> Analyzer<'_> {
+    Analyzer { lexicons: lex, check: &check }
 }
 
 /// Prints `value` as pretty JSON with `--json`, else the report's lines.

@@ -7,7 +7,7 @@
 //! - [`tasks`]: one module per `dossier eval` subcommand, each scoring exactly as its reference
 //!   script in `shared/tools` does, and printing the script's lines.
 //!
-//! Tasks that run the pipeline take a [`Pipeline`]: the lexicons and the input checks of
+//! Tasks that run the pipeline take an [`Analyzer`]: the lexicons and the input checks of
 //! `dossier analyze`, so that a text the command would refuse counts as a failed run.
 
 pub mod metrics;
@@ -23,12 +23,12 @@ use dossier_extract::Lexicons;
 pub type InputCheck = dyn Fn(Vec<u8>) -> Result<String, String> + Sync;
 
 /// The pipeline as `dossier analyze --json` runs it, in-process.
-pub struct Pipeline<'a> {
+pub struct Analyzer<'a> {
     pub lexicons: &'a Lexicons,
     pub check: &'a InputCheck,
 }
 
-impl Pipeline<'_> {
+impl Analyzer<'_> {
     /// The document and its analysis; `Err` where `dossier analyze` would have failed.
     pub fn analyze(&self, bytes: Vec<u8>, meta: Metadata) -> Result<(Document, Analysis), String> {
         let text = (self.check)(bytes)?;
@@ -67,7 +67,7 @@ pub(crate) mod testutil {
         L.get_or_init(|| Lexicons::builtin().expect("the built-in lexicons load"))
     }
 
-    pub fn pipeline() -> Pipeline<'static> {
-        Pipeline { lexicons: lexicons(), check: &check }
+    pub fn pipeline() -> Analyzer<'static> {
+        Analyzer { lexicons: lexicons(), check: &check }
     }
 }

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::metrics::{byte_to_char, Prf};
 use crate::readers::brat::{self, CSpan, Relation};
-use crate::Pipeline;
+use crate::Analyzer;
 
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct Scores {
@@ -48,7 +48,7 @@ impl Scores {
 }
 
 /// Scores the first `limit` annotation files (sorted) of a PolNeAR-layout folder.
-pub fn score_dir(dir: &Path, limit: Option<usize>, pipeline: &Pipeline) -> Result<Scores> {
+pub fn score_dir(dir: &Path, limit: Option<usize>, pipeline: &Analyzer) -> Result<Scores> {
     let mut anns = brat::ann_files(dir)?;
     if let Some(n) = limit {
         anns.truncate(n);

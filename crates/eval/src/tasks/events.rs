@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::metrics::Counts;
 use crate::readers::plover::PloverRecord;
-use crate::Pipeline;
+use crate::Analyzer;
 
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct EventScores {
@@ -52,7 +52,7 @@ fn overlaps(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> bool {
 pub fn score(
     records: &[PloverRecord],
     limit: Option<usize>,
-    pipeline: &Pipeline,
+    pipeline: &Analyzer,
     mut log: Option<&mut dyn FnMut(&str)>,
 ) -> EventScores {
     let recs = &records[..records.len().min(limit.unwrap_or(usize::MAX))];

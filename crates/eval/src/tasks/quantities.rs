@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::metrics::Prf;
 use crate::readers::quantities::{py_num, QuantRecord, QuantSet};
-use crate::Pipeline;
+use crate::Analyzer;
 
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct QuantScores {
@@ -137,7 +137,7 @@ fn unit_ok(gold: &str, pred: &str) -> bool {
     !p.is_empty() && (p.contains(g) || g.contains(p.as_str()) || p.contains(last))
 }
 
-fn score_records(records: &[QuantRecord], pipeline: &Pipeline) -> QuantCounts {
+fn score_records(records: &[QuantRecord], pipeline: &Analyzer) -> QuantCounts {
     let mut c = QuantCounts::default();
     for rec in records {
         c.sentences += 1;
@@ -169,7 +169,7 @@ fn score_records(records: &[QuantRecord], pipeline: &Pipeline) -> QuantCounts {
 }
 
 /// Scores converted sets, each file on its own and all together.
-pub fn score_sets(sets: &[QuantSet], pipeline: &Pipeline) -> QuantReport {
+pub fn score_sets(sets: &[QuantSet], pipeline: &Analyzer) -> QuantReport {
     let mut total = QuantCounts::default();
     let mut files = Vec::new();
     for set in sets {

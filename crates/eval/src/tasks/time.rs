@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::metrics::{byte_to_char, Prf};
 use crate::readers::timeml::{self, TimeDoc};
 use crate::readers::{read_json_list, recognizers};
-use crate::Pipeline;
+use crate::Analyzer;
 
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct TimeScores {
@@ -48,7 +48,7 @@ struct TimeCounts {
 }
 
 impl TimeCounts {
-    fn add(&mut self, doc: &TimeDoc, pipeline: &Pipeline) {
+    fn add(&mut self, doc: &TimeDoc, pipeline: &Analyzer) {
         self.docs += 1;
         let pred: Vec<(usize, usize, String)> = match pipeline.analyze_json(&doc.text, doc.published) {
             Some(a) => {
@@ -103,7 +103,7 @@ impl TimeCounts {
 }
 
 /// Scores documents already read.
-pub fn score_docs<'a>(docs: impl IntoIterator<Item = &'a TimeDoc>, pipeline: &Pipeline) -> TimeScores {
+pub fn score_docs<'a>(docs: impl IntoIterator<Item = &'a TimeDoc>, pipeline: &Analyzer) -> TimeScores {
     let mut counts = TimeCounts::default();
     for d in docs {
         counts.add(d, pipeline);
@@ -112,7 +112,7 @@ pub fn score_docs<'a>(docs: impl IntoIterator<Item = &'a TimeDoc>, pipeline: &Pi
 }
 
 /// Scores the first `limit` `.tml` files (sorted) under `path`: a folder, a file or a `.tar.gz`.
-pub fn score_timeml(path: &Path, limit: Option<usize>, pipeline: &Pipeline) -> Result<TimeScores> {
+pub fn score_timeml(path: &Path, limit: Option<usize>, pipeline: &Analyzer) -> Result<TimeScores> {
     let mut files = timeml::tml_sources(path)?;
     if let Some(n) = limit {
         files.truncate(n);
@@ -127,7 +127,7 @@ pub fn score_timeml(path: &Path, limit: Option<usize>, pipeline: &Pipeline) -> R
 
 /// Scores the first `limit` cases of Recognizers-Text DateTime specs (a spec file, or every
 /// `DateTimeModel.json` under a folder).
-pub fn score_recognizers(path: &Path, limit: Option<usize>, pipeline: &Pipeline) -> Result<TimeScores> {
+pub fn score_recognizers(path: &Path, limit: Option<usize>, pipeline: &Analyzer) -> Result<TimeScores> {
     let files = recognizers::datetime_spec_files(path)?;
     let mut counts = TimeCounts::default();
     let mut n = 0;
