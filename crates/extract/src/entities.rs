@@ -604,16 +604,58 @@ fn read_run(b: &mut Builder, tokens: &[Token], start: usize, end: usize, s: &Sen
 }
 
 /// "Department of Defense (DoD)": an acronym in brackets names the same entity.
+/// "Korean Central News Agency (KCNA)": the bracketed acronym after a name is that name, when
+/// the name spells it out (`spells_out`) or the lexicons know it as that name. A dateline's "NEW YORK (AP)" names the agency, not the city.
 fn acronym_after(b: &mut Builder, tokens: &[Token], e: usize, s: &Sentence, id: EntityId) {
     let last = s.tokens.1 as usize;
     if e + 2 < last + 1 && e + 2 < tokens.len() && b.word(&tokens[e]) == "(" && b.word(&tokens[e + 2]) == ")" {
         let acr = b.word(&tokens[e + 1]);
-        if acr.chars().filter(|c| c.is_uppercase()).count() >= 2 && acr.len() <= 8 {
+        let name_start = b.layer.mentions.last().map_or(0, |m| m.span.start());
+        let surface = b.text.get(name_start..tokens[e - 1].span.end()).unwrap_or("");
+        // The name with the capitalised word before it, which another entity may have taken: "the
+        // Syria Recovery Trust Fund (SRTF)".
+        let before = b.text.get(..name_start).unwrap_or("").trim_end().rsplit(' ').next().unwrap_or("");
+        let wider = format!("{before} {surface}");
+        let entity = &b.layer.entities[id as usize].name;
+        // Spelled out by the name, or known to the lexicons as this entity ("ISIS" for the Islamic State).
+        let spelled = spells_out(surface, acr)
+            || spells_out(entity, acr)
+            || is_capitalized(before) && spells_out(&wider, acr)
+            || b.lex.names.get(acr).is_some_and(|n| n.canonical == *entity);
+        if acr.chars().filter(|c| c.is_uppercase()).count() >= 2 && acr.len() <= 8 && spelled {
             b.local_aliases.insert(acr.to_string(), id);
             let kind = b.layer.entities[id as usize].kind;
             b.add_mention(tokens[e + 1].span, kind, id, None, false);
         }
     }
+}
+
+/// Whether the capitals of `acronym` are initials of the words of `name` (words split at spaces
+/// and hyphens), the first capital the name's first initial and each initial used once, in any
+/// order after the first (a translated name reorders its words: "UAAR" for the Union of
+/// Rationalist Atheists and Agnostics): "KCNA" in "Korean Central News Agency", "DPRK" in
+/// "Democratic People's Republic of Korea", "AFP" in "Agence France-Presse", "DoD" in
+/// "Department of Defense"; not "AP" in "New York".
+fn spells_out(name: &str, acronym: &str) -> bool {
+    // Lower-case words count too ("al-Qaeda in Iraq (AQI)"); the first capital must still be the
+    // first word's initial.
+    let mut initials: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let mut capitals = acronym.chars().filter(|c| c.is_uppercase());
+    match (capitals.next(), initials.first()) {
+        (Some(c), Some(&i)) if c == i => initials.remove(0),
+        _ => return false,
+    };
+    capitals.all(|c| match initials.iter().position(|&i| i == c) {
+        Some(k) => {
+            initials.remove(k);
+            true
+        }
+        None => false,
+    })
 }
 
 /// The title and role words before a person's name: "DoD spokesperson Brig. Gen." for Patrick Ryder.
@@ -794,6 +836,25 @@ mod tests {
         let marked: Vec<usize> = (0..tokens.len()).filter(|&k| tagged[k].is_some()).collect();
         // The second "Velmora Dunst" only: not the lower-case word, not a longer name.
         assert_eq!(marked, [0, 1, 5, 6]);
+    }
+
+    #[test]
+    fn an_acronym_is_a_name_only_when_the_name_spells_it_out() {
+        for (name, acronym) in [
+            ("Korean Central News Agency", "KCNA"),
+            ("Democratic People's Republic of Korea", "DPRK"),
+            ("United States of America", "US"),
+            ("Agence France-Presse", "AFP"),
+            ("Department of Defense", "DoD"),
+            ("Islamic State of Iraq and the Levant", "ISIL"),
+            ("Union of Rationalist Atheists and Agnostics", "UAAR"),
+            ("al-Qaeda in Iraq", "AQI"),
+        ] {
+            assert!(spells_out(name, acronym), "{acronym} for {name}");
+        }
+        for (name, acronym) in [("New York", "AP"), ("Washington", "AFP"), ("United Nations", "UNN"), ("Reuters", "")] {
+            assert!(!spells_out(name, acronym), "{acronym:?} is not {name}");
+        }
     }
 
     #[test]

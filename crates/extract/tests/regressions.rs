@@ -30,3 +30,21 @@ fn metonym_relinking_follows_the_mention_not_its_old_index() {
     let he = speakers.iter().find(|s| s.span.slice(text) == Some("He")).expect("He speaks");
     assert_eq!(a.entities[he.entity.unwrap() as usize].name, "Zelensky");
 }
+
+/// A dateline's agency was taken for the city's acronym: "NEW YORK (AP)" made "AP" an alias of
+/// New York, and across a store of wire stories New York and Washington collected AP and AFP.
+#[test]
+fn a_dateline_agency_is_not_the_citys_acronym() {
+    let lex = Lexicons::builtin().unwrap();
+    let text =
+        "NEW YORK (AP) — Officials said the talks had failed.\nThe Korean Central News Agency (KCNA) said so too.";
+    let a = analyze(&doc(text), &lex);
+    let city = a.mentions.iter().find(|m| m.span.slice(text) == Some("NEW YORK")).expect("the city is a mention");
+    let new_york = &a.entities[city.entity.expect("linked") as usize];
+    assert!(!new_york.aliases.iter().any(|x| x == "AP"), "{:?}", new_york.aliases);
+    let ap = a.mentions.iter().find(|m| m.span.slice(text) == Some("AP"));
+    assert!(ap.is_none_or(|m| m.entity != Some(new_york.id)), "AP is a mention of New York");
+    // An acronym the name spells out still is that name.
+    let kcna = a.entities.iter().find(|e| e.name == "Korean Central News Agency").expect("the agency");
+    assert!(kcna.aliases.iter().any(|x| x == "KCNA"), "{:?}", kcna.aliases);
+}

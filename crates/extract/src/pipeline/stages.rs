@@ -50,7 +50,8 @@ impl Stage for Entities {
     fn info(&self) -> StageInfo {
         StageInfo {
             id: "entities",
-            version: 1,
+            // 2: a bracketed acronym after a name must be spelled out by it ("NEW YORK (AP)").
+            version: 2,
             requires: &[Layer::Regions, Layer::Tokens, Layer::Sentences],
             provides: &[Layer::Entities],
         }
