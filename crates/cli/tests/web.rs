@@ -24,10 +24,6 @@ fn bench() -> PathBuf {
     d
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// `n` news pages (key and raw HTML) made from the bundled Wikinews examples (CC BY 2.5,
 /// examples/README.md): a headline, paragraphs, the page metadata news sites carry, and the
 /// navigation and footer that extraction must leave out.
@@ -41,14 +37,14 @@ fn pages(n: usize) -> Vec<(String, Vec<u8>)> {
         .take(n)
         .enumerate()
         .map(|(i, item)| {
-            let title = escape(item["title"].as_str().unwrap());
+            let title = dossier_server::html::esc(item["title"].as_str().unwrap());
             let paragraphs: String = item["text"]
                 .as_str()
                 .unwrap()
                 .lines()
                 .skip(1)
                 .filter(|l| !l.trim().is_empty())
-                .map(|l| format!("<p>{}</p>\n", escape(l)))
+                .map(|l| format!("<p>{}</p>\n", dossier_server::html::esc(l)))
                 .collect();
             let html = format!(
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} - Wikinews</title>\
@@ -60,7 +56,7 @@ fn pages(n: usize) -> Vec<(String, Vec<u8>)> {
                  <article><h1>{title}</h1>\n{paragraphs}</article>\
                  <footer>Content is available under Creative Commons Attribution 2.5.</footer></body></html>",
                 published = item["published"].as_str().unwrap(),
-                url = escape(item["url"].as_str().unwrap()),
+                url = dossier_server::html::esc(item["url"].as_str().unwrap()),
             );
             (format!("wikinews-{i}"), html.into_bytes())
         })

@@ -14,6 +14,7 @@
 mod analysis;
 mod annotation;
 mod document;
+pub mod fnv;
 mod span;
 pub mod tsv;
 

@@ -610,19 +610,21 @@ fn acronym_after(b: &mut Builder, tokens: &[Token], e: usize, s: &Sentence, id: 
     let last = s.tokens.1 as usize;
     if e + 2 < last + 1 && e + 2 < tokens.len() && b.word(&tokens[e]) == "(" && b.word(&tokens[e + 2]) == ")" {
         let acr = b.word(&tokens[e + 1]);
+        if acr.chars().filter(|c| c.is_uppercase()).count() < 2 || acr.len() > 8 {
+            return;
+        }
         let name_start = b.layer.mentions.last().map_or(0, |m| m.span.start());
         let surface = b.text.get(name_start..tokens[e - 1].span.end()).unwrap_or("");
+        let entity = &b.layer.entities[id as usize].name;
         // The name with the capitalised word before it, which another entity may have taken: "the
         // Syria Recovery Trust Fund (SRTF)".
         let before = b.text.get(..name_start).unwrap_or("").trim_end().rsplit(' ').next().unwrap_or("");
-        let wider = format!("{before} {surface}");
-        let entity = &b.layer.entities[id as usize].name;
         // Spelled out by the name, or known to the lexicons as this entity ("ISIS" for the Islamic State).
         let spelled = spells_out(surface, acr)
             || spells_out(entity, acr)
-            || is_capitalized(before) && spells_out(&wider, acr)
+            || is_capitalized(before) && spells_out(&format!("{before} {surface}"), acr)
             || b.lex.names.get(acr).is_some_and(|n| n.canonical == *entity);
-        if acr.chars().filter(|c| c.is_uppercase()).count() >= 2 && acr.len() <= 8 && spelled {
+        if spelled {
             b.local_aliases.insert(acr.to_string(), id);
             let kind = b.layer.entities[id as usize].kind;
             b.add_mention(tokens[e + 1].span, kind, id, None, false);

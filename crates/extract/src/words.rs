@@ -8,36 +8,14 @@
 //! ([`crate::segment::TokenView`]) fold curly apostrophes, so the lists hold straight ones.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use dossier_core::fnv::FnvBuild;
 use dossier_core::tsv;
-
-/// FNV-1a: the words are short, and SipHash's setup would cost more than the lookup.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// One closed word list: exact, case-sensitive lookups.
 #[derive(Debug, Clone, Default)]
-pub struct WordList(HashSet<&'static str, BuildHasherDefault<Fnv>>);
+pub struct WordList(HashSet<&'static str, FnvBuild>);
 
 impl WordList {
     /// The words of a TSV file (its first column; `file` names it in errors).

@@ -5,38 +5,14 @@
 //! The modules keep the algorithms; this one knows the files and what their columns mean.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use dossier_core::fnv::FnvBuild;
 use dossier_core::tsv::{self, Row, TsvError};
 use dossier_core::Change;
 
-/// FNV-1a: the tables are looked up at every token, with keys of a few bytes, where SipHash's
-/// per-call cost shows.
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A word table.
-pub(crate) type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+pub(crate) type Map<V> = HashMap<&'static str, V, FnvBuild>;
 
 /// A small word table (a few dozen words), looked up by length and then compared word by word,
 /// as a `match` over string literals does: cheaper than hashing for the number words, which
@@ -322,7 +298,7 @@ pub(crate) static TIME_WORDS: LazyLock<Vec<(&'static str, TimeWord)>> = LazyLock
 
 /// Whether `w` has this role in `tense_and_count_words.tsv`.
 pub(crate) fn is_time_word(w: &str, role: TimeWord) -> bool {
-    static SET: LazyLock<HashMap<(&'static str, u8), (), BuildHasherDefault<Fnv>>> =
+    static SET: LazyLock<HashMap<(&'static str, u8), (), FnvBuild>> =
         LazyLock::new(|| TIME_WORDS.iter().map(|(w, r)| ((*w, *r as u8), ())).collect());
     SET.contains_key(&(w, role as u8))
 }

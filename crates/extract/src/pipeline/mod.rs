@@ -58,6 +58,8 @@ pub enum PipelineError {
 /// An ordered, checked list of stages.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    /// Each stage's id and version, in order: what every analysis records.
+    versions: Vec<StageVersion>,
 }
 
 static STANDARD: LazyLock<Pipeline> = LazyLock::new(Pipeline::standard);
@@ -83,7 +85,14 @@ impl Pipeline {
                 provided.push((layer, info.id));
             }
         }
-        Ok(Pipeline { stages })
+        let versions = stages
+            .iter()
+            .map(|s| {
+                let info = s.info();
+                StageVersion { id: info.id.to_string(), version: info.version }
+            })
+            .collect();
+        Ok(Pipeline { stages, versions })
     }
 
     /// Dossier's pipeline: repair → segment → entities → attributions → resolve_actors →
@@ -110,14 +119,7 @@ impl Pipeline {
     /// The provenance every analysis of this pipeline with these lexicons records.
     pub fn provenance(&self, lex: &Lexicons) -> Provenance {
         Provenance {
-            stages: self
-                .stages
-                .iter()
-                .map(|s| {
-                    let info = s.info();
-                    StageVersion { id: info.id.to_string(), version: info.version }
-                })
-                .collect(),
+            stages: self.versions.clone(),
             resources: RESOURCES_DIGEST.to_string(),
             flags: RunFlags { rules_only: lex.rules_only, no_tagger: lex.tagger.is_none() },
         }
