@@ -66,6 +66,15 @@ pub enum Command {
     /// Export stored records.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Claims across the stored articles: one proposition with every report of it, the most
+    /// widely reported first.
+    Claims(ClaimsArgs),
+    /// One claim: its reports grouped by stance, who gave which number when; with --why, what
+    /// tied each report to it.
+    Claim(ClaimArgs),
+    /// A claim's number series and reports over time, or the claims about an entity in the
+    /// order they were first seen.
+    Timeline(TimelineArgs),
     /// Serve the store over HTTP: a JSON API and a web page (read-only unless --allow-ingest).
     Serve(ServeArgs),
     /// Score Dossier against annotated corpora.
@@ -227,12 +236,47 @@ pub enum EvalCommand {
     /// Score events on PLOVER gold-standard records (JSON): event-type F1 and type+source+target
     /// F1, exactly as shared/tools/score_events.py does.
     Events(EvalEventsArgs),
+    /// Group Emergent article headlines into claims and read each one's stance (reads only
+    /// articleId and articleHeadline); with gold columns, score exactly as
+    /// shared/tools/score_emergent.py does (B-cubed F1, stance accuracy and macro-F1).
+    Claims(EvalClaimsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalClaimsArgs {
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the predictions here, one JSON object a line ({"articleId", "claim", "stance"}).
+    #[arg(long, value_name = "PRED.jsonl")]
+    pub out: Option<PathBuf>,
+    /// Attach a headline to a claim at this score instead of the claims layer's own (tuning).
+    #[arg(long, value_name = "SCORE")]
+    pub threshold: Option<f32>,
+    /// An Emergent CSV file (.csv or .csv.gz).
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
     /// Train the entity tagger on GUM (dev/test documents of splits.md left out).
     Ner(TrainNerArgs),
+    /// Build the word-rarity table the claims layer weighs wording with, from news text.
+    Idf(TrainIdfArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainIdfArgs {
+    /// News text, one sentence (or document) a line, optionally gzipped.
+    #[arg(long, value_name = "FILE", default_value = "../shared/train/unlabelled/voa-news-sentences.txt.gz")]
+    pub text: PathBuf,
+    /// Leave out stems seen in fewer lines than this.
+    #[arg(long, default_value_t = 2)]
+    pub min_df: u32,
+    /// Where to write the table.
+    #[arg(long, value_name = "FILE", default_value = "resources/models/claims/word_idf.tsv")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -432,6 +476,72 @@ pub enum ExportCommand {
     /// Stored events as GDELT-like rows: date, actors, type, place, quantity, source URL and
     /// the byte offsets of the evidence (docs/events.md).
     Events(ExportEventsArgs),
+    /// Claims with their reports, one row per report (csv) or one claim a line (jsonl, the
+    /// `dossier claims --json` objects; docs/claims.md).
+    Claims(ExportClaimsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Only claims about this entity (its name or any alias).
+    #[arg(long, value_name = "NAME")]
+    pub about: Option<String>,
+    /// Only claims first seen on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only claims reported by at least this many documents.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_documents: u32,
+    /// At most this many claims.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: u32,
+    /// Print a JSON array of claims with their reports and numbers (docs/claims.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Print one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// Show what tied each report to the claim: shared entities, event, number, wording score.
+    #[arg(long)]
+    pub why: bool,
+    /// The claim's id (from `dossier claims`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// A claim id, or an entity's name or alias.
+    #[arg(value_name = "NAME|CLAIM_ID", required = true)]
+    pub target: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportClaimsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// csv: one row per report; jsonl: one claim a line.
+    #[arg(long, value_name = "F", default_value = "csv", value_parser = ["csv", "jsonl"])]
+    pub format: String,
+    /// Only claims about this entity.
+    #[arg(long, value_name = "NAME")]
+    pub about: Option<String>,
+    /// Only claims first seen on or after this date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]

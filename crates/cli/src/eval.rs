@@ -2,14 +2,14 @@
 //! prints its reports and maps the outcome to an exit code. The scoring is in `crates/eval`.
 
 use anyhow::{bail, Context, Result};
-use dossier_eval::readers::{plover, quantities};
-use dossier_eval::tasks::{attribution, events, extraction, ner, time};
+use dossier_eval::readers::{emergent, plover, quantities};
+use dossier_eval::tasks::{attribution, claims, events, extraction, ner, time};
 use dossier_eval::Analyzer;
 use dossier_extract::Lexicons;
 
 use crate::args::{
-    EvalAttributionArgs, EvalEventsArgs, EvalExtractionArgs, EvalNerArgs, EvalQuantitiesArgs, EvalTimeArgs,
-    DEFAULT_MAX_BYTES,
+    EvalAttributionArgs, EvalClaimsArgs, EvalEventsArgs, EvalExtractionArgs, EvalNerArgs, EvalQuantitiesArgs,
+    EvalTimeArgs, DEFAULT_MAX_BYTES,
 };
 use crate::{emit, Exit};
 
@@ -90,6 +90,31 @@ pub fn events(args: &EvalEventsArgs, lex: &Lexicons) -> Result<Exit> {
     let s =
         events::score(&records, args.limit, &pipeline(lex), args.verbose.then_some(&mut log as &mut dyn FnMut(&str)));
     print(args.json, &s, || s.lines())
+}
+
+pub fn claims(args: &EvalClaimsArgs) -> Result<Exit> {
+    let rows = emergent::read_file(&args.file)?;
+    let preds = claims::predict(&rows, args.threshold);
+    if let Some(out) = &args.out {
+        let mut text = String::new();
+        for p in &preds {
+            text.push_str(&serde_json::to_string(p)?);
+            text.push('\n');
+        }
+        std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    }
+    match claims::score(&rows, &preds) {
+        Some(s) => print(args.json, &s, || s.lines()),
+        None => {
+            emit(&format!("grouped {} headlines into {} claims (no gold to score)\n", rows.len(), {
+                let mut c: Vec<_> = preds.iter().map(|p| &p.claim).collect();
+                c.sort_unstable();
+                c.dedup();
+                c.len()
+            }))?;
+            Ok(Exit::Success)
+        }
+    }
 }
 
 pub fn extraction(args: &EvalExtractionArgs) -> Result<Exit> {

@@ -4,6 +4,7 @@
 
 mod analyze;
 mod args;
+mod claims_cmd;
 mod eval;
 mod events_cmd;
 mod ingest;
@@ -57,14 +58,20 @@ fn main() -> ExitCode {
         Command::Quantities(a) => numbers_query::run(a),
         Command::Events(a) => events_cmd::list(a),
         Command::Export(ExportCommand::Events(a)) => events_cmd::export(a),
+        Command::Export(ExportCommand::Claims(a)) => claims_cmd::export(a),
+        Command::Claims(a) => claims_cmd::list(a),
+        Command::Claim(a) => claims_cmd::show(a),
+        Command::Timeline(a) => claims_cmd::timeline(a),
         Command::Serve(a) => serve::run(a, &cli),
         Command::Eval(EvalCommand::Extraction(a)) => eval::extraction(a),
         Command::Eval(EvalCommand::Attribution(a)) => cli.lexicons().and_then(|lex| eval::attribution(a, &lex)),
         Command::Eval(EvalCommand::Time(a)) => cli.lexicons().and_then(|lex| eval::time(a, &lex)),
         Command::Eval(EvalCommand::Quantities(a)) => cli.lexicons().and_then(|lex| eval::quantities(a, &lex)),
         Command::Eval(EvalCommand::Ner(a)) => eval::ner(a),
+        Command::Eval(EvalCommand::Claims(a)) => eval::claims(a),
         Command::Eval(EvalCommand::Events(a)) => cli.lexicons().and_then(|lex| eval::events(a, &lex)),
         Command::Train(TrainCommand::Ner(a)) => train::train_ner(a),
+        Command::Train(TrainCommand::Idf(a)) => train::train_idf(a),
     };
     match outcome {
         Ok(Exit::Success) => ExitCode::SUCCESS,

@@ -158,3 +158,23 @@ fn name_pools(lexicons: &Path, names: &[PathBuf]) -> Result<dossier_ner::NamePoo
     let organizations = column(&lexicons.join("organizations.tsv"), &[0, 1])?;
     Ok(dossier_ner::NamePools { given, surnames: column(&lexicons.join("surnames.tsv"), &[0])?, places, organizations })
 }
+
+/// `dossier train idf`: the claims layer's word-rarity table (`dossier_claims::IdfTable`).
+pub fn train_idf(a: &crate::args::TrainIdfArgs) -> Result<Exit> {
+    let text = read_text(&a.text)?;
+    let table = dossier_claims::IdfTable::build(text.as_bytes(), a.min_df)?;
+    let header = format!(
+        "# word_idf.tsv: inverse document frequency (ln N/df) of Snowball English stems, one line of the\n\
+         # source a document; `*` is the weight of a stem not listed. Read by crates/claims (terms.rs).\n\
+         # Built by `dossier train idf --text {} --min-df {}` from the Groningen Meaning Bank's Voice of\n\
+         # America news sentences (public domain, US government work); see resources/models/claims/README.md.\n",
+        a.text.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        a.min_df
+    );
+    if let Some(dir) = a.out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&a.out, table.write(&header)).with_context(|| format!("writing {}", a.out.display()))?;
+    emit(&format!("wrote {} stems to {}\n", table.len(), a.out.display()))?;
+    Ok(Exit::Success)
+}

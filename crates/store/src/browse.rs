@@ -233,7 +233,7 @@ impl Store {
     }
 
     /// The ids of the entities called `name`, by canonical name or alias, ignoring case and spacing.
-    fn entity_ids(&self, name: &str) -> Result<Vec<i64>> {
+    pub(crate) fn entity_ids(&self, name: &str) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id FROM entities WHERE norm = ?1
              UNION

@@ -32,8 +32,9 @@ impl Store {
         let last_doc: i64 = tx.query_row("SELECT COALESCE(MAX(pk), 0) FROM documents", [], |r| r.get(0))?;
         let last_statement: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM statements", [], |r| r.get(0))?;
         let mut out = Vec::with_capacity(docs.len());
+        let mut claims = self.link_claims.then(crate::claims::ClaimCache::default);
         for (doc, analysis) in docs {
-            out.push(insert_one(&tx, doc, analysis)?);
+            out.push(insert_one(&tx, claims.as_mut(), doc, analysis)?);
         }
         // The full-text indexes, in one bulk insert per batch (migration 0004 dropped the per-row triggers).
         tx.execute(
@@ -50,7 +51,12 @@ impl Store {
     }
 }
 
-fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inserted> {
+fn insert_one(
+    tx: &Transaction,
+    mut claims: Option<&mut crate::claims::ClaimCache>,
+    doc: &Document,
+    a: &AnalysisJson,
+) -> Result<Inserted> {
     let m = &doc.meta;
     let provenance = a.provenance.key();
     let stored: Option<String> = tx
@@ -60,6 +66,9 @@ fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inse
     let inserted = match stored {
         Some(p) if p == provenance => return Ok(Inserted::Duplicate),
         Some(_) => {
+            if let Some(c) = claims.as_mut() {
+                c.clear();
+            }
             delete_derived_rows(tx, &doc.id)?;
             tx.prepare_cached("UPDATE documents SET analysis = ?2, provenance = ?3 WHERE id = ?1")?
                 .execute(params![doc.id, serde_json::to_string(a)?, provenance])?;
@@ -94,13 +103,17 @@ fn insert_one(tx: &Transaction, doc: &Document, a: &AnalysisJson) -> Result<Inse
     insert_quantities(tx, &doc.id, a)?;
     insert_times(tx, &doc.id, a)?;
     crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
+    if let Some(c) = claims {
+        crate::claims::link_document(tx, c, doc, a, &ids)?;
+    }
     Ok(inserted)
 }
 
 /// Every row drawn from a document's analysis (not the document, its raw HTML or the canonical
-/// entities, which other documents share). The statements' delete trigger keeps their
+/// entities, which other documents share), its claim reports included. The statements' delete trigger keeps their
 /// full-text index in step.
 fn delete_derived_rows(tx: &Transaction, doc_id: &str) -> Result<()> {
+    crate::claims::unlink_document(tx, doc_id)?;
     for table in ["events", "statements", "mentions", "quantities", "times", "document_entities"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([doc_id])?;
     }

@@ -13,6 +13,7 @@
 //! ```
 
 mod browse;
+mod claims;
 mod events;
 mod insert;
 mod numbers;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 pub use browse::{
     CountedNoun, DatePoint, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint,
 };
+pub use claims::{ClaimFilter, ClaimSummary};
 pub use events::{EventFilter, EventRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;
@@ -61,6 +63,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// (WAL lets readers run alongside the one writer).
 pub struct Store {
     conn: Connection,
+    /// Whether stored documents are linked into claims (crates/claims). On by default; off only
+    /// to measure what linking costs (the ingest benchmark), since documents stored with it off
+    /// have no claim reports.
+    link_claims: bool,
 }
 
 impl Store {
@@ -90,7 +96,12 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, link_claims: true })
+    }
+
+    /// Turns claim linking off or on for later inserts (see the field's note).
+    pub fn set_link_claims(&mut self, on: bool) {
+        self.link_claims = on;
     }
 
     /// The schema version of the open file (`PRAGMA user_version`).

@@ -1,0 +1,288 @@
+//! Whether a statement states a claim already seen: the pieces of evidence (wording, entities,
+//! event, counted thing) and the one score that weighs them. The same scoring serves the store
+//! (which keeps each claim's [`Profile`] in tables and finds candidates through a term index)
+//! and the in-memory [`Grouper`] (evaluation, tests).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::terms::{dot, IdfTable, TermVector};
+
+/// How many of a claim's terms its profile keeps (and the store indexes).
+pub const PROFILE_TERMS: usize = 24;
+/// How many of an item's heaviest terms are looked up to find candidate claims.
+pub const LOOKUP_TERMS: usize = 8;
+/// After this many reports a claim's profile stops moving: later reports cannot drag it away
+/// from what it was about, and attaching costs no profile rewrite.
+pub const PROFILE_SETTLES_AFTER: u32 = 8;
+/// The score a candidate needs for an item to join it rather than open a new claim.
+pub const ATTACH_AT: f32 = 0.28;
+
+/// One statement, headline or event of one document, ready to be grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub vector: TermVector,
+    /// Canonical (store) ids of the entities it is about.
+    pub entities: Vec<i64>,
+    /// PLOVER type, for events.
+    pub event_type: Option<String>,
+    /// The stem of the counted thing's head noun ("troop"), when it gives a number.
+    pub counted: Option<String>,
+}
+
+impl Item {
+    pub fn new(idf: &IdfTable, text: &str) -> Item {
+        Item { vector: idf.vector(text), entities: Vec::new(), event_type: None, counted: None }
+    }
+}
+
+/// What a claim is about, as far as grouping needs: a centroid of its first reports' wording
+/// and each of those reports' own wording (unit vectors sorted by stem), the entities they name
+/// (with counts), its event type and counted thing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub terms: Vec<(String, f32)>,
+    #[serde(default)]
+    pub members: Vec<Vec<(String, f32)>>,
+    pub entities: Vec<(i64, u32)>,
+    pub event_type: Option<String>,
+    pub counted: Option<String>,
+    pub reports: u32,
+}
+
+/// Why an item joined a claim (or how close it came): shown by `dossier claim ID --why`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    pub score: f32,
+    /// The wording similarity: the mean of the cosine with the claim's centroid and with its
+    /// closest report.
+    pub wording: f32,
+    /// The stems they share, heaviest first (at most 8).
+    pub shared_terms: Vec<String>,
+    pub shared_entities: Vec<i64>,
+    pub same_event: bool,
+    pub same_counted: bool,
+}
+
+/// An item must share at least this many stems with a claim's closest report to join it: one
+/// rare word in common ("nobody", "Latinos") is a topic, not a proposition.
+pub const MIN_SHARED_TERMS: usize = 2;
+
+impl Profile {
+    /// A claim's profile at its first report.
+    pub fn of(item: &Item) -> Profile {
+        let mut p =
+            Profile { event_type: item.event_type.clone(), counted: item.counted.clone(), ..Profile::default() };
+        p.add(item);
+        p
+    }
+
+    pub fn vector(&self) -> TermVector {
+        TermVector::from_unit(self.terms.clone())
+    }
+
+    /// Folds one more report in (until the profile settles).
+    pub fn add(&mut self, item: &Item) {
+        self.reports += 1;
+        if self.reports > PROFILE_SETTLES_AFTER {
+            return;
+        }
+        let before = (self.reports - 1) as f32;
+        let mut sum: HashMap<String, f32> = self.terms.iter().map(|(s, w)| (s.clone(), w * before)).collect();
+        for (s, w) in item.vector.terms() {
+            *sum.entry(s.clone()).or_default() += w;
+        }
+        self.terms = TermVector::from_weights(sum).truncated(PROFILE_TERMS).into_terms();
+        self.members.push(item.vector.truncated(PROFILE_TERMS / 2).into_terms());
+        for e in &item.entities {
+            match self.entities.iter_mut().find(|(id, _)| id == e) {
+                Some((_, n)) => *n += 1,
+                None => self.entities.push((*e, 1)),
+            }
+        }
+        if self.counted.is_none() {
+            self.counted.clone_from(&item.counted);
+        }
+    }
+
+    /// How well an item fits this claim.
+    pub fn score(&self, item: &Item) -> Match {
+        let v = item.vector.terms();
+        let (centroid, _) = dot(v, &self.terms);
+        let (closest, shared) =
+            self.members.iter().map(|m| dot(v, m)).fold((0.0, 0), |a, b| if b.0 > a.0 { b } else { a });
+        let wording = (centroid + closest) / 2.0;
+        let shared_entities: Vec<i64> =
+            item.entities.iter().copied().filter(|e| self.entities.iter().any(|(id, _)| id == e)).collect();
+        let same_event = item.event_type.is_some() && item.event_type == self.event_type;
+        let same_counted = item.counted.is_some() && item.counted == self.counted;
+        // Wording decides; shared entities, event and counted thing add evidence; events of
+        // different types, and wording that shares a single stem, never join.
+        let mut score = wording;
+        score += 0.08 * shared_entities.len().min(2) as f32;
+        if same_event {
+            score += 0.1;
+        }
+        if same_counted {
+            score += 0.1;
+        }
+        let other_event = item.event_type.is_some() && self.event_type.is_some() && !same_event;
+        if other_event || shared < MIN_SHARED_TERMS {
+            score = 0.0;
+        }
+        let mut shared_terms = item.vector.shared(&self.vector());
+        shared_terms.truncate(8);
+        Match { score, wording, shared_terms, shared_entities, same_event, same_counted }
+    }
+}
+
+/// A term found among the profiles of `claims` claims says that much less about which claim an
+/// item states: "Apple" in a store full of Apple rumours. Rare words in news can be common in
+/// one store; this weighs them down as they become so.
+pub fn local_rarity(claims: usize) -> f32 {
+    1.0 / (1.0 + claims as f32 / 8.0)
+}
+
+impl Item {
+    /// The item with each term weighed down by how many claims hold it (`claims_with(term)`).
+    pub fn reweighed(&self, claims_with: impl Fn(&str) -> usize) -> Item {
+        let vector = TermVector::from_weights(
+            self.vector.terms().iter().map(|(s, w)| (s.clone(), w * local_rarity(claims_with(s)))),
+        );
+        Item { vector, ..self.clone() }
+    }
+}
+
+/// The candidate an item joins: the best score at or above `threshold`, the oldest claim (lowest
+/// key) on a tie, so the choice does not depend on the order candidates come in.
+pub fn best<'a, K: Ord + Copy>(
+    item: &Item,
+    candidates: impl IntoIterator<Item = (K, &'a Profile)>,
+    threshold: f32,
+) -> Option<(K, Match)> {
+    candidates
+        .into_iter()
+        .map(|(k, p)| (k, p.score(item)))
+        .filter(|(_, m)| m.score >= threshold)
+        .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+}
+
+/// An in-memory claim grouping with the store's rules: each item joins the best-scoring
+/// candidate claim (found through its heaviest terms) at or above [`ATTACH_AT`], or opens a
+/// new claim. Claim ids are positions, in order of opening: they never change.
+#[derive(Debug, Default)]
+pub struct Grouper {
+    profiles: Vec<Profile>,
+    postings: HashMap<String, Vec<usize>>,
+    attach_at: Option<f32>,
+}
+
+impl Grouper {
+    pub fn new() -> Grouper {
+        Grouper::default()
+    }
+
+    /// A grouper with another attach threshold (for tuning on training data).
+    pub fn with_threshold(attach_at: f32) -> Grouper {
+        Grouper { attach_at: Some(attach_at), ..Grouper::default() }
+    }
+
+    /// Groups one item; returns its claim and, when it joined an existing one, why.
+    pub fn add(&mut self, item: &Item) -> (usize, Option<Match>) {
+        let threshold = self.attach_at.unwrap_or(ATTACH_AT);
+        let item = &item.reweighed(|s| self.postings.get(s).map_or(0, Vec::len));
+        let candidates = self.candidates(item);
+        match best(item, candidates.iter().map(|&c| (c, &self.profiles[c])), threshold) {
+            Some((c, m)) => {
+                let before: Vec<String> = self.profiles[c].terms.iter().map(|t| t.0.clone()).collect();
+                self.profiles[c].add(item);
+                self.index(c, &before);
+                (c, Some(m))
+            }
+            None => {
+                let c = self.profiles.len();
+                self.profiles.push(Profile::of(item));
+                self.index(c, &[]);
+                (c, None)
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.profiles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.profiles.is_empty()
+    }
+
+    fn candidates(&self, item: &Item) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            item.vector.top(LOOKUP_TERMS).iter().filter_map(|(s, _)| self.postings.get(s)).flatten().copied().collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn index(&mut self, claim: usize, before: &[String]) {
+        for (s, _) in &self.profiles[claim].terms {
+            if !before.contains(s) {
+                self.postings.entry(s.clone()).or_default().push(claim);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(text: &str) -> Item {
+        Item::new(IdfTable::builtin(), text)
+    }
+
+    #[test]
+    fn one_proposition_worded_three_ways_is_one_claim() {
+        let mut g = Grouper::new();
+        let (a, none) = g.add(&item("North Korea has sent 3,000 troops to Russia"));
+        assert!(none.is_none());
+        let (b, m) = g.add(&item("North Korea has sent about 10,000 troops to Russia, officials say"));
+        let (c, _) = g.add(&item("North Korea denies sending troops to Russia"));
+        let (d, _) = g.add(&item("The central bank raised interest rates by half a point"));
+        assert_eq!((a, b, c), (0, 0, 0));
+        assert_eq!(d, 1);
+        let m = m.unwrap();
+        assert!(m.shared_terms.contains(&"troop".to_string()), "{m:?}");
+        assert!(m.score >= ATTACH_AT && m.wording > 0.0);
+    }
+
+    #[test]
+    fn entities_and_events_weigh_in() {
+        let mut base = item("sent troops to the front");
+        base.entities = vec![7];
+        let p = Profile::of(&base);
+        let mut same = item("troops were sent");
+        same.entities = vec![7];
+        let other = item("troops were sent");
+        assert!(p.score(&same).score > p.score(&other).score);
+        assert_eq!(p.score(&same).shared_entities, [7]);
+        let mut e1 = base.clone();
+        e1.event_type = Some("MOBILIZE".into());
+        let mut e2 = base.clone();
+        e2.event_type = Some("ASSAULT".into());
+        assert_eq!(Profile::of(&e1).score(&e2).score, 0.0);
+        assert!(Profile::of(&e1).score(&e1).same_event);
+    }
+
+    #[test]
+    fn the_profile_settles() {
+        let mut p = Profile::of(&item("troops sent to Russia"));
+        for _ in 0..20 {
+            p.add(&item("interest rates raised by the bank"));
+        }
+        assert_eq!(p.reports, 21);
+        // The first report still weighs as one of the first PROFILE_SETTLES_AFTER.
+        assert!(p.terms.iter().any(|(s, _)| s == "troop"));
+    }
+}

@@ -1,0 +1,309 @@
+//! The wording of a statement as a weighted term vector: Snowball stems of its words, weighted by
+//! how rare they are in news (inverse document frequency from a table the project builds from
+//! public-domain Voice of America sentences, `dossier train idf`), then scaled to unit length.
+//! Two statements of one proposition share their rare words ("troops", "Kursk", "10,000"); the
+//! common ones ("said", "the") weigh almost nothing.
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// The shipped table: `stem<TAB>idf`, built by [`IdfTable::build`] (see its card beside it).
+const BUILTIN_IDF: &str = include_str!("../../../resources/models/claims/word_idf.tsv");
+
+/// Stems more common than this (in more than about one news sentence in twelve: "to", "his",
+/// "at", "said") are left out of the vectors: they say nothing about which claim a text states.
+pub const MIN_IDF: f32 = 2.5;
+
+/// Inverse document frequencies of stems.
+pub struct IdfTable {
+    idf: HashMap<String, f32>,
+    /// The weight of a stem the table never saw: as rare as the rarest seen.
+    unseen: f32,
+}
+
+impl IdfTable {
+    /// The table shipped with Dossier.
+    pub fn builtin() -> &'static IdfTable {
+        static TABLE: OnceLock<IdfTable> = OnceLock::new();
+        TABLE.get_or_init(|| IdfTable::parse(BUILTIN_IDF).expect("the shipped word_idf.tsv parses (tested)"))
+    }
+
+    /// Reads a table written by [`IdfTable::write`].
+    pub fn parse(text: &str) -> Result<IdfTable, dossier_core::tsv::TsvError> {
+        let mut idf = HashMap::new();
+        let mut unseen = 0f32;
+        for row in dossier_core::tsv::rows("word_idf.tsv", text) {
+            let [stem, value] = row.first::<2>()?;
+            let value: f32 = value.parse().map_err(|_| row.error(format!("idf {value:?} is not a number")))?;
+            if stem == "*" {
+                unseen = value;
+            } else {
+                idf.insert(stem.to_string(), value);
+            }
+        }
+        if unseen == 0.0 {
+            unseen = idf.values().copied().fold(1.0, f32::max);
+        }
+        Ok(IdfTable { idf, unseen })
+    }
+
+    /// Builds a table from text with one document per line (for the shipped table: one news
+    /// sentence per line). Stems seen in fewer than `min_df` lines are left out: they weigh
+    /// as much as unseen ones.
+    pub fn build(lines: impl BufRead, min_df: u32) -> std::io::Result<IdfTable> {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut docs = 0u32;
+        for line in lines.lines() {
+            let line = line?;
+            let mut seen: Vec<String> = stems(&line).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for s in seen {
+                *df.entry(s).or_default() += 1;
+            }
+            docs += 1;
+        }
+        let n = docs.max(1) as f32;
+        let weight = |d: u32| (n / d as f32).ln().max(0.0);
+        let idf = df.into_iter().filter(|(_, d)| *d >= min_df).map(|(s, d)| (s, weight(d))).collect();
+        Ok(IdfTable { idf, unseen: weight(1) })
+    }
+
+    /// The table as TSV, stems sorted (a stable file for review), the unseen weight as `*`.
+    pub fn write(&self, header: &str) -> String {
+        let mut rows: Vec<_> = self.idf.iter().collect();
+        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::from(header);
+        out.push_str(&format!("*\t{:.3}\n", self.unseen));
+        for (s, w) in rows {
+            out.push_str(&format!("{s}\t{w:.3}\n"));
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.idf.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.idf.is_empty()
+    }
+
+    /// The weight of a stem.
+    pub fn idf(&self, stem: &str) -> f32 {
+        self.idf.get(stem).copied().unwrap_or(self.unseen)
+    }
+
+    /// The unit-length TF-IDF vector of a text.
+    pub fn vector(&self, text: &str) -> TermVector {
+        let mut tf: HashMap<String, f32> = HashMap::new();
+        for s in content_stems(text).filter(|s| self.idf(s) >= MIN_IDF) {
+            *tf.entry(s).or_default() += 1.0;
+        }
+        TermVector::from_weights(tf.into_iter().map(|(s, n)| {
+            let w = (1.0 + n.ln()) * self.idf(&s);
+            (s, w)
+        }))
+    }
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stems of a text's words, in order. Words are runs of letters and digits (an apostrophe
+/// inside a word kept, a possessive `'s` dropped); digits keep their inner `,` and `.` and lose
+/// the thousands commas, so "10,000" and "10000" are one term.
+pub fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).filter_map(|w| {
+        if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return Some(w.replace(',', ""));
+        }
+        let lower = w.to_lowercase().replace('\u{2019}', "'");
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower).trim_matches('\'').to_string();
+        (!lower.is_empty()).then(|| stemmer().stem(&lower).into_owned())
+    })
+}
+
+/// The stems that carry what a text is about: [`stems`] without the stance cues ("denies",
+/// "reportedly", "not"), which say how it is reported, not what.
+pub fn content_stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).filter_map(|w| {
+        let lower = w.to_lowercase().replace('\u{2019}', "'");
+        if crate::stance::is_cue_word(&lower) || is_year(w) {
+            return None;
+        }
+        stems(w).next()
+    })
+}
+
+/// "2015": a year says when, which the time layer reads; as wording it would tie every
+/// statement of that year together.
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && matches!(&w[..2], "19" | "20")
+}
+
+/// The words of a text: see [`stems`].
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let is_word = |c: char| c.is_alphanumeric();
+        // Skip to the next word character.
+        let start = text[i..].char_indices().find(|&(_, c)| is_word(c)).map(|(o, _)| i + o)?;
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((o, c)) = chars.next() {
+            let at = start + o;
+            if is_word(c) {
+                end = at + c.len_utf8();
+                continue;
+            }
+            // A joiner stays inside the word when a word character follows it: "don't", "10,000", "3.5".
+            let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word(n));
+            let digit_joiner = matches!(c, ',' | '.') && bytes[at - 1].is_ascii_digit() && {
+                chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+            };
+            let apostrophe = matches!(c, '\'' | '\u{2019}') && next_is_word;
+            if digit_joiner || apostrophe {
+                continue;
+            }
+            break;
+        }
+        i = end.max(start + 1);
+        Some(&text[start..end])
+    })
+}
+
+/// The dot product of two sparse vectors sorted by stem, and how many stems they share.
+pub fn dot(a: &[(String, f32)], b: &[(String, f32)]) -> (f32, usize) {
+    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, shared)
+}
+
+/// A sparse vector over stems, sorted by stem, of unit length (or empty).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermVector(Vec<(String, f32)>);
+
+impl TermVector {
+    /// Sorts, merges repeated stems, drops zero weights and scales to unit length.
+    pub fn from_weights(weights: impl IntoIterator<Item = (String, f32)>) -> TermVector {
+        let mut v: Vec<(String, f32)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        v.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 += b.1;
+                true
+            } else {
+                false
+            }
+        });
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        TermVector(v)
+    }
+
+    pub fn terms(&self) -> &[(String, f32)] {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The `n` heaviest terms, heaviest first (ties by stem, so the choice is stable).
+    pub fn top(&self, n: usize) -> Vec<(String, f32)> {
+        let mut v = self.0.clone();
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+
+    /// Cosine similarity of two unit vectors: the dot product over shared stems.
+    pub fn cosine(&self, other: &TermVector) -> f32 {
+        dot(&self.0, &other.0).0
+    }
+
+    /// The heaviest `n` terms, scaled to unit length again and sorted by stem.
+    pub fn truncated(&self, n: usize) -> TermVector {
+        TermVector::from_weights(self.top(n))
+    }
+
+    /// Takes terms already sorted by stem and of unit length (as [`TermVector::terms`] gives them).
+    pub fn from_unit(terms: Vec<(String, f32)>) -> TermVector {
+        debug_assert!(terms.windows(2).all(|w| w[0].0 < w[1].0));
+        TermVector(terms)
+    }
+
+    pub fn into_terms(self) -> Vec<(String, f32)> {
+        self.0
+    }
+
+    /// The stems both vectors hold, heaviest (in `self`) first.
+    pub fn shared(&self, other: &TermVector) -> Vec<String> {
+        let mut shared: Vec<(String, f32)> =
+            self.0.iter().filter(|(s, _)| other.0.binary_search_by(|(o, _)| o.cmp(s)).is_ok()).cloned().collect();
+        shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        shared.into_iter().map(|(s, _)| s).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_numbers_and_contractions_whole() {
+        let w: Vec<_> = words("Kim's 10,000 troops—don't move; 3.5 km. (AP)").collect();
+        assert_eq!(w, ["Kim's", "10,000", "troops", "don't", "move", "3.5", "km", "AP"]);
+        let s: Vec<_> = stems("Troops were deployed; 10,000 of them").collect();
+        assert_eq!(s, ["troop", "were", "deploy", "10000", "of", "them"]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words("…—").count(), 0);
+    }
+
+    #[test]
+    fn rare_shared_words_make_similar_vectors() {
+        let t = IdfTable::builtin();
+        assert!(t.len() > 5000, "the shipped table has {} stems", t.len());
+        assert!(t.idf("the") < 0.5 && t.idf("troop") > t.idf("said"));
+        let a = t.vector("North Korea has sent 10,000 troops to Russia");
+        let b = t.vector("Pyongyang sent about 10,000 soldiers and troops to Russia, officials said");
+        let c = t.vector("The central bank raised interest rates on Tuesday");
+        assert!(a.cosine(&b) > 0.3, "{}", a.cosine(&b));
+        assert!(a.cosine(&c) < 0.1, "{}", a.cosine(&c));
+        assert!((a.cosine(&a) - 1.0).abs() < 1e-4);
+        assert_eq!(a.shared(&b)[0], "10000");
+    }
+
+    #[test]
+    fn build_and_write_round_trip() {
+        let text = "troops moved\ntroops stayed\nthe bank\n";
+        let t = IdfTable::build(text.as_bytes(), 1).unwrap();
+        assert!(t.idf("troop") < t.idf("bank"));
+        let back = IdfTable::parse(&t.write("# test\n")).unwrap();
+        assert_eq!(back.len(), t.len());
+        assert!((back.idf("bank") - t.idf("bank")).abs() < 1e-3);
+        assert!(IdfTable::parse("troop\tmany\n").is_err());
+    }
+}

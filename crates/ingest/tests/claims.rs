@@ -1,0 +1,98 @@
+//! Three dated reports of one troop-deployment claim, written for this test: the numbers move
+//! 3,000 → 10,000 → over 12,000 and a government denies it. Stored one at a time, as articles
+//! arrive, they make one claim with the series in date order and the denial as a `denies`
+//! report; storing them again changes nothing.
+
+use chrono::NaiveDate;
+use dossier_claims::ReportStance;
+use dossier_core::{Document, Metadata};
+use dossier_extract::Lexicons;
+use dossier_store::{ClaimFilter, Inserted, Store};
+
+fn doc(date: &str, outlet: &str, title: &str, body: &str) -> Document {
+    let text = format!("{title}\n\n{body}\n");
+    let meta = Metadata {
+        title: Some(title.to_string()),
+        published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+        outlet: Some(outlet.to_string()),
+        ..Metadata::default()
+    };
+    Document::new(text, meta)
+}
+
+fn reports() -> Vec<Document> {
+    vec![
+        // Arrives second but was published last.
+        doc(
+            "2024-11-04",
+            "Kyiv Daily",
+            "Over 12,000 North Korean troops now in Russia, Kyiv says",
+            "More than 12,000 North Korean troops have been sent to Russia, Ukraine's defence minister Rustem \
+             Umerov said on Monday. He said some of the soldiers had already reached the Kursk region.",
+        ),
+        doc(
+            "2024-10-18",
+            "Seoul Herald",
+            "North Korea sends troops to Russia",
+            "North Korea has sent 3,000 troops to Russia, South Korea's National Intelligence Service said on \
+             Friday. The agency said the soldiers were carried by Russian navy ships to Vladivostok.",
+        ),
+        doc(
+            "2024-10-28",
+            "Pacific Wire",
+            "Pentagon: about 10,000 North Korean troops sent to Russia",
+            "North Korea has sent about 10,000 troops to Russia for training, the Pentagon said on Monday. \
+             North Korea's foreign ministry denied sending troops to Russia, calling the reports groundless.",
+        ),
+    ]
+}
+
+#[test]
+fn three_reports_one_claim_with_its_series_and_its_denial() {
+    let lex = Lexicons::builtin().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    for d in reports() {
+        let stored = dossier_ingest::analyze_and_store(&mut store, &lex, vec![d]).unwrap();
+        assert_eq!(stored[0].inserted, Inserted::New);
+    }
+    let list =
+        store.claims(&ClaimFilter { about: Some("North Korea".into()), ..ClaimFilter::default() }).unwrap().unwrap();
+    let top = &list[0];
+    assert_eq!(top.documents, 3, "{list:#?}");
+    let claim = store.claim(top.id).unwrap().unwrap();
+    // First seen: the earliest published report, not the first stored.
+    assert_eq!(claim.first_seen.date.as_deref(), Some("2024-10-18"));
+    assert_eq!(claim.first_seen.outlet.as_deref(), Some("Seoul Herald"));
+    let values: Vec<f64> = claim.numbers.iter().filter_map(|n| n.value.or(n.low)).collect();
+    let mut deduped = values.clone();
+    deduped.dedup();
+    assert_eq!(deduped, [3_000.0, 10_000.0, 12_000.0], "{:#?}", claim.numbers);
+    let dates: Vec<_> = claim.numbers.iter().map(|n| n.date.clone().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert!(claim.numbers.iter().any(|n| n.changed));
+    let denial = claim.reports.iter().find(|r| r.stance == ReportStance::Denies).expect("a denial");
+    assert_eq!(denial.outlet.as_deref(), Some("Pacific Wire"));
+    assert!(denial.evidence.text.contains("sending troops"), "{denial:?}");
+    // Every report but the one that opened the claim says what tied it.
+    assert_eq!(claim.reports.iter().filter(|r| r.why.is_none()).count(), 1);
+
+    // Stored again: nothing changes, claim ids included.
+    let before = (store.claim_count().unwrap(), serde_json::to_string(&claim).unwrap());
+    for d in reports() {
+        let stored = dossier_ingest::analyze_and_store(&mut store, &lex, vec![d]).unwrap();
+        assert_eq!(stored[0].inserted, Inserted::Duplicate);
+    }
+    let after = (store.claim_count().unwrap(), serde_json::to_string(&store.claim(top.id).unwrap().unwrap()).unwrap());
+    assert_eq!(before, after);
+}
+
+#[test]
+fn unknown_claims_and_entities_are_none() {
+    let store = Store::open_in_memory().unwrap();
+    assert!(store.claim(42).unwrap().is_none());
+    assert!(store
+        .claims(&ClaimFilter { about: Some("Nobody Known".into()), ..ClaimFilter::default() })
+        .unwrap()
+        .is_none());
+    assert!(store.claims(&ClaimFilter::default()).unwrap().unwrap().is_empty());
+}

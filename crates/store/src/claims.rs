@@ -1,0 +1,423 @@
+//! Claims in the store: each stored document's claim-stating items (dossier_claims::items)
+//! joined to the claims already here, or opening new ones, inside the document's own insert
+//! transaction. Finding candidates is an index look-up on the item's heaviest terms, each
+//! capped at the most recent claims holding it, so linking a document costs the same at a
+//! thousand stored documents as at fifty thousand (docs/CLAIMS.md).
+
+use std::collections::HashMap;
+
+use dossier_claims::contract::{
+    AboutJson, ClaimJson, EvidenceJson, FirstSeenJson, NumberJson, NumberPointJson, ReportJson, SpeakerJson,
+};
+use dossier_claims::group::{best, Item, Match, Profile, ATTACH_AT, LOOKUP_TERMS, PROFILE_SETTLES_AFTER};
+use dossier_claims::items::{items, DocItem};
+use dossier_claims::{IdfTable, ReportStance};
+use dossier_core::{AnalysisJson, Document};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::{Result, Store};
+
+/// How many claims one term's index entry yields (the most recent ones).
+const PER_TERM: usize = 48;
+/// How many of the candidates with most shared terms are scored in full.
+const SCORED: usize = 12;
+
+/// What one batch has read of the claim tables, kept in step with what it writes: a batch's
+/// documents share their claims' profiles and index entries instead of reading them again.
+/// Lives for one transaction only, so it never sees another writer's rows go stale.
+#[derive(Default)]
+pub(crate) struct ClaimCache {
+    profiles: HashMap<i64, Profile>,
+    /// term → the most recent claims holding it (newest first, at most [`PER_TERM`]).
+    postings: HashMap<String, Vec<i64>>,
+}
+
+impl ClaimCache {
+    /// Forgets everything read: after a document's reports are removed, claims may be gone.
+    pub(crate) fn clear(&mut self) {
+        self.profiles.clear();
+        self.postings.clear();
+    }
+
+    fn holders(&mut self, tx: &Transaction, term: &str) -> Result<&[i64]> {
+        if !self.postings.contains_key(term) {
+            let mut lookup =
+                tx.prepare_cached("SELECT claim_id FROM claim_terms WHERE term = ?1 ORDER BY claim_id DESC LIMIT ?2")?;
+            let ids = lookup.query_map(params![term, PER_TERM as i64], |r| r.get::<_, i64>(0))?;
+            let ids = ids.collect::<rusqlite::Result<Vec<_>>>()?;
+            self.postings.insert(term.to_string(), ids);
+        }
+        Ok(&self.postings[term])
+    }
+
+    fn profile(&mut self, tx: &Transaction, claim: i64) -> Result<&Profile> {
+        match self.profiles.entry(claim) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let json: String =
+                    tx.prepare_cached("SELECT profile FROM claims WHERE id = ?1")?.query_row([claim], |r| r.get(0))?;
+                Ok(e.insert(serde_json::from_str(&json)?))
+            }
+        }
+    }
+
+    /// Records a claim's new terms in the index (database and cache).
+    fn index(&mut self, tx: &Transaction, claim: i64, profile: &Profile) -> Result<()> {
+        let mut add = tx.prepare_cached("INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?1, ?2)")?;
+        for (term, _) in &profile.terms {
+            if add.execute(params![term, claim])? > 0 {
+                if let Some(ids) = self.postings.get_mut(term) {
+                    // Claim ids grow: the newest goes first.
+                    ids.insert(0, claim);
+                    ids.truncate(PER_TERM);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Links a stored document's items to claims. `ids` maps its local entity ids to canonical ones.
+pub(crate) fn link_document(
+    tx: &Transaction,
+    cache: &mut ClaimCache,
+    doc: &Document,
+    a: &AnalysisJson,
+    ids: &HashMap<u32, i64>,
+) -> Result<()> {
+    let idf = IdfTable::builtin();
+    let date = doc.meta.published.map(|d| d.to_string());
+    for di in items(&doc.text, a) {
+        let item = di.item(idf, |e| ids.get(&e).copied());
+        if item.vector.is_empty() {
+            continue;
+        }
+        let (candidates, item) = candidates(tx, cache, &item)?;
+        for id in &candidates {
+            cache.profile(tx, *id)?;
+        }
+        let chosen = best(&item, candidates.iter().map(|id| (*id, &cache.profiles[id])), ATTACH_AT);
+        let (claim, why) = match chosen {
+            Some((id, m)) => {
+                attach(tx, cache, id, &item, &di, doc, date.as_deref())?;
+                (id, Some(m))
+            }
+            None => (open(tx, cache, &item, &di, doc, date.as_deref())?, None),
+        };
+        insert_report(tx, claim, &di, doc, date.as_deref(), why.as_ref(), ids)?;
+        let mut add_entity =
+            tx.prepare_cached("INSERT OR IGNORE INTO claim_entities (entity_id, claim_id) VALUES (?1, ?2)")?;
+        for e in &item.entities {
+            add_entity.execute(params![e, claim])?;
+        }
+    }
+    Ok(())
+}
+
+/// The claims sharing most of the item's heaviest terms (at most [`SCORED`]), and the item
+/// reweighed by how many claims hold each of its terms (counted up to [`PER_TERM`], so the
+/// look-up stays bounded).
+fn candidates(tx: &Transaction, cache: &mut ClaimCache, item: &Item) -> Result<(Vec<i64>, Item)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (term, _) in item.vector.terms() {
+        counts.insert(term, cache.holders(tx, term)?.len());
+    }
+    let item = item.reweighed(|s| counts.get(s).copied().unwrap_or(0));
+    let mut hits: HashMap<i64, f32> = HashMap::new();
+    for (term, weight) in item.vector.top(LOOKUP_TERMS) {
+        for id in cache.holders(tx, &term)? {
+            *hits.entry(*id).or_default() += weight;
+        }
+    }
+    let mut ranked: Vec<(i64, f32)> = hits.into_iter().collect();
+    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(SCORED);
+    Ok((ranked.into_iter().map(|(id, _)| id).collect(), item))
+}
+
+fn open(
+    tx: &Transaction,
+    cache: &mut ClaimCache,
+    item: &Item,
+    di: &DocItem,
+    doc: &Document,
+    date: Option<&str>,
+) -> Result<i64> {
+    let profile = Profile::of(item);
+    tx.prepare_cached(
+        "INSERT INTO claims (text, event_type, counted, first_doc, first_date, first_outlet, reports, profile)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+    )?
+    .execute(params![
+        di.text,
+        di.event_type,
+        di.counted,
+        doc.id,
+        date,
+        doc.meta.outlet,
+        serde_json::to_string(&profile)?
+    ])?;
+    let id = tx.last_insert_rowid();
+    cache.index(tx, id, &profile)?;
+    cache.profiles.insert(id, profile);
+    Ok(id)
+}
+
+/// A clear statement of the claim: one that asserts or confirms it, unhedged.
+fn is_clear(di: &DocItem) -> bool {
+    matches!(di.stance, ReportStance::Asserts | ReportStance::Confirms) && !di.hedged
+}
+
+fn attach(
+    tx: &Transaction,
+    cache: &mut ClaimCache,
+    claim: i64,
+    item: &Item,
+    di: &DocItem,
+    doc: &Document,
+    date: Option<&str>,
+) -> Result<()> {
+    let mut profile = cache.profile(tx, claim)?.clone();
+    let moves = profile.reports < PROFILE_SETTLES_AFTER;
+    profile.add(item);
+    tx.prepare_cached("UPDATE claims SET profile = ?2 WHERE id = ?1")?
+        .execute(params![claim, serde_json::to_string(&profile)?])?;
+    if moves {
+        cache.index(tx, claim, &profile)?;
+    }
+    cache.profiles.insert(claim, profile);
+    // An earlier dated report becomes the first seen, and, when it states the claim clearly, its wording.
+    let first: Option<String> =
+        tx.prepare_cached("SELECT first_date FROM claims WHERE id = ?1")?.query_row([claim], |r| r.get(0))?;
+    let earlier = match (date, first.as_deref()) {
+        (Some(d), Some(f)) => d < f,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if earlier {
+        tx.prepare_cached("UPDATE claims SET first_doc = ?2, first_date = ?3, first_outlet = ?4 WHERE id = ?1")?
+            .execute(params![claim, doc.id, date, doc.meta.outlet])?;
+        if is_clear(di) {
+            tx.prepare_cached("UPDATE claims SET text = ?2 WHERE id = ?1")?.execute(params![claim, di.text])?;
+        }
+    }
+    Ok(())
+}
+
+fn insert_report(
+    tx: &Transaction,
+    claim: i64,
+    di: &DocItem,
+    doc: &Document,
+    date: Option<&str>,
+    why: Option<&Match>,
+    ids: &HashMap<u32, i64>,
+) -> Result<()> {
+    let n = di.number.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO claim_reports (claim_id, doc_id, kind, item, text, start, end, speaker, speaker_entity_id,
+             stance, hedged, number_value, number_low, number_high, number_approx, number_text, date, outlet, why)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?
+    .execute(params![
+        claim,
+        doc.id,
+        di.kind.as_str(),
+        di.index,
+        di.text,
+        di.start,
+        di.end,
+        di.speaker,
+        di.speaker_entity.and_then(|e| ids.get(&e)),
+        di.stance.as_str(),
+        di.hedged,
+        n.and_then(|n| n.value),
+        n.and_then(|n| n.low),
+        n.and_then(|n| n.high),
+        n.map(|n| n.approx),
+        n.map(|n| &n.text),
+        date,
+        doc.meta.outlet,
+        why.map(serde_json::to_string).transpose()?,
+    ])?;
+    // `documents` counts this document once, however many of its items report the claim.
+    tx.prepare_cached(
+        "UPDATE claims SET reports = reports + 1,
+             documents = documents + NOT EXISTS (SELECT 1 FROM claim_reports WHERE claim_id = ?1 AND doc_id = ?2 AND id < last_insert_rowid())
+         WHERE id = ?1",
+    )?
+    .execute(params![claim, doc.id])?;
+    Ok(())
+}
+
+/// Removes a document's reports (before its analysis is replaced); a claim left without
+/// reports goes with its index rows. Its id is never given out again.
+pub(crate) fn unlink_document(tx: &Transaction, doc_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE claims SET reports = reports - (SELECT COUNT(*) FROM claim_reports r WHERE r.claim_id = claims.id AND r.doc_id = ?1),
+             documents = documents - 1
+         WHERE id IN (SELECT claim_id FROM claim_reports WHERE doc_id = ?1)",
+    )?
+    .execute([doc_id])?;
+    tx.prepare_cached("DELETE FROM claim_reports WHERE doc_id = ?1")?.execute([doc_id])?;
+    for sql in [
+        "DELETE FROM claim_terms WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",
+        "DELETE FROM claim_entities WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",
+        "DELETE FROM claims WHERE reports <= 0",
+    ] {
+        tx.prepare_cached(sql)?.execute([])?;
+    }
+    Ok(())
+}
+
+/// Which claims `dossier claims` lists.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Only claims about an entity with this name or alias (case-insensitive).
+    pub about: Option<String>,
+    /// Only claims first seen on or after this date (YYYY-MM-DD).
+    pub since: Option<String>,
+    /// Only claims reported by at least this many documents.
+    pub min_documents: u32,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// A claim in a list: its wording, what it is about, when first seen, how widely reported.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ClaimSummary {
+    pub id: i64,
+    pub text: String,
+    pub event_type: Option<String>,
+    pub first_seen: FirstSeenJson,
+    pub documents: u32,
+    pub reports: u32,
+}
+
+impl Store {
+    /// Claims, the most widely reported first; `None` when `about` names no stored entity.
+    pub fn claims(&self, f: &ClaimFilter) -> Result<Option<Vec<ClaimSummary>>> {
+        let about = match &f.about {
+            Some(name) => {
+                let ids = self.entity_ids(name)?;
+                if ids.is_empty() {
+                    return Ok(None);
+                }
+                Some(serde_json::to_string(&ids)?)
+            }
+            None => None,
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id, c.text, c.event_type, c.first_date, c.first_doc, c.first_outlet, c.documents, c.reports
+             FROM claims c
+             WHERE (?1 IS NULL OR c.id IN (
+                     SELECT claim_id FROM claim_entities WHERE entity_id IN (SELECT value FROM json_each(?1))))
+               AND (?2 IS NULL OR c.first_date >= ?2)
+               AND c.documents >= ?3
+             ORDER BY c.documents DESC, c.reports DESC, c.id
+             LIMIT ?4 OFFSET ?5",
+        )?;
+        let rows = stmt.query_map(
+            params![about, f.since, f.min_documents, if f.limit == 0 { 50 } else { f.limit }, f.offset],
+            |r| {
+                Ok(ClaimSummary {
+                    id: r.get(0)?,
+                    text: r.get(1)?,
+                    event_type: r.get(2)?,
+                    first_seen: FirstSeenJson { date: r.get(3)?, document: r.get(4)?, outlet: r.get(5)? },
+                    documents: r.get(6)?,
+                    reports: r.get(7)?,
+                })
+            },
+        )?;
+        Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
+    }
+
+    /// One claim with all its reports (in date order) and its number series; `None` when no
+    /// claim has the id.
+    pub fn claim(&self, id: i64) -> Result<Option<ClaimJson>> {
+        let head = self
+            .conn
+            .prepare_cached("SELECT text, event_type, first_date, first_doc, first_outlet FROM claims WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    FirstSeenJson { date: r.get(2)?, document: r.get(3)?, outlet: r.get(4)? },
+                ))
+            })
+            .optional()?;
+        let Some((text, event_type, first_seen)) = head else { return Ok(None) };
+        let about = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.name, e.kind FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
+                 WHERE ce.claim_id = ?1 ORDER BY e.id",
+            )?
+            .query_map([id], |r| Ok(AboutJson { entity: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let reports = self.reports(id)?;
+        let mut docs: Vec<&str> = reports.iter().map(|r| r.document.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let documents = docs.len() as u32;
+        let numbers = NumberPointJson::series(&reports);
+        Ok(Some(ClaimJson { id, text, about, event_type, first_seen, documents, reports, numbers }))
+    }
+
+    fn reports(&self, claim: i64) -> Result<Vec<ReportJson>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.doc_id, d.title, r.date, r.outlet, r.kind, r.speaker, r.speaker_entity_id, r.stance, r.hedged,
+                    r.start, r.end, r.text, r.number_value, r.number_low, r.number_high, r.number_approx,
+                    r.number_text, r.why
+             FROM claim_reports r JOIN documents d ON d.id = r.doc_id
+             WHERE r.claim_id = ?1
+             ORDER BY r.date IS NULL, r.date, r.id",
+        )?;
+        let rows = stmt.query_map([claim], |r| {
+            let speaker: Option<String> = r.get(5)?;
+            let speaker_entity: Option<i64> = r.get(6)?;
+            let number_text: Option<String> = r.get(16)?;
+            let stance: String = r.get(7)?;
+            let why: Option<String> = r.get(17)?;
+            Ok(ReportJson {
+                document: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                outlet: r.get(3)?,
+                kind: r.get(4)?,
+                speaker: speaker.map(|name| SpeakerJson { name, entity: speaker_entity }),
+                stance: ReportStance::parse(&stance).unwrap_or(ReportStance::Asserts),
+                hedged: r.get(8)?,
+                evidence: EvidenceJson { start: r.get(9)?, end: r.get(10)?, text: r.get(11)? },
+                number: match number_text {
+                    Some(text) => Some(NumberJson {
+                        value: r.get(12)?,
+                        low: r.get(13)?,
+                        high: r.get(14)?,
+                        approx: r.get::<_, Option<bool>>(15)?.unwrap_or(false),
+                        text,
+                    }),
+                    None => None,
+                },
+                why: why.and_then(|w| serde_json::from_str(&w).ok()),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The claims a document reports, by id, in the order it reports them.
+    pub fn claims_of_document(&self, doc_id: &str) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.text FROM claim_reports r JOIN claims c ON c.id = r.claim_id
+             WHERE r.doc_id = ?1 GROUP BY c.id ORDER BY MIN(r.start)",
+        )?;
+        let rows = stmt.query_map([doc_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many claims the store holds.
+    pub fn claim_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM claims", [], |r| r.get(0))?)
+    }
+}
