@@ -2,6 +2,7 @@
 //! `shared/tools` does and has a `lines()` that prints the script's lines byte for byte.
 
 pub mod attribution;
+pub mod event_coref;
 pub mod events;
 pub mod extraction;
 pub mod ner;
