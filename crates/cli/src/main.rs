@@ -64,6 +64,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Quantities(a)) => cli.lexicons().and_then(|lex| eval::quantities(a, &lex)),
         Command::Eval(EvalCommand::Ner(a)) => eval::ner(a),
         Command::Eval(EvalCommand::Events(a)) => cli.lexicons().and_then(|lex| eval::events(a, &lex)),
+        Command::Eval(EvalCommand::EventCoref(a)) => eval::event_coref(a),
         Command::Train(TrainCommand::Ner(a)) => train::train_ner(a),
     };
     match outcome {
