@@ -229,9 +229,9 @@ pub fn stem(word: &str) -> String {
         s.truncate(s.len() - 2);
     }
     let n = s.len();
-    if n > 3 && s[n - 1] == b'e' {
-        s.pop();
-    } else if n > 4 && s[n - 1] == b'y' && !is_vowel(s[n - 2]) {
+    let final_e = n > 3 && s[n - 1] == b'e';
+    let consonant_y = n > 4 && s[n - 1] == b'y' && !is_vowel(s[n - 2]);
+    if final_e || consonant_y {
         s.pop();
     }
     String::from_utf8(s).unwrap_or_else(|_| w.to_string())
@@ -527,7 +527,6 @@ impl Pairs {
                 }
             })
             .collect();
-        let views: Vec<MentionView> = views;
         let mut docs_of_head: HashMap<&str, HashSet<usize>> = HashMap::new();
         for (v, m) in views.iter().zip(mentions) {
             docs_of_head.entry(v.head.as_str()).or_default().insert(m.doc);

@@ -215,8 +215,11 @@ pub fn b3(key: &[Vec<usize>], resp: &[Vec<usize>]) -> Prf {
     Prf::new(p, r)
 }
 
+/// ((key cluster, response cluster), φ4).
+type Phi4 = ((usize, usize), f64);
+
 /// φ4 of every overlapping (key, response) pair, keyed in the script's order.
-fn phi4_pairs(key: &[Vec<usize>], resp: &[Vec<usize>]) -> Vec<((usize, usize), f64)> {
+fn phi4_pairs(key: &[Vec<usize>], resp: &[Vec<usize>]) -> Vec<Phi4> {
     let n = universe(key, resp);
     let rw = where_is(resp, n);
     let mut out = Vec::new();
@@ -263,7 +266,7 @@ pub fn ceafe(key: &[Vec<usize>], resp: &[Vec<usize>]) -> Prf {
         let (a, b) = (find(&mut parent, i), find(&mut parent, k + j));
         parent[a] = b;
     }
-    let mut comps: HashMap<usize, Vec<((usize, usize), f64)>> = HashMap::new();
+    let mut comps: HashMap<usize, Vec<Phi4>> = HashMap::new();
     for &p in &pairs {
         let c = find(&mut parent, p.0 .0);
         comps.entry(c).or_default().push(p);
@@ -306,6 +309,7 @@ pub fn ceafe_greedy(key: &[Vec<usize>], resp: &[Vec<usize>]) -> Prf {
 
 /// The largest sum of a one-to-one assignment of rows to columns (rows ≤ columns), by the
 /// Hungarian method on the negated weights.
+#[allow(clippy::needless_range_loop)] // the method reads best with its indices
 fn max_assignment(w: &[Vec<f64>]) -> f64 {
     let n = w.len();
     if n == 0 {
