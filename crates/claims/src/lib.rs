@@ -7,6 +7,7 @@
 //! - [`stance`]: how a report stands toward its claim.
 
 pub mod contract;
+pub mod event_coref;
 pub mod group;
 pub mod items;
 pub mod stance;

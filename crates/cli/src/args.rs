@@ -240,6 +240,9 @@ pub enum EvalCommand {
     /// articleId and articleHeadline); with gold columns, score exactly as
     /// shared/tools/score_emergent.py does (B-cubed F1, stance accuracy and macro-F1).
     Claims(EvalClaimsArgs),
+    /// Cluster ECB+'s gold event mentions across documents (no topics given) and score MUC,
+    /// B-cubed, CEAF-e and CoNLL F1 exactly as shared/tools/score_ecb.py does.
+    EventCoref(EvalEventCorefArgs),
 }
 
 #[derive(Debug, Args)]
@@ -576,4 +579,37 @@ pub struct EvalEventsArgs {
     /// A PLOVER gold-standard JSON file (e.g. PLOVER_GSR_CAMEO.json).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalEventCorefArgs {
+    /// Write the predictions here as JSON Lines: {"doc": "1_10ecb.xml", "m_id": "31", "cluster": 4}.
+    #[arg(long, value_name = "PRED.jsonl")]
+    pub out: Option<PathBuf>,
+    /// Read only these topics' files (comma-separated, e.g. the dev topics 2,5,12,18,21,23,34,35),
+    /// as a folder holding only them would; the clustering never sees a topic.
+    #[arg(long, value_name = "N,N,…", value_delimiter = ',')]
+    pub topics: Option<Vec<String>>,
+    /// The same-head-stem baseline across all documents instead of Dossier's clustering.
+    #[arg(long)]
+    pub baseline: bool,
+    /// The document clustering's threshold (TF-IDF cosine, average linkage).
+    #[arg(long, value_name = "X")]
+    pub doc_threshold: Option<f32>,
+    /// The mention clustering's threshold (pair score, average linkage).
+    #[arg(long, value_name = "X")]
+    pub link_threshold: Option<f32>,
+    /// The pair score's weights: same head, shared word, context, arguments, document, generic
+    /// (comma-separated; the defaults are dossier_claims::event_coref::Params's).
+    #[arg(long, value_name = "W,W,W,W,W,W", value_delimiter = ',')]
+    pub weights: Option<Vec<f32>>,
+    /// Print a grid of both thresholds, best first, instead of one run (for the training topics).
+    #[arg(long)]
+    pub tune: bool,
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+    /// An ECB+ folder or .tar.gz (tokens and markables; relations, when present, are the gold).
+    #[arg(value_name = "ECB+.tar.gz|DIR")]
+    pub path: PathBuf,
 }

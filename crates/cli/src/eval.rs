@@ -3,13 +3,13 @@
 
 use anyhow::{bail, Context, Result};
 use dossier_eval::readers::{emergent, plover, quantities};
-use dossier_eval::tasks::{attribution, claims, events, extraction, ner, time};
+use dossier_eval::tasks::{attribution, claims, event_coref, events, extraction, ner, time};
 use dossier_eval::Analyzer;
 use dossier_extract::Lexicons;
 
 use crate::args::{
-    EvalAttributionArgs, EvalClaimsArgs, EvalEventsArgs, EvalExtractionArgs, EvalNerArgs, EvalQuantitiesArgs,
-    EvalTimeArgs, DEFAULT_MAX_BYTES,
+    EvalAttributionArgs, EvalClaimsArgs, EvalEventCorefArgs, EvalEventsArgs, EvalExtractionArgs, EvalNerArgs,
+    EvalQuantitiesArgs, EvalTimeArgs, DEFAULT_MAX_BYTES,
 };
 use crate::{emit, Exit};
 
@@ -122,4 +122,48 @@ pub fn extraction(args: &EvalExtractionArgs) -> Result<Exit> {
     let r = extraction::eval_dir(&args.dir, args.limit, threads)
         .with_context(|| format!("cannot score {}", args.dir.display()))?;
     print(args.json, &r, || r.lines())
+}
+
+pub fn event_coref(args: &EvalEventCorefArgs) -> Result<Exit> {
+    let corpus = dossier_eval::readers::ecbplus::read(&args.path)
+        .with_context(|| format!("cannot read {}", args.path.display()))?;
+    let input = event_coref::input(&event_coref::select(corpus, args.topics.as_deref()));
+    let defaults = dossier_claims::event_coref::Params::default();
+    let mut params = dossier_claims::event_coref::Params {
+        doc_threshold: args.doc_threshold.unwrap_or(defaults.doc_threshold),
+        link_threshold: args.link_threshold.unwrap_or(defaults.link_threshold),
+        ..defaults
+    };
+    if let Some(w) = &args.weights {
+        let [a, b, c, d, e, f] = w[..] else { bail!("--weights takes six numbers") };
+        (params.same_head, params.shared_word, params.context, params.arguments, params.document, params.generic) =
+            (a, b, c, d, e, f);
+    }
+    if args.tune {
+        let grid = |from: f32, to: f32, step: f32| {
+            let n = ((to - from) / step).round() as usize;
+            (0..=n).map(|i| from + step * i as f32).collect::<Vec<f32>>()
+        };
+        let rows = event_coref::tune(&input, params, &grid(0.05, 0.5, 0.05), &grid(0.2, 0.9, 0.05));
+        if rows.is_empty() {
+            bail!("--tune needs gold relations");
+        }
+        return print(args.json, &rows, || {
+            rows.iter()
+                .map(|r| {
+                    format!(
+                        "doc_threshold={:.2} link_threshold={:.2} ecb_conll_f1={:.3}\n",
+                        r.doc_threshold, r.link_threshold, r.conll_f1
+                    )
+                })
+                .collect()
+        });
+    }
+    let system = if args.baseline { event_coref::System::SameHead } else { event_coref::System::Claims(params) };
+    let run = event_coref::run(&input, system);
+    if let Some(out) = &args.out {
+        std::fs::write(out, run.jsonl()).with_context(|| format!("cannot write {}", out.display()))?;
+    }
+    eprintln!("documents={} pseudo_topics={} mentions={}", run.documents, run.pseudo_topics, run.labels.len());
+    print(args.json, &run, || run.scores.as_ref().map(|s| s.lines()).unwrap_or_default())
 }

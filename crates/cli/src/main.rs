@@ -70,6 +70,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Ner(a)) => eval::ner(a),
         Command::Eval(EvalCommand::Claims(a)) => eval::claims(a),
         Command::Eval(EvalCommand::Events(a)) => cli.lexicons().and_then(|lex| eval::events(a, &lex)),
+        Command::Eval(EvalCommand::EventCoref(a)) => eval::event_coref(a),
         Command::Train(TrainCommand::Ner(a)) => train::train_ner(a),
         Command::Train(TrainCommand::Idf(a)) => train::train_idf(a),
     };

@@ -131,7 +131,12 @@ pub fn read_sentences(text: &str) -> Result<BTreeSet<(String, String, u32)>> {
         if !t.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
-        out.insert((t.to_string(), f.to_string(), s.trim().parse().with_context(|| format!("sentence {s:?}"))?));
+        // score_ecb.py compares the field as written to the tokens' sentence numbers: a row with
+        // a space around its number ("1,17ecb,0 ") names no sentence.
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        out.insert((t.to_string(), f.to_string(), s.parse().with_context(|| format!("sentence {s:?}"))?));
     }
     Ok(out)
 }
@@ -247,7 +252,7 @@ mod tests {
 
     #[test]
     fn corpus_from_a_folder_and_an_archive() {
-        let csv = "Topic,File,Sentence Number\n3,9ecb,1\n";
+        let csv = "Topic,File,Sentence Number\n3,9ecb,1\n3,9ecb,2 \n";
         let d = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(d.path().join("ECB+/3")).unwrap();
         std::fs::write(d.path().join("ECB+/3/3_9ecb.xml"), XML).unwrap();
@@ -256,6 +261,7 @@ mod tests {
         let c = read(&d.path().join("ECB+")).unwrap();
         assert_eq!(c.documents.len(), 1);
         assert!(c.sentences.contains(&("3".to_string(), "9ecb".to_string(), 1)));
+        assert_eq!(c.sentences.len(), 1, "a number with a space is no sentence, as for score_ecb.py");
         let tgz = d.path().join("e.tar.gz");
         std::fs::write(
             &tgz,

@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod claims;
+pub mod event_coref;
 pub mod events;
 pub mod extraction;
 pub mod ner;
