@@ -15,6 +15,7 @@
 mod browse;
 mod events;
 mod insert;
+mod linking;
 mod numbers;
 mod query;
 mod raw;
@@ -31,7 +32,7 @@ pub use browse::{
 pub use events::{EventFilter, EventRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;
-pub use query::{EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
+pub use query::{AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
 pub use raw::RawHtml;
 pub use schema::SCHEMA_VERSION;
 
