@@ -126,8 +126,11 @@ fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Resul
         "INSERT OR IGNORE INTO document_entities (doc_id, local_id, entity_id, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut counted = tx.prepare_cached("UPDATE person_names SET documents = documents + 1 WHERE entity_id = ?1")?;
-    // Surnames the article itself gives a full name for: a bare one it left apart had two
-    // readings there ("Clinton" beside Hillary and Bill), so the store does not pick one.
+    let surname = |e: &Entity| {
+        (e.kind == EntityKind::Person).then(|| linking::person_name(&e.name)).flatten().filter(|p| p.first.is_empty())
+    };
+    // Surnames the article itself gives a full name for: a bare one it left apart had several
+    // readings there (Hillary and Bill Clinton), so it is read after the full names, among them.
     let full_surnames: HashSet<String> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
@@ -135,13 +138,23 @@ fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Resul
         .filter(|p| !p.first.is_empty())
         .map(|p| p.last)
         .collect();
+    let in_doubt = |e: &Entity| surname(e).is_some_and(|p| full_surnames.contains(&p.last));
     let mut ids = HashMap::with_capacity(entities.len());
     let mut linked: HashSet<i64> = HashSet::new();
-    for e in entities {
-        let bare_in_doubt = e.kind == EntityKind::Person
-            && !e.name.contains(' ')
-            && linking::person_name(&e.name).is_some_and(|p| full_surnames.contains(&p.last));
-        let found = if bare_in_doubt { linking::find_exact(tx, e)? } else { linking::find_canonical(tx, e)? };
+    // Store ids of the article's full-name persons, by surname.
+    let mut full_names: HashMap<String, Vec<i64>> = HashMap::new();
+    let order = entities.iter().filter(|e| !in_doubt(e)).chain(entities.iter().filter(|e| in_doubt(e)));
+    for e in order {
+        let found = match surname(e) {
+            Some(p) if full_surnames.contains(&p.last) => {
+                let among = full_names.get(&p.last).map_or(&[][..], Vec::as_slice);
+                match linking::dominant_among(tx, among)? {
+                    Some((id, name)) => Some((id, name, Some(linking::Evidence::SurnameOfFullName))),
+                    None => linking::find_exact(tx, e)?,
+                }
+            }
+            _ => linking::find_canonical(tx, e)?,
+        };
         let (id, canonical, how) = match found {
             Some(row) => row,
             None => {
@@ -153,6 +166,14 @@ fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Resul
                 (id, e.name.clone(), None)
             }
         };
+        if e.kind == EntityKind::Person {
+            if let Some(p) = linking::person_name(&e.name).filter(|p| !p.first.is_empty()) {
+                let v = full_names.entry(p.last).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
         // This document's name when it differs, on the evidence it was linked by; its other
         // spellings on the evidence each one has.
         if e.name != canonical {

@@ -32,7 +32,7 @@ pub use browse::{
 pub use events::{EventFilter, EventRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;
-pub use query::{AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
+pub use query::{AliasDocument, AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
 pub use raw::RawHtml;
 pub use schema::SCHEMA_VERSION;
 

@@ -180,6 +180,34 @@ fn unique_surname(tx: &Transaction, last: &str) -> Result<Option<(i64, String)>>
     })
 }
 
+/// How many times more documents one of an article's own full names for a surname must have in
+/// the store than each of the others before the article's bare surname is read as that one
+/// ("Trump" beside Donald and Melania Trump; not "Clinton" beside Hillary and Bill, about six to
+/// one in the 2016 news of PolNeAR).
+pub(crate) const IN_ARTICLE_DOMINANCE: i64 = 10;
+
+/// Among the store persons an article names in full with one surname, the one a bare use of the
+/// surname in that article means: the only one, or one in [`IN_ARTICLE_DOMINANCE`] times as many
+/// documents as each other.
+pub(crate) fn dominant_among(tx: &Transaction, ids: &[i64]) -> Result<Option<(i64, String)>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT p.entity_id, e.name, p.documents FROM person_names p JOIN entities e ON e.id = p.entity_id
+         WHERE p.entity_id = ?1",
+    )?;
+    let mut found: Vec<(i64, String, i64)> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(row) = stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()? {
+            found.push(row);
+        }
+    }
+    found.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    Ok(match found.as_slice() {
+        [one] => Some((one.0, one.1.clone())),
+        [first, second, ..] if first.2 >= IN_ARTICLE_DOMINANCE * second.2.max(1) => Some((first.0, first.1.clone())),
+        _ => None,
+    })
+}
+
 /// Records a new canonical person's name parts.
 pub(crate) fn index_person(tx: &Transaction, id: i64, name: &str) -> Result<()> {
     if let Some(p) = person_name(name) {

@@ -134,11 +134,18 @@ pub struct AliasEvidence {
     pub evidence: String,
     /// Documents that gave it (0 for a carried alias no document could be traced to).
     pub documents: u64,
-    /// Up to three of those documents: id and title.
-    pub examples: Vec<(String, Option<String>)>,
+    /// Up to three of those documents, by id.
+    pub examples: Vec<AliasDocument>,
     /// Whether the alias is listed among the entity's aliases (a surname another entity holds
     /// about as often is not).
     pub listed: bool,
+}
+
+/// A document an alias came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AliasDocument {
+    pub doc_id: String,
+    pub title: Option<String>,
 }
 
 /// The listed aliases of one entity ([`ALIASES_SQL`]).
@@ -268,7 +275,7 @@ impl Store {
             if let Some(doc) = doc {
                 last.documents += 1;
                 if last.examples.len() < 3 {
-                    last.examples.push((doc, title));
+                    last.examples.push(AliasDocument { doc_id: doc, title });
                 }
             }
         }

@@ -71,7 +71,7 @@ fn a_middle_initial_is_the_same_person() {
     let why = s.alias_evidence(rows[0].id).unwrap();
     assert_eq!(why.len(), 1);
     assert_eq!((why[0].evidence.as_str(), why[0].documents, why[0].listed), ("middle_initial", 1, true));
-    assert_eq!(why[0].examples[0].1.as_deref(), Some("b"));
+    assert_eq!(why[0].examples[0].title.as_deref(), Some("b"));
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn an_ambiguous_surname_stays_apart_and_is_nobodys_alias() {
         rows.iter().filter(|e| e.aliases.contains(&"Clinton".to_string())).map(|e| e.name.as_str()).collect();
     assert_eq!(holders, ["Hillary Clinton"]);
     let g = s.alias_evidence(hillary).unwrap();
-    assert!(g.iter().any(|a| a.evidence == "unique_surname" && a.examples[0].1.as_deref() == Some("g")), "{g:?}");
+    assert!(g.iter().any(|a| a.evidence == "unique_surname" && a.examples[0].title.as_deref() == Some("g")), "{g:?}");
 }
 
 #[test]
@@ -245,4 +245,19 @@ fn a_schema_5_store_keeps_its_aliases_and_links_to_its_persons() {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
+}
+
+#[test]
+fn a_surname_beside_several_full_names_is_the_one_far_more_often_seen() {
+    let mut s = Store::open_in_memory().unwrap();
+    for t in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] {
+        ingest(&mut s, &[doc(t, &[person("Donald Trump")])]);
+    }
+    ingest(&mut s, &[doc("k", &[person("Donald Trump"), person("Melania Trump"), person("Trump")])]);
+    let rows = all(&s);
+    assert!(named(&rows, "Trump").is_empty(), "{rows:?}");
+    let donald = named(&rows, "Donald Trump")[0];
+    assert_eq!(donald.aliases, ["Trump"]);
+    let why = s.alias_evidence(donald.id).unwrap();
+    assert_eq!((why[0].evidence.as_str(), why[0].examples[0].title.as_deref()), ("surname_of_full_name", Some("k")));
 }
