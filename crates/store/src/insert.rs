@@ -182,7 +182,12 @@ fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Resul
         }
         for a in &e.aliases {
             if !a.trim().is_empty() && *a != canonical {
-                alias.execute(params![id, a, doc_id, linking::evidence_for(a, e, &canonical).as_str()])?;
+                // A spelling of the article's own name shares the evidence the name was linked on.
+                let ev = match how {
+                    Some(how) if normalise_name(a) == normalise_name(&e.name) => how,
+                    _ => linking::evidence_for(a, e, &canonical),
+                };
+                alias.execute(params![id, a, doc_id, ev.as_str()])?;
             }
         }
         link.execute(params![doc_id, e.id, id, e.name])?;

@@ -43,7 +43,9 @@ impl Evidence {
 }
 
 /// How many times more documents the leading person with a surname must have than the next one
-/// before a bare surname links to it (and before a surname alias is listed for it).
+/// before a bare surname links to it; and how many times more documents an entity must give a
+/// contextual alias (a surname, a lexicon variant) than any other entity of its kind before the
+/// alias is listed for it (`ALIASES_SQL`).
 pub(crate) const SURNAME_DOMINANCE: i64 = 4;
 
 /// The key entities merge on by exact name: case, spacing and apostrophe style ignored.

@@ -104,25 +104,20 @@ pub(crate) fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
     })
 }
 
-/// The aliases listed for entity `?1`, sorted: every alias with evidence of its own, and an alias
-/// resting on a surname alone only when no other entity of the kind holds that surname alias in
-/// as much as a quarter as many documents ("Clinton" is listed for one Clinton at most;
-/// docs/ENTITIES.md).
-pub(crate) const ALIASES_SQL: &str = concat!(
-    "SELECT a.alias FROM entity_aliases a WHERE a.entity_id = ?1
+/// The aliases listed for entity `?1`, sorted: every alias with evidence of its own (the same
+/// name, an acronym spelled out, a middle initial), and one resting only on its articles' context
+/// (a surname, a lexicon variant or metonym, "the South") only when no other entity of the kind
+/// holds that alias (in any case) in as much as a `?2`-th as many documents: "Clinton" is listed
+/// for one Clinton at most (docs/ENTITIES.md).
+pub(crate) const ALIASES_SQL: &str = "SELECT a.alias FROM entity_aliases a WHERE a.entity_id = ?1
      GROUP BY a.alias
-     HAVING sum(a.evidence NOT IN (",
-    "'surname_of_full_name', 'unique_surname'",
-    ")) > 0
+     HAVING sum(a.evidence NOT IN ('surname_of_full_name', 'unique_surname', 'lexicon')) > 0
          OR count(DISTINCT a.doc_id) >= ?2 * coalesce((
              SELECT count(DISTINCT o.doc_id) FROM entity_aliases o JOIN entities oe ON oe.id = o.entity_id
-             WHERE o.alias = a.alias AND o.entity_id <> ?1 AND oe.kind = (SELECT kind FROM entities WHERE id = ?1)
-               AND o.evidence IN (",
-    "'surname_of_full_name', 'unique_surname'",
-    ")
+             WHERE o.alias = a.alias COLLATE NOCASE AND o.entity_id <> ?1
+               AND oe.kind = (SELECT kind FROM entities WHERE id = ?1)
              GROUP BY o.entity_id ORDER BY 1 DESC LIMIT 1), 0)
-     ORDER BY a.alias"
-);
+     ORDER BY a.alias";
 
 /// One alias of an entity on one kind of evidence: how many documents gave it, and the first of
 /// them (by id).
@@ -136,8 +131,8 @@ pub struct AliasEvidence {
     pub documents: u64,
     /// Up to three of those documents, by id.
     pub examples: Vec<AliasDocument>,
-    /// Whether the alias is listed among the entity's aliases (a surname another entity holds
-    /// about as often is not).
+    /// Whether the alias is listed among the entity's aliases (a surname or lexicon alias another
+    /// entity of the kind holds about as often is not).
     pub listed: bool,
 }
 

@@ -261,3 +261,17 @@ fn a_surname_beside_several_full_names_is_the_one_far_more_often_seen() {
     let why = s.alias_evidence(donald.id).unwrap();
     assert_eq!((why[0].evidence.as_str(), why[0].examples[0].title.as_deref()), ("surname_of_full_name", Some("k")));
 }
+
+#[test]
+fn a_lexicon_alias_two_entities_hold_alike_is_listed_for_neither() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest(&mut s, &[doc("a", &[("South Carolina", EntityKind::Place, &["South"])])]);
+    ingest(&mut s, &[doc("b", &[("South Korea", EntityKind::Place, &["South", "SOUTH KOREA"])])]);
+    let rows = all(&s);
+    assert!(rows.iter().all(|e| !e.aliases.contains(&"South".to_string())), "{rows:?}");
+    // The alias of its own (the same name) is listed.
+    assert_eq!(named(&rows, "South Korea")[0].aliases, ["SOUTH KOREA"]);
+    let why = s.alias_evidence(named(&rows, "South Korea")[0].id).unwrap();
+    let south = why.iter().find(|a| a.alias == "South").unwrap();
+    assert_eq!((south.evidence.as_str(), south.listed), ("lexicon", false));
+}
