@@ -182,6 +182,11 @@ pub struct EntitiesArgs {
     /// At most this many entities.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub limit: usize,
+    /// Also show, under each entity, every alias with the evidence it joined on (same name,
+    /// surname, middle initial, acronym, lexicon …) and the documents it came from
+    /// (docs/ENTITIES.md); with --json, an `alias_evidence` array on each row.
+    #[arg(long)]
+    pub why: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use dossier_store::{StatementFilter, Store};
+use dossier_store::{AliasEvidence, EntityRow, StatementFilter, Store};
 use serde::Serialize;
 
 use crate::args::{EntitiesArgs, EntityArgs, SearchArgs, StatementsArgs};
@@ -47,10 +47,28 @@ pub fn statements(args: &StatementsArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
+/// A row of `dossier entities --why`: the entity and the evidence of each of its aliases.
+#[derive(Serialize)]
+pub struct EntityWhy<'a> {
+    #[serde(flatten)]
+    pub entity: &'a EntityRow,
+    pub alias_evidence: Vec<AliasEvidence>,
+}
+
 pub fn entities(args: &EntitiesArgs) -> Result<Exit> {
     let store = open(&args.db.db)?;
     let rows = store.entities(args.limit)?;
-    if args.json {
+    if args.why {
+        let why = rows
+            .iter()
+            .map(|e| Ok(EntityWhy { entity: e, alias_evidence: store.alias_evidence(e.id)? }))
+            .collect::<Result<Vec<_>>>()?;
+        if args.json {
+            print_json(&why)?;
+        } else {
+            emit(&report::entities_why(&why))?;
+        }
+    } else if args.json {
         print_json(&rows)?;
     } else {
         emit(&report::entities(&rows))?;

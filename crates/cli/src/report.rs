@@ -3,7 +3,9 @@
 use std::fmt::Write;
 
 use dossier_core::{Analysis, Document, QuoteKind, RegionKind, Span, Speaker, TimeType};
-use dossier_store::{DatePoint, EntityDetail, EntityRow, HitKind, SearchHit, StatementRow};
+use dossier_store::{AliasEvidence, DatePoint, EntityDetail, EntityRow, HitKind, SearchHit, StatementRow};
+
+use crate::query::EntityWhy;
 
 /// Collapses all runs of whitespace (hard wraps included) into single spaces.
 pub fn one_line(s: &str) -> String {
@@ -235,6 +237,41 @@ pub fn entities(rows: &[EntityRow]) -> String {
     out
 }
 
+/// `dossier entities --why`: each entity's line, then one line per alias and evidence.
+pub fn entities_why(rows: &[EntityWhy]) -> String {
+    let mut out = String::new();
+    for e in rows {
+        out.push_str(&entities(std::slice::from_ref(e.entity)));
+        alias_evidence(&mut out, &e.alias_evidence);
+    }
+    if rows.is_empty() {
+        out.push_str("no entities\n");
+    }
+    out
+}
+
+/// One line per alias and evidence: `  Ryder  ← surname_of_full_name in 2 documents: "Title", …`.
+fn alias_evidence(out: &mut String, evidence: &[AliasEvidence]) {
+    for a in evidence {
+        let docs = match a.documents {
+            0 => "no recorded document".to_string(),
+            1 => "1 document".to_string(),
+            n => format!("{n} documents"),
+        };
+        let examples: Vec<String> =
+            a.examples.iter().map(|d| format!("\"{}\"", prefix(d.title.as_deref().unwrap_or(&d.doc_id), 50))).collect();
+        let _ = write!(out, "    {}  ← {} in {docs}", a.alias, a.evidence);
+        if !examples.is_empty() {
+            let more = if a.documents as usize > examples.len() { ", …" } else { "" };
+            let _ = write!(out, ": {}{more}", examples.join(", "));
+        }
+        if !a.listed {
+            out.push_str("  (not listed: another entity holds this surname about as often)");
+        }
+        out.push('\n');
+    }
+}
+
 /// More dated rows than this and the timeline is shown by month.
 const MAX_DATE_ROWS: usize = 24;
 
@@ -271,6 +308,10 @@ pub fn entity(e: &EntityDetail) -> String {
     let _ = writeln!(o, "mentions:   {}", r.mentions);
     let _ = writeln!(o, "documents:  {}", r.documents);
     let _ = writeln!(o, "statements: {said}");
+    if !e.alias_evidence.is_empty() {
+        let _ = writeln!(o, "\nAliases and their evidence");
+        alias_evidence(o, &e.alias_evidence);
+    }
 
     let (unit, rows) = timeline_rows(&e.dates);
     let _ = writeln!(o, "\nMentions over time (by {unit})");

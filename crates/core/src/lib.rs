@@ -15,6 +15,7 @@ mod analysis;
 mod annotation;
 mod document;
 pub mod fnv;
+pub mod names;
 mod span;
 pub mod tsv;
 

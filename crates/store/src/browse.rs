@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::insert::normalise_name;
 use crate::query::{
-    count, entity_row, sql_limit, EntityRow, StatementFilter, StatementRow, ALIASES_SQL, ENTITY_COLUMNS,
+    count, entity_row, listed_aliases, sql_limit, AliasEvidence, EntityRow, StatementFilter, StatementRow,
+    ENTITY_COLUMNS,
 };
 use crate::{Result, Store};
 
@@ -141,6 +142,8 @@ pub struct CountedNoun {
 pub struct EntityDetail {
     #[serde(flatten)]
     pub entity: EntityRow,
+    /// Every alias with the evidence it joined on and the documents that gave it.
+    pub alias_evidence: Vec<AliasEvidence>,
     /// What it said, oldest first.
     pub statements: Vec<StatementRow>,
     /// The documents that mention it or quote it, oldest first.
@@ -315,11 +318,8 @@ impl Store {
             return Ok(None);
         };
         let id = entity.id;
-        entity.aliases = self
-            .conn
-            .prepare_cached(ALIASES_SQL)?
-            .query_map(params![id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        entity.aliases = listed_aliases(&self.conn, id)?;
+        let alias_evidence = self.alias_evidence(id)?;
 
         let statements = self
             .conn
@@ -391,7 +391,7 @@ impl Store {
             .query_map(params![id, sql_limit(limit)], quantity_point)?
             .collect::<rusqlite::Result<_>>()?;
 
-        Ok(Some(EntityDetail { entity, statements, timeline, dates, quantities }))
+        Ok(Some(EntityDetail { entity, alias_evidence, statements, timeline, dates, quantities }))
     }
 
     /// Numbers whose counted noun contains `counted` (case-insensitive: "troops" finds

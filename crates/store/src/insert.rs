@@ -1,12 +1,13 @@
 //! Writing documents and everything their analyses found.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use dossier_core::{AnalysisJson, AttributionJson, Document, Entity};
+use dossier_core::{AnalysisJson, AttributionJson, Document, Entity, EntityKind};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
-use crate::{Result, Store};
+pub(crate) use crate::linking::normalise_name;
+use crate::{linking, Result, Store};
 
 /// What [`Store::insert_batch`] did with one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -110,50 +111,102 @@ fn insert_one(
 }
 
 /// Every row drawn from a document's analysis (not the document, its raw HTML or the canonical
-/// entities, which other documents share), its claim reports included. The statements' delete trigger keeps their
-/// full-text index in step.
+/// entities, which other documents share), its aliases and claim reports included. The statements' delete trigger
+/// keeps their full-text index in step; the persons it linked count one document fewer.
 fn delete_derived_rows(tx: &Transaction, doc_id: &str) -> Result<()> {
     crate::claims::unlink_document(tx, doc_id)?;
-    for table in ["events", "statements", "mentions", "quantities", "times", "document_entities"] {
+    tx.prepare_cached(
+        "UPDATE person_names SET documents = documents - 1
+         WHERE entity_id IN (SELECT DISTINCT entity_id FROM document_entities WHERE doc_id = ?1)",
+    )?
+    .execute([doc_id])?;
+    for table in ["events", "statements", "mentions", "quantities", "times", "document_entities", "entity_aliases"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([doc_id])?;
     }
     Ok(())
 }
 
-/// The key entities merge on across documents: case, spacing and apostrophe style ignored.
-pub(crate) fn normalise_name(name: &str) -> String {
-    let words: Vec<String> = name.split_whitespace().map(|w| w.to_lowercase().replace('\u{2019}', "'")).collect();
-    words.join(" ")
-}
-
-/// Merges the document's entities into the canonical ones; returns local id → store id.
+/// Links the document's entities to the canonical ones ([`linking::find_canonical`]: exact
+/// name, then a person's first and last name, then a bare surname the store can only read one
+/// way), creating those it cannot link; returns local id → store id. Every other spelling is
+/// stored as an alias with this document and its evidence.
 fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Result<HashMap<u32, i64>> {
-    let mut find = tx.prepare_cached("SELECT id, name FROM entities WHERE norm = ?1 AND kind = ?2")?;
     let mut create = tx.prepare_cached("INSERT INTO entities (norm, kind, name) VALUES (?1, ?2, ?3)")?;
-    let mut alias = tx.prepare_cached("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)")?;
+    let mut alias = tx.prepare_cached(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, doc_id, evidence) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     let mut link = tx.prepare_cached(
         "INSERT OR IGNORE INTO document_entities (doc_id, local_id, entity_id, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
+    let mut counted = tx.prepare_cached("UPDATE person_names SET documents = documents + 1 WHERE entity_id = ?1")?;
+    let surname = |e: &Entity| {
+        (e.kind == EntityKind::Person).then(|| linking::person_name(&e.name)).flatten().filter(|p| p.first.is_empty())
+    };
+    // Surnames the article itself gives a full name for: a bare one it left apart had several
+    // readings there (Hillary and Bill Clinton), so it is read after the full names, among them.
+    let full_surnames: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| linking::person_name(&e.name))
+        .filter(|p| !p.first.is_empty())
+        .map(|p| p.last)
+        .collect();
+    let in_doubt = |e: &Entity| surname(e).is_some_and(|p| full_surnames.contains(&p.last));
     let mut ids = HashMap::with_capacity(entities.len());
-    for e in entities {
-        let norm = normalise_name(&e.name);
-        let kind = e.kind.as_str();
-        let found: Option<(i64, String)> =
-            find.query_row(params![norm, kind], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        let (id, canonical) = match found {
+    let mut linked: HashSet<i64> = HashSet::new();
+    // Store ids of the article's full-name persons, by surname.
+    let mut full_names: HashMap<String, Vec<i64>> = HashMap::new();
+    let order = entities.iter().filter(|e| !in_doubt(e)).chain(entities.iter().filter(|e| in_doubt(e)));
+    for e in order {
+        let found = match surname(e) {
+            Some(p) if full_surnames.contains(&p.last) => {
+                let among = full_names.get(&p.last).map_or(&[][..], Vec::as_slice);
+                match linking::dominant_among(tx, among)? {
+                    Some((id, name)) => Some((id, name, Some(linking::Evidence::SurnameOfFullName))),
+                    None => linking::find_exact(tx, e)?,
+                }
+            }
+            _ => linking::find_canonical(tx, e)?,
+        };
+        let (id, canonical, how) = match found {
             Some(row) => row,
             None => {
-                create.execute(params![norm, kind, e.name])?;
-                (tx.last_insert_rowid(), e.name.clone())
+                create.execute(params![normalise_name(&e.name), e.kind.as_str(), e.name])?;
+                let id = tx.last_insert_rowid();
+                if e.kind == EntityKind::Person {
+                    linking::index_person(tx, id, &e.name)?;
+                }
+                (id, e.name.clone(), None)
             }
         };
-        // Every other spelling is an alias, including this document's name when it differs.
-        for a in e.aliases.iter().chain([&e.name]) {
+        if e.kind == EntityKind::Person {
+            if let Some(p) = linking::person_name(&e.name).filter(|p| !p.first.is_empty()) {
+                let v = full_names.entry(p.last).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        // This document's name when it differs, on the evidence it was linked by; its other
+        // spellings on the evidence each one has.
+        if e.name != canonical {
+            let ev = how.unwrap_or_else(|| linking::evidence_for(&e.name, e, &canonical));
+            alias.execute(params![id, e.name, doc_id, ev.as_str()])?;
+        }
+        for a in &e.aliases {
             if !a.trim().is_empty() && *a != canonical {
-                alias.execute(params![id, a])?;
+                // A spelling of the article's own name shares the evidence the name was linked on.
+                let ev = match how {
+                    Some(how) if normalise_name(a) == normalise_name(&e.name) => how,
+                    _ => linking::evidence_for(a, e, &canonical),
+                };
+                alias.execute(params![id, a, doc_id, ev.as_str()])?;
             }
         }
         link.execute(params![doc_id, e.id, id, e.name])?;
+        if linked.insert(id) {
+            counted.execute([id])?;
+        }
         ids.insert(e.id, id);
     }
     Ok(ids)

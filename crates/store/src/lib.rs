@@ -16,6 +16,7 @@ mod browse;
 mod claims;
 mod events;
 mod insert;
+mod linking;
 mod numbers;
 mod query;
 mod raw;
@@ -33,7 +34,7 @@ pub use claims::{ClaimFilter, ClaimSummary};
 pub use events::{EventFilter, EventRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;
-pub use query::{EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
+pub use query::{AliasDocument, AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
 pub use raw::RawHtml;
 pub use schema::SCHEMA_VERSION;
 

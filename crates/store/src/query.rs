@@ -104,7 +104,49 @@ pub(crate) fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
     })
 }
 
-pub(crate) const ALIASES_SQL: &str = "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias";
+/// The aliases listed for entity `?1`, sorted: every alias with evidence of its own (the same
+/// name, an acronym spelled out, a middle initial), and one resting only on its articles' context
+/// (a surname, a lexicon variant or metonym, "the South") only when no other entity of the kind
+/// holds that alias (in any case) in as much as a `?2`-th as many documents: "Clinton" is listed
+/// for one Clinton at most (docs/ENTITIES.md).
+pub(crate) const ALIASES_SQL: &str = "SELECT a.alias FROM entity_aliases a WHERE a.entity_id = ?1
+     GROUP BY a.alias
+     HAVING sum(a.evidence NOT IN ('surname_of_full_name', 'unique_surname', 'lexicon')) > 0
+         OR count(DISTINCT a.doc_id) >= ?2 * coalesce((
+             SELECT count(DISTINCT o.doc_id) FROM entity_aliases o JOIN entities oe ON oe.id = o.entity_id
+             WHERE o.alias = a.alias COLLATE NOCASE AND o.entity_id <> ?1
+               AND oe.kind = (SELECT kind FROM entities WHERE id = ?1)
+             GROUP BY o.entity_id ORDER BY 1 DESC LIMIT 1), 0)
+     ORDER BY a.alias";
+
+/// One alias of an entity on one kind of evidence: how many documents gave it, and the first of
+/// them (by id).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AliasEvidence {
+    pub alias: String,
+    /// `same_name`, `surname_of_full_name`, `middle_initial`, `acronym_spelled_out`,
+    /// `unique_surname`, `lexicon`, or `carried` (stored before aliases kept their evidence).
+    pub evidence: String,
+    /// Documents that gave it (0 for a carried alias no document could be traced to).
+    pub documents: u64,
+    /// Up to three of those documents, by id.
+    pub examples: Vec<AliasDocument>,
+    /// Whether the alias is listed among the entity's aliases (a surname or lexicon alias another
+    /// entity of the kind holds about as often is not).
+    pub listed: bool,
+}
+
+/// A document an alias came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AliasDocument {
+    pub doc_id: String,
+    pub title: Option<String>,
+}
+
+/// The listed aliases of one entity ([`ALIASES_SQL`]).
+pub(crate) fn listed_aliases(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached(ALIASES_SQL)?.query_map(params![id, crate::linking::SURNAME_DOMINANCE], |a| a.get(0))?.collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Stats {
@@ -197,13 +239,42 @@ impl Store {
              ORDER BY n DESC, e.name, e.id
              LIMIT ?1"
         ))?;
-        let mut aliases = self.conn.prepare_cached(ALIASES_SQL)?;
         let rows = stmt.query_map(params![sql_limit(limit)], |r| {
             let mut e = entity_row(r)?;
-            e.aliases = aliases.query_map(params![e.id], |a| a.get(0))?.collect::<rusqlite::Result<_>>()?;
+            e.aliases = listed_aliases(&self.conn, e.id)?;
             Ok(e)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every alias of entity `id` with each kind of evidence it joined on, sorted by alias and
+    /// evidence: what `dossier entities --why` and `dossier entity` show.
+    pub fn alias_evidence(&self, id: i64) -> Result<Vec<AliasEvidence>> {
+        let listed = listed_aliases(&self.conn, id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.alias, a.evidence, a.doc_id, d.title FROM entity_aliases a LEFT JOIN documents d ON d.id = a.doc_id
+             WHERE a.entity_id = ?1 ORDER BY a.alias, a.evidence, a.doc_id",
+        )?;
+        let rows = stmt.query_map(params![id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get(3)?))
+        })?;
+        let mut out: Vec<AliasEvidence> = Vec::new();
+        for row in rows {
+            let (alias, evidence, doc, title) = row?;
+            let same = out.last().is_some_and(|l| l.alias == alias && l.evidence == evidence);
+            if !same {
+                let listed = listed.contains(&alias);
+                out.push(AliasEvidence { alias, evidence, documents: 0, examples: Vec::new(), listed });
+            }
+            let Some(last) = out.last_mut() else { continue };
+            if let Some(doc) = doc {
+                last.documents += 1;
+                if last.examples.len() < 3 {
+                    last.examples.push(AliasDocument { doc_id: doc, title });
+                }
+            }
+        }
+        Ok(out)
     }
 
     pub fn stats(&self) -> Result<Stats> {

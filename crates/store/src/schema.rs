@@ -11,8 +11,22 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_raw_html.sql"),
     include_str!("../migrations/0004_fts_per_batch.sql"),
     include_str!("../migrations/0005_provenance.sql"),
-    include_str!("../migrations/0006_claims.sql"),
+    ENTITY_EVIDENCE,
+    include_str!("../migrations/0007_claims.sql"),
 ];
+
+/// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].
+const ENTITY_EVIDENCE: &str = include_str!("../migrations/0006_entity_evidence.sql");
+
+/// What a migration needs beyond its SQL, run in the same transaction: filling a new table from
+/// rows that only Rust can read (a person's name parts).
+/// Keyed by the migration's text, not its number, so that renumbering it changes nothing here.
+fn after_migration(tx: &rusqlite::Transaction, sql: &str) -> Result<()> {
+    if sql == ENTITY_EVIDENCE {
+        crate::linking::backfill_person_names(tx)?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -37,6 +51,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             continue;
         }
         tx.execute_batch(sql)?;
+        after_migration(&tx, sql)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
     }

@@ -1,4 +1,4 @@
--- Schema version 6: claims across documents (crates/claims; docs/CLAIMS.md). Written as each
+-- Schema version 7: claims across documents (crates/claims; docs/CLAIMS.md). Written as each
 -- document is stored, in the same transaction, so a claim never points at a missing report.
 
 -- AUTOINCREMENT: a claim id is never reused, even after its last report is gone.
