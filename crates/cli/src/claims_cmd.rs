@@ -21,19 +21,15 @@ fn open(db: &Path) -> Result<Store> {
 
 /// The listed claims in full, or `None` (already reported) when `about` names no entity.
 fn gather(store: &Store, db: &Path, filter: &ClaimFilter) -> Result<Option<Vec<ClaimJson>>> {
-    let Some(list) = store.claims(filter)? else {
+    let found = store.claims_in_full(filter)?;
+    if found.is_none() {
         eprintln!(
             "error: no entity named {:?} in {} (see `dossier entities`)",
             filter.about.as_deref().unwrap_or_default(),
             db.display()
         );
-        return Ok(None);
-    };
-    let mut out = Vec::with_capacity(list.len());
-    for c in list {
-        out.extend(store.claim(c.id)?);
     }
-    Ok(Some(out))
+    Ok(found)
 }
 
 pub fn list(args: &ClaimsArgs) -> Result<Exit> {

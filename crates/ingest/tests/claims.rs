@@ -9,42 +9,24 @@ use dossier_core::{Document, Metadata};
 use dossier_extract::Lexicons;
 use dossier_store::{ClaimFilter, Inserted, Store};
 
-fn doc(date: &str, outlet: &str, title: &str, body: &str) -> Document {
-    let text = format!("{title}\n\n{body}\n");
-    let meta = Metadata {
-        title: Some(title.to_string()),
-        published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-        outlet: Some(outlet.to_string()),
-        ..Metadata::default()
-    };
-    Document::new(text, meta)
-}
+/// The three reports, one JSON Lines feed item each (shared with the server's browser test).
+const REPORTS: &str = include_str!("data/troop_reports.jsonl");
 
 fn reports() -> Vec<Document> {
-    vec![
-        // Arrives second but was published last.
-        doc(
-            "2024-11-04",
-            "Kyiv Daily",
-            "Over 12,000 North Korean troops now in Russia, Kyiv says",
-            "More than 12,000 North Korean troops have been sent to Russia, Ukraine's defence minister Rustem \
-             Umerov said on Monday. He said some of the soldiers had already reached the Kursk region.",
-        ),
-        doc(
-            "2024-10-18",
-            "Seoul Herald",
-            "North Korea sends troops to Russia",
-            "North Korea has sent 3,000 troops to Russia, South Korea's National Intelligence Service said on \
-             Friday. The agency said the soldiers were carried by Russian navy ships to Vladivostok.",
-        ),
-        doc(
-            "2024-10-28",
-            "Pacific Wire",
-            "Pentagon: about 10,000 North Korean troops sent to Russia",
-            "North Korea has sent about 10,000 troops to Russia for training, the Pentagon said on Monday. \
-             North Korea's foreign ministry denied sending troops to Russia, calling the reports groundless.",
-        ),
-    ]
+    REPORTS
+        .lines()
+        .map(|line| {
+            let item: serde_json::Value = serde_json::from_str(line).unwrap();
+            let s = |k: &str| item[k].as_str().map(str::to_string);
+            let meta = Metadata {
+                title: s("title"),
+                published: s("published").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                outlet: s("outlet"),
+                ..Metadata::default()
+            };
+            Document::new(s("text").unwrap(), meta)
+        })
+        .collect()
 }
 
 #[test]

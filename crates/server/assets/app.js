@@ -23,3 +23,10 @@ document.addEventListener("DOMContentLoaded", () => {
     span.addEventListener("mouseleave", () => light(null));
   }
 });
+
+// A claim page links to its evidence as /documents/ID?hl=START-END: bring the first marked
+// piece of it into view.
+document.addEventListener("DOMContentLoaded", () => {
+  const evidence = document.querySelector(".text mark.evidence");
+  if (evidence) evidence.scrollIntoView({ block: "center" });
+});

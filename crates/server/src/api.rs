@@ -78,6 +78,28 @@ pub struct EventParams {
 }
 
 #[derive(Debug, Default, Deserialize)]
+pub struct ClaimParams {
+    pub about: Option<String>,
+    pub since: Option<String>,
+    pub min_documents: Option<u32>,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+impl ClaimParams {
+    /// Validates the parameters into a store filter.
+    pub fn to_filter(&self, default_limit: usize) -> Result<dossier_store::ClaimFilter, ApiError> {
+        Ok(dossier_store::ClaimFilter {
+            about: given(self.about.clone()),
+            since: iso_date("since", self.since.clone())?,
+            min_documents: self.min_documents.unwrap_or(1),
+            limit: limit(self.limit, default_limit) as u32,
+            offset: self.offset.unwrap_or(0) as u32,
+        })
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
 pub struct QuantityParams {
     pub counted: Option<String>,
     pub limit: Option<usize>,
@@ -204,6 +226,27 @@ pub async fn events(State(st): State<AppState>, Q(p): Q<EventParams>) -> Result<
     let (offset, n) = (filter.offset, filter.limit);
     let rows = st.pool.run(move |s| s.events(&filter)).await?;
     Ok(Json(json!({ "offset": offset, "limit": n, "items": rows })))
+}
+
+/// Claims across the stored articles, the most widely reported first, each with its reports
+/// and number series (docs/claims.md).
+pub async fn claims(State(st): State<AppState>, Q(p): Q<ClaimParams>) -> Result<impl IntoResponse, ApiError> {
+    let filter = p.to_filter(20)?;
+    let (offset, n, about) = (filter.offset, filter.limit, filter.about.clone());
+    let found = st.pool.run(move |s| s.claims_in_full(&filter)).await?;
+    let items = found.ok_or_else(|| ApiError::NotFound(format!("no entity {:?}", about.unwrap_or_default())))?;
+    Ok(Json(json!({ "offset": offset, "limit": n, "items": items })))
+}
+
+/// One claim, with what tied each report to it.
+pub async fn claim(
+    State(st): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Path(id) = id?;
+    let n: i64 = id.trim().parse().map_err(|_| ApiError::BadRequest(format!("claim id {id:?} is not a number")))?;
+    let found = st.pool.run(move |s| s.claim(n)).await?;
+    Ok(Json(found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?))
 }
 
 pub async fn quantities(State(st): State<AppState>, Q(p): Q<QuantityParams>) -> Result<impl IntoResponse, ApiError> {

@@ -113,7 +113,7 @@ pub fn layout(title: &str, query: &str, body: &str) -> String {
 <body>
 <header class=\"top\">
 <a class=\"brand\" href=\"/\">Dossier</a>
-<nav><a href=\"/\">Documents</a><a href=\"/entities\">Entities</a><a href=\"/statements\">Statements</a><a href=\"/quantities\">Numbers</a></nav>
+<nav><a href=\"/\">Documents</a><a href=\"/entities\">Entities</a><a href=\"/statements\">Statements</a><a href=\"/quantities\">Numbers</a><a href=\"/claims\">Claims</a></nav>
 <form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">
 <input type=\"search\" name=\"q\" value=\"{query}\" placeholder=\"Search articles and statements\" aria-label=\"Search\">
 <button type=\"submit\">Search</button>

@@ -11,6 +11,7 @@
 
 mod api;
 mod chart;
+mod claim_views;
 pub mod error;
 pub mod html;
 mod pages;

@@ -8,7 +8,8 @@ use axum::response::{Html, IntoResponse, Response};
 use dossier_core::AnalysisJson;
 use serde::de::DeserializeOwned;
 
-use crate::api::{limit, PageParams, QuantityParams, SearchParams, StatementParams, MAX_LIMIT};
+use crate::api::{limit, ClaimParams, PageParams, QuantityParams, SearchParams, StatementParams, MAX_LIMIT};
+use crate::claim_views::{self, ClaimForm};
 use crate::error::ApiError;
 use crate::views::{self, StatementForm};
 use crate::AppState;
@@ -50,13 +51,49 @@ pub async fn home(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResu
     Ok(Html(views::home(&stats, &page)))
 }
 
-pub async fn document(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct DocumentParams {
+    /// A byte range to mark as evidence, "START-END" (the claim page's links).
+    pub hl: Option<String>,
+}
+
+pub async fn document(State(st): State<AppState>, Path(id): Path<String>, PQ(p): PQ<DocumentParams>) -> PageResult {
     let wanted = id.clone();
-    let found = st.pool.run(move |s| s.document(&wanted)).await?;
-    let (doc, analysis) = found.ok_or_else(|| ApiError::NotFound(format!("no document {id:?}")))?;
+    let found = st
+        .pool
+        .run(move |s| {
+            let doc = s.document(&wanted)?;
+            let claims = if doc.is_some() { s.claims_of_document(&wanted)? } else { Vec::new() };
+            Ok((doc, claims))
+        })
+        .await?;
+    let (doc, claims) = found;
+    let (doc, analysis) = doc.ok_or_else(|| ApiError::NotFound(format!("no document {id:?}")))?;
     // An analysis stored under another contract version is shown as plain text.
     let analysis: Option<AnalysisJson> = serde_json::from_value(analysis).ok();
-    Ok(Html(views::article(&doc, analysis.as_ref())))
+    let evidence = p.hl.as_deref().and_then(|h| {
+        let (a, b) = h.split_once('-')?;
+        Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+    });
+    Ok(Html(views::article(&doc, analysis.as_ref(), evidence, &claim_views::claims_of_document(&claims))))
+}
+
+pub async fn claims(State(st): State<AppState>, PQ(p): PQ<ClaimParams>) -> PageResult {
+    let filter = p.to_filter(50)?;
+    let f = filter.clone();
+    let found = st.pool.run(move |s| s.claims(&f)).await?;
+    let about = filter.about.clone().unwrap_or_default();
+    let rows = found.ok_or_else(|| ApiError::NotFound(format!("no entity {about:?}")))?;
+    let since = filter.since.clone().unwrap_or_default();
+    let form = ClaimForm { about: &about, since: &since, min_documents: filter.min_documents };
+    Ok(Html(claim_views::claims(&form, &rows, filter.offset, filter.limit)))
+}
+
+pub async fn claim(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
+    let n: i64 = id.trim().parse().map_err(|_| ApiError::NotFound(format!("no claim {id:?}")))?;
+    let found = st.pool.run(move |s| s.claim(n)).await?;
+    let c = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
+    Ok(Html(claim_views::claim(&c)))
 }
 
 pub async fn entities(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {

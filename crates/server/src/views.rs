@@ -207,7 +207,14 @@ const LEGEND: &str = "<p class=\"legend\"><span class=\"speaker\">speaker</span>
 <span class=\"ent ent-place\">place</span> <span class=\"num\">number</span> <span class=\"date\">date</span> \
 <span class=\"bp\">boilerplate</span></p>\n";
 
-pub fn article(doc: &Document, analysis: Option<&AnalysisJson>) -> String {
+/// An article with its analysis drawn in; `evidence` (a byte range) marked, and `claims` (the
+/// claims it reports, as HTML) after its statements.
+pub fn article(
+    doc: &Document,
+    analysis: Option<&AnalysisJson>,
+    evidence: Option<(usize, usize)>,
+    claims: &str,
+) -> String {
     let m = &doc.meta;
     // Plain-text articles carry their title as the first line, which the analysis marks.
     let title_region = analysis
@@ -241,7 +248,11 @@ pub fn article(doc: &Document, analysis: Option<&AnalysisJson>) -> String {
         return layout(&title, "", &b);
     };
     b.push_str(LEGEND);
-    let _ = writeln!(b, "<div class=\"text\" id=\"text\">{}</div>", highlight(&doc.text, article_marks(a)));
+    let mut marks = article_marks(a);
+    if let Some((start, end)) = evidence {
+        marks.push(Mark { start, end, rank: 9, open: "<mark class=\"evidence\">".into(), close: "</mark>" });
+    }
+    let _ = writeln!(b, "<div class=\"text\" id=\"text\">{}</div>", highlight(&doc.text, marks));
     let _ = writeln!(b, "<h2 id=\"statements\">Statements ({})</h2>", a.attributions.len());
     b.push_str("<div class=\"table-wrap\"><table class=\"statements\"><thead><tr><th>#</th><th>Speaker</th><th>Cue</th><th>Stance</th><th>Statement</th></tr></thead><tbody>\n");
     let entity_name =
@@ -269,6 +280,7 @@ pub fn article(doc: &Document, analysis: Option<&AnalysisJson>) -> String {
         );
     }
     b.push_str("</tbody></table></div>\n");
+    b.push_str(claims);
     if !a.entities.is_empty() {
         b.push_str("<h2>Entities</h2>\n<ul class=\"chips\">");
         for e in &a.entities {
@@ -402,7 +414,9 @@ pub fn entity(e: &EntityDetail) -> String {
     }
     let _ = writeln!(
         b,
-        "<p><a href=\"/statements?entity={}\">Statements that mention {}</a></p>",
+        "<p><a href=\"/statements?entity={}\">Statements that mention {}</a> · <a href=\"/claims?about={}\">Claims about {}</a></p>",
+        enc(&r.name),
+        esc(&r.name),
         enc(&r.name),
         esc(&r.name)
     );

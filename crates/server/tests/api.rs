@@ -134,6 +134,12 @@ async fn every_documented_route_answers_as_described() {
         (call("get", "/api/events"), "/api/events?type=mobilize&since=2015-01-01&limit=50".into(), 200),
         (call("get", "/api/events"), "/api/events?actor=north%20korea&offset=1".into(), 200),
         (call("get", "/api/events"), "/api/events?type=PARTY".into(), 400),
+        (call("get", "/api/claims"), "/api/claims?min_documents=1&limit=5".into(), 200),
+        (call("get", "/api/claims"), "/api/claims?about=Nobody%20At%20All".into(), 404),
+        (call("get", "/api/claims"), "/api/claims?since=yesterday".into(), 400),
+        (call("get", "/api/claims/{id}"), "/api/claims/1".into(), 200),
+        (call("get", "/api/claims/{id}"), "/api/claims/999999".into(), 404),
+        (call("get", "/api/claims/{id}"), "/api/claims/one".into(), 400),
         (call("get", "/api/stats"), "/api/stats".into(), 200),
         (call("get", "/api/openapi.json"), "/api/openapi.json".into(), 200),
     ];

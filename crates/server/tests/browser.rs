@@ -281,3 +281,41 @@ async fn injected_markup_stays_inert_text() {
     assert_eq!(h1, format!("Attack {script}"));
     b.client.close().await.expect("close");
 }
+
+/// Three dated reports of one troop deployment (the ingest crate's claims test data): the claim
+/// page shows the denial beside the assertions and the numbers in date order, and a report's
+/// link opens the article with its evidence marked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claim_page_shows_reports_by_stance_and_links_to_marked_evidence() {
+    let _one = BROWSER.lock().await;
+    let srv = start(Options::default()).await;
+    let base = format!("http://{}", srv.addr);
+    for line in include_str!("../../ingest/tests/data/troop_reports.jsonl").lines() {
+        ingest_json(srv.addr, &serde_json::from_str(line).expect("feed line")).await;
+    }
+    let b = browser().await;
+    let c = &b.client;
+    c.goto(&format!("{base}/claims")).await.expect("claims");
+    let first = c.find(Locator::Css("table.claims tbody tr td a")).await.expect("a claim");
+    first.click().await.expect("open claim");
+    c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("h1.claim-text")).await.expect("claim page");
+    let denies = c.find(Locator::Css(".stance-col.stance-denies")).await.expect("a denies column");
+    assert!(denies.text().await.expect("text").contains("sending troops"));
+    let numbers = c.find(Locator::Css("table.numbers")).await.expect("numbers").text().await.expect("text");
+    let at = |s: &str| numbers.find(s).unwrap_or_else(|| panic!("{s} in {numbers}"));
+    assert!(at("3,000") < at("10,000") && at("10,000") < at("12,000"), "date order: {numbers}");
+    assert!(c.find(Locator::Css("svg.numbers circle")).await.is_ok(), "the numbers are drawn");
+    screenshot(c, 1280, "claim.png").await;
+    let evidence = denies.find(Locator::Css("blockquote a")).await.expect("evidence link");
+    evidence.click().await.expect("open evidence");
+    let mark = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".text mark.evidence"))
+        .await
+        .expect("the evidence is marked");
+    assert_eq!(mark.text().await.expect("text"), "sending troops to Russia");
+    let listed = c.find(Locator::Css("ul.claims-of a")).await.expect("the article lists its claims");
+    assert!(listed.attr("href").await.expect("href").unwrap_or_default().starts_with("/claims/"));
+    b.client.close().await.expect("close");
+}

@@ -333,6 +333,17 @@ impl Store {
         Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
     }
 
+    /// The claims a filter selects, each in full (reports and numbers); `None` when `about`
+    /// names no stored entity.
+    pub fn claims_in_full(&self, f: &ClaimFilter) -> Result<Option<Vec<ClaimJson>>> {
+        let Some(list) = self.claims(f)? else { return Ok(None) };
+        let mut out = Vec::with_capacity(list.len());
+        for c in list {
+            out.extend(self.claim(c.id)?);
+        }
+        Ok(Some(out))
+    }
+
     /// One claim with all its reports (in date order) and its number series; `None` when no
     /// claim has the id.
     pub fn claim(&self, id: i64) -> Result<Option<ClaimJson>> {

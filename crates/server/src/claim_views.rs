@@ -1,0 +1,216 @@
+//! The claim pages: the list of claims (`/claims`) and one claim (`/claims/{id}`) with its
+//! reports side by side by stance, a chart of its numbers, and what tied each report to it.
+
+use std::fmt::Write;
+
+use dossier_claims::contract::{ClaimJson, ReportJson};
+use dossier_claims::ReportStance;
+use dossier_store::{ClaimSummary, QuantityPoint};
+
+use crate::chart;
+use crate::html::{enc, esc, layout};
+
+/// The article with a report's evidence marked and scrolled to.
+pub fn evidence_href(doc: &str, start: u32, end: u32) -> String {
+    format!("/documents/{}?hl={start}-{end}#hl", enc(doc))
+}
+
+pub fn claim_href(id: i64) -> String {
+    format!("/claims/{id}")
+}
+
+/// The values of the claims page's filter form.
+#[derive(Debug, Default)]
+pub struct ClaimForm<'a> {
+    pub about: &'a str,
+    pub since: &'a str,
+    pub min_documents: u32,
+}
+
+pub fn claims(form: &ClaimForm, rows: &[ClaimSummary], offset: u32, limit: u32) -> String {
+    let mut b = String::from("<h1>Claims</h1>\n<p class=\"meta\">One proposition with every report of it across the stored articles, the most widely reported first.</p>\n");
+    let _ = writeln!(
+        b,
+        "<form class=\"filters\" method=\"get\" action=\"/claims\">\
+         <label>About <input name=\"about\" value=\"{}\" placeholder=\"entity name\"></label>\
+         <label>First seen since <input name=\"since\" type=\"date\" value=\"{}\"></label>\
+         <label>At least <input name=\"min_documents\" type=\"number\" min=\"1\" value=\"{}\"> documents</label>\
+         <button type=\"submit\">Filter</button></form>",
+        esc(form.about),
+        esc(form.since),
+        form.min_documents.max(1)
+    );
+    if rows.is_empty() {
+        b.push_str("<p class=\"note\">No claims match.</p>\n");
+        return layout("Claims", "", &b);
+    }
+    b.push_str("<div class=\"table-wrap\"><table class=\"claims\"><thead><tr><th>Claim</th><th>Documents</th><th>Reports</th><th>First seen</th></tr></thead><tbody>\n");
+    for c in rows {
+        let _ = writeln!(
+            b,
+            "<tr><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"date-cell\">{} {}</td></tr>",
+            claim_href(c.id),
+            esc(&c.text),
+            c.documents,
+            c.reports,
+            esc(c.first_seen.date.as_deref().unwrap_or("undated")),
+            esc(c.first_seen.outlet.as_deref().unwrap_or(""))
+        );
+    }
+    b.push_str("</tbody></table></div>\n");
+    let more = |o: u32| {
+        format!(
+            "/claims?about={}&since={}&min_documents={}&offset={o}&limit={limit}",
+            enc(form.about),
+            enc(form.since),
+            form.min_documents.max(1)
+        )
+    };
+    b.push_str("<nav class=\"pager\">");
+    if offset > 0 {
+        let _ = write!(b, "<a href=\"{}\">← Previous</a> ", esc(&more(offset.saturating_sub(limit))));
+    }
+    if rows.len() as u32 == limit {
+        let _ = write!(b, "<a href=\"{}\">Next →</a>", esc(&more(offset + limit)));
+    }
+    b.push_str("</nav>\n");
+    layout("Claims", "", &b)
+}
+
+fn who(r: &ReportJson) -> String {
+    match &r.speaker {
+        Some(s) => match s.entity {
+            Some(_) => format!("<a class=\"who\" href=\"/entities/{}\">{}</a>", enc(&s.name), esc(&s.name)),
+            None => esc(&s.name),
+        },
+        None => format!("<span class=\"outlet\">{}</span>", esc(r.outlet.as_deref().unwrap_or("the outlet"))),
+    }
+}
+
+fn why(r: &ReportJson) -> String {
+    let Some(m) = &r.why else { return "opened the claim".into() };
+    let mut parts = vec![format!("score {:.2}, wording {:.2}", m.score, m.wording)];
+    if !m.shared_terms.is_empty() {
+        parts.push(format!("words: {}", m.shared_terms.join(", ")));
+    }
+    if !m.shared_entities.is_empty() {
+        parts.push(format!(
+            "{} shared entit{}",
+            m.shared_entities.len(),
+            if m.shared_entities.len() == 1 { "y" } else { "ies" }
+        ));
+    }
+    if m.same_event {
+        parts.push("same event type".into());
+    }
+    if m.same_counted {
+        parts.push("same counted thing".into());
+    }
+    esc(&parts.join("; "))
+}
+
+pub fn claim(c: &ClaimJson) -> String {
+    let mut b = format!("<h1 class=\"claim-text\">{}</h1>\n<p class=\"meta\">", esc(&c.text));
+    let mut meta = vec![format!("claim #{}", c.id)];
+    meta.push(format!(
+        "first seen {} {}",
+        esc(c.first_seen.date.as_deref().unwrap_or("undated")),
+        esc(c.first_seen.outlet.as_deref().unwrap_or(""))
+    ));
+    meta.push(format!("{} documents · {} reports", c.documents, c.reports.len()));
+    if let Some(t) = &c.event_type {
+        meta.push(format!("event {}", esc(t)));
+    }
+    b.push_str(&meta.join(" · "));
+    b.push_str("</p>\n");
+    if !c.about.is_empty() {
+        b.push_str("<ul class=\"chips\">");
+        for a in &c.about {
+            let _ = write!(
+                b,
+                "<li><a class=\"ent ent-{k}\" href=\"/entities/{}\">{}</a></li>",
+                enc(&a.name),
+                esc(&a.name),
+                k = esc(&a.kind)
+            );
+        }
+        b.push_str("</ul>\n");
+    }
+    if !c.numbers.is_empty() {
+        b.push_str("<h2>Numbers over time</h2>\n");
+        let points: Vec<QuantityPoint> = c
+            .numbers
+            .iter()
+            .map(|n| QuantityPoint {
+                doc_id: n.document.clone(),
+                title: n.speaker.clone(),
+                published: n.date.clone(),
+                text: n.text.clone(),
+                value: n.value,
+                low: n.low,
+                high: n.high,
+                approx: n.approx,
+                bound: String::new(),
+                unit: None,
+                counted: None,
+                start: 0,
+                end: 0,
+            })
+            .collect();
+        b.push_str(&chart::numbers(&points));
+        b.push_str("<div class=\"table-wrap\"><table class=\"numbers\"><thead><tr><th>Date</th><th>Number</th><th>Given by</th><th></th></tr></thead><tbody>\n");
+        for n in &c.numbers {
+            let _ = writeln!(
+                b,
+                "<tr><td class=\"date-cell\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(n.date.as_deref().unwrap_or("undated")),
+                esc(&n.text),
+                esc(n.speaker.as_deref().unwrap_or("—")),
+                if n.changed { "<span class=\"changed\">changed</span>" } else { "" }
+            );
+        }
+        b.push_str("</tbody></table></div>\n");
+    }
+    b.push_str("<h2>Reports by stance</h2>\n<div class=\"stances\">\n");
+    for stance in ReportStance::ALL {
+        let rs: Vec<&ReportJson> = c.reports.iter().filter(|r| r.stance == stance).collect();
+        if rs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            b,
+            "<section class=\"stance-col stance-{s}\"><h3>{s} <small>({})</small></h3><ol class=\"reports\">",
+            rs.len(),
+            s = stance.as_str()
+        );
+        for r in rs {
+            let _ = writeln!(
+                b,
+                "<li><p class=\"meta\">{} · {} · {}</p><blockquote><a href=\"{}\">{}</a>{}</blockquote><p class=\"why\">{}</p></li>",
+                esc(r.date.as_deref().unwrap_or("undated")),
+                who(r),
+                esc(r.title.as_deref().unwrap_or(&r.document)),
+                esc(&evidence_href(&r.document, r.evidence.start, r.evidence.end)),
+                esc(&r.evidence.text),
+                if r.hedged { " <span class=\"hedged-tag\">hedged</span>" } else { "" },
+                why(r)
+            );
+        }
+        b.push_str("</ol></section>\n");
+    }
+    b.push_str("</div>\n");
+    layout(&c.text, "", &b)
+}
+
+/// The article page's list of the claims it reports.
+pub fn claims_of_document(claims: &[(i64, String)]) -> String {
+    if claims.is_empty() {
+        return String::new();
+    }
+    let mut b = format!("<h2 id=\"claims\">Claims it reports ({})</h2>\n<ul class=\"claims-of\">", claims.len());
+    for (id, text) in claims {
+        let _ = write!(b, "<li><a href=\"{}\">{}</a></li>", claim_href(*id), esc(text));
+    }
+    b.push_str("</ul>\n");
+    b
+}
