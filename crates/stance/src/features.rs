@@ -163,6 +163,8 @@ pub(crate) struct PairFeatures {
     pub sparse: Vec<(u32, f32)>,
     /// Indexes into the body's sentences with their cosine, best first (at most [`TOP`], cosine > 0).
     pub ranked: Vec<(usize, f32)>,
+    /// IDF-weighted share of the claim's stems found in the best sentence and its neighbours.
+    pub coverage: f32,
 }
 
 fn share(num: f32, den: f32) -> f32 {
@@ -279,7 +281,7 @@ pub(crate) fn features(claim: &str, body: &PreparedBody, idf: &dyn Idf, lists: &
     push_block(&mut sparse, top_words.iter().filter(cue).map(|w| (w.stem, 1.0)), SALT_CUE);
     push_block(&mut sparse, cw.iter().filter(cue).map(|w| (w.stem, 1.0)), SALT_CUE ^ 0x10);
     push_block(&mut sparse, cv.iter().filter(|&&(k, _)| has(&body.vector, k)).map(|&(k, _)| (k, 1.0)), SALT_SHARED);
-    PairFeatures { dense, sparse, ranked }
+    PairFeatures { dense, sparse, ranked, coverage: window_cov }
 }
 
 #[cfg(test)]

@@ -71,6 +71,9 @@ pub struct Judgement {
     /// Byte ranges of the body: the sentences that match the claim best, best first (at most
     /// two; none when no sentence shares a word with the claim).
     pub evidence: Vec<Range<usize>>,
+    /// IDF-weighted share of the claim's words (stems, function words aside) found in the best
+    /// sentence and its two neighbours: 1 when they say every word of it.
+    pub coverage: f32,
 }
 
 /// Errors of the stance crate.

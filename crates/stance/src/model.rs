@@ -87,6 +87,9 @@ pub struct StanceModel {
     pub(crate) std: [f32; DENSE],
     pub(crate) net: Net,
     pub(crate) offsets: [f32; 4],
+    /// Coverage below which an agreeing or discussing body does not bear the claim out
+    /// ([`StanceModel::support_floor`]).
+    pub(crate) support_floor: f32,
     pub(crate) words: &'static Words,
 }
 
@@ -135,6 +138,7 @@ impl StanceModel {
         for o in &mut offsets {
             *o = r.f32()?;
         }
+        let support_floor = r.f32()?;
         if r.pos != bytes.len() {
             return Err(Error::Corrupt("trailing bytes"));
         }
@@ -148,6 +152,7 @@ impl StanceModel {
             std,
             net: Net { hidden, w1, b1, w2, b2 },
             offsets,
+            support_floor,
             words: text::words()?,
         })
     }
@@ -176,6 +181,7 @@ impl StanceModel {
         for &x in self.net.b1.iter().chain(&self.net.w2).chain(&self.net.b2).chain(&self.offsets) {
             f(&mut w, x);
         }
+        f(&mut w, self.support_floor);
         w
     }
 
@@ -197,23 +203,30 @@ impl StanceModel {
 
     /// As [`StanceModel::judge`], over a body read by [`StanceModel::prepare`].
     pub fn judge_prepared(&self, claim: &str, body: &PreparedBody) -> Judgement {
-        let (z, ranked) = self.logits(claim, body, &mut Vec::new());
+        let (z, f) = self.logits(claim, body, &mut Vec::new());
         let scores = softmax(z);
         let label = Label::ALL[argmax(&scores)];
-        let evidence = ranked.iter().take(EVIDENCE).map(|&(i, _)| body.sentences[i].clone()).collect();
-        Judgement { label, score: scores[label as usize], scores, evidence }
+        let evidence = f.ranked.iter().take(EVIDENCE).map(|&(i, _)| body.sentences[i].clone()).collect();
+        Judgement { label, score: scores[label as usize], scores, evidence, coverage: f.coverage }
     }
 
     /// The input rows of one pair: the pair's sparse features, the body's, and the standardised
     /// dense ones.
-    pub(crate) fn inputs(&self, claim: &str, body: &PreparedBody) -> (Vec<(u32, f32)>, Vec<(usize, f32)>) {
-        let f = features::features(claim, body, &self.idf, self.words);
-        let mut inputs = f.sparse;
+    pub(crate) fn inputs(&self, claim: &str, body: &PreparedBody) -> (Vec<(u32, f32)>, features::PairFeatures) {
+        let mut f = features::features(claim, body, &self.idf, self.words);
+        let mut inputs = std::mem::take(&mut f.sparse);
         inputs.extend_from_slice(body.sparse());
         for (d, &x) in f.dense.iter().enumerate() {
             inputs.push(((SPARSE + d) as u32, (x - self.mean[d]) / self.std[d]));
         }
-        (inputs, f.ranked)
+        (inputs, f)
+    }
+
+    /// The coverage ([`Judgement::coverage`]) that 90 % of the agreeing and discussing pairs of
+    /// the trainer's tuning split reach: below it, a body that takes up the claim's topic does not
+    /// say the claim itself.
+    pub fn support_floor(&self) -> f32 {
+        self.support_floor
     }
 
     pub(crate) fn logits(
@@ -221,13 +234,13 @@ impl StanceModel {
         claim: &str,
         body: &PreparedBody,
         hidden: &mut Vec<f32>,
-    ) -> ([f32; 4], Vec<(usize, f32)>) {
-        let (inputs, ranked) = self.inputs(claim, body);
+    ) -> ([f32; 4], features::PairFeatures) {
+        let (inputs, f) = self.inputs(claim, body);
         let mut z = self.net.forward(&inputs, hidden);
         for (z, o) in z.iter_mut().zip(self.offsets) {
             *z += o;
         }
-        (z, ranked)
+        (z, f)
     }
 }
 

@@ -113,6 +113,7 @@ fn idf_table(bodies: &[&str]) -> Result<IdfTable> {
 struct Prepared {
     inputs: Vec<(u32, f32)>,
     label: Label,
+    coverage: f32,
 }
 
 /// Trains a model on `train` pairs; `tune` pairs (other bodies) choose the epoch and the decision
@@ -133,7 +134,15 @@ pub fn train(
     let rows = SPARSE + DENSE;
     let init = |rng: &mut Rng, n: usize, fan_in: f32| (0..n).map(|_| rng.normal() * (2.0 / fan_in).sqrt()).collect();
     let net = Net { hidden: h, w1: init(&mut rng, rows * h, 64.0), b1: vec![0.0; h], w2: init(&mut rng, h * 4, h as f32), b2: [0.0; 4] };
-    let mut model = StanceModel { idf, mean: [0.0; DENSE], std: [1.0; DENSE], net, offsets: [0.0; 4], words: text::words()? };
+    let mut model = StanceModel {
+        idf,
+        mean: [0.0; DENSE],
+        std: [1.0; DENSE],
+        net,
+        offsets: [0.0; 4],
+        support_floor: 0.0,
+        words: text::words()?,
+    };
 
     // Features of every pair, once (bodies prepared once each).
     let mut prepared: Vec<Option<PreparedBody>> = vec![None; bodies.len()];
@@ -164,7 +173,8 @@ pub fn train(
         set.iter()
             .map(|e| {
                 let body = prepared[e.body].as_ref().expect("prepared above");
-                Prepared { inputs: model.inputs(&e.claim, body).0, label: e.label }
+                let (inputs, f) = model.inputs(&e.claim, body);
+                Prepared { inputs, label: e.label, coverage: f.coverage }
             })
             .collect()
     };
@@ -227,6 +237,11 @@ pub fn train(
         }
     }
     model.offsets = chosen.0;
+    let mut covered: Vec<f32> =
+        tune_set.iter().filter(|p| matches!(p.label, Label::Agree | Label::Discuss)).map(|p| p.coverage).collect();
+    covered.sort_by(f32::total_cmp);
+    model.support_floor = covered.get(covered.len() / 10).copied().unwrap_or(0.0);
+    progress(&format!("support floor (10th percentile of agree/discuss coverage): {:.3}", model.support_floor));
     progress(&format!(
         "offsets agree {:+.2} disagree {:+.2}: tuning FNC {:.4}, macro-F1 {:.3}, F1 disagree {:.3}",
         chosen.0[0], chosen.0[1], chosen.1.relative, chosen.1.macro_f1, chosen.1.f1[1]
