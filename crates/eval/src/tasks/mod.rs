@@ -4,6 +4,7 @@
 pub mod attribution;
 pub mod events;
 pub mod extraction;
+pub mod headlines;
 pub mod ner;
 pub mod quantities;
 pub mod time;
