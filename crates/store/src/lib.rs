@@ -14,6 +14,7 @@
 
 mod browse;
 mod events;
+mod headlines;
 mod insert;
 mod numbers;
 mod query;
@@ -29,6 +30,7 @@ pub use browse::{
     CountedNoun, DatePoint, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint,
 };
 pub use events::{EventFilter, EventRow};
+pub use headlines::{HeadlineFilter, HeadlineRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;
 pub use query::{EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};

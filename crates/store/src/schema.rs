@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_raw_html.sql"),
     include_str!("../migrations/0004_fts_per_batch.sql"),
     include_str!("../migrations/0005_provenance.sql"),
+    include_str!("../migrations/0006_headlines.sql"),
 ];
 
 /// The schema version this build writes and reads.
