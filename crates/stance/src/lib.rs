@@ -60,7 +60,9 @@ impl Label {
     }
 }
 
-/// What the model says about one (claim, body) pair.
+/// What the model says about one (claim, body) pair. When no body sentence shares a content word
+/// with the claim (an empty body or claim among them) it is unrelated with score 1, without asking
+/// the network.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judgement {
     pub label: Label,

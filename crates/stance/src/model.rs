@@ -204,6 +204,11 @@ impl StanceModel {
     /// As [`StanceModel::judge`], over a body read by [`StanceModel::prepare`].
     pub fn judge_prepared(&self, claim: &str, body: &PreparedBody) -> Judgement {
         let (z, f) = self.logits(claim, body, &mut Vec::new());
+        if f.ranked.is_empty() {
+            // No body sentence shares a word with the claim (an empty body or claim among them):
+            // unrelated by definition, whatever the network would make of such an input.
+            return Judgement { label: Label::Unrelated, score: 1.0, scores: [0.0, 0.0, 0.0, 1.0], evidence: Vec::new(), coverage: 0.0 };
+        }
         let scores = softmax(z);
         let label = Label::ALL[argmax(&scores)];
         let evidence = f.ranked.iter().take(EVIDENCE).map(|&(i, _)| body.sentences[i].clone()).collect();

@@ -3,7 +3,6 @@
 //! membership in the stance word lists, and a plain sentence splitter for bodies that come without
 //! sentences.
 
-use std::collections::HashSet;
 use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -23,35 +22,50 @@ macro_rules! list {
 /// The word lists the features read (resources/lexicons/stance and, shared with the attribution
 /// stage, en/hedges.tsv and en/deontic.tsv).
 pub(crate) struct Words {
-    stop: HashSet<String, FnvBuild>,
-    refuting: HashSet<String, FnvBuild>,
-    negations: HashSet<String, FnvBuild>,
-    reporting: HashSet<String, FnvBuild>,
-    hedges: HashSet<String, FnvBuild>,
+    /// Flags by the hash of the lower-case word: one lookup a word.
+    flags: std::collections::HashMap<u64, u8, FnvBuild>,
 }
 
-fn parse((file, text): (&str, &str)) -> Result<HashSet<String, FnvBuild>, dossier_core::tsv::TsvError> {
+fn parse((file, text): (&str, &str)) -> Result<Vec<String>, dossier_core::tsv::TsvError> {
     dossier_core::tsv::rows(file, text).map(|r| r.field(0).map(str::to_lowercase)).collect()
 }
 
 static WORDS: LazyLock<Result<Words, dossier_core::tsv::TsvError>> = LazyLock::new(|| {
-    let mut hedges = parse(list!("en", "hedges.tsv"))?;
-    hedges.extend(parse(list!("en", "deontic.tsv"))?);
-    Ok(Words {
-        stop: parse(list!("stance", "stopwords.tsv"))?,
-        refuting: parse(list!("stance", "refuting.tsv"))?,
-        negations: parse(list!("stance", "negations.tsv"))?,
-        reporting: parse(list!("stance", "reporting.tsv"))?,
-        hedges,
-    })
+    let mut flags = std::collections::HashMap::default();
+    for (list, flag) in [
+        (list!("stance", "stopwords.tsv"), STOP),
+        (list!("stance", "refuting.tsv"), REFUTE),
+        (list!("stance", "negations.tsv"), NEGATE),
+        (list!("stance", "reporting.tsv"), REPORT),
+        (list!("en", "hedges.tsv"), HEDGE),
+        (list!("en", "deontic.tsv"), HEDGE),
+    ] {
+        for w in parse(list)? {
+            *flags.entry(hash(w.as_bytes())).or_insert(0) |= flag;
+        }
+    }
+    Ok(Words { flags })
 });
 
 pub(crate) fn words() -> Result<&'static Words, crate::Error> {
     WORDS.as_ref().map_err(|e| crate::Error::Lexicon(e.to_string()))
 }
 
+/// The stemmer and a cache of stems by the hash of the lower-case word (news repeats its words;
+/// a lookup costs less than Snowball). Cleared when it grows past [`CACHE_MAX`] entries.
+struct StemCache {
+    stemmer: Stemmer,
+    /// Hash of the lower-case word → its stem's hash and its flags.
+    stems: std::collections::HashMap<u64, Word, FnvBuild>,
+}
+
+const CACHE_MAX: usize = 200_000;
+
 thread_local! {
-    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    static STEMMER: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache {
+        stemmer: Stemmer::create(Algorithm::English),
+        stems: std::collections::HashMap::default(),
+    });
 }
 
 /// Flags of a word.
@@ -112,7 +126,10 @@ pub(crate) fn word_spans(text: &str) -> Vec<Range<usize>> {
 /// The words of `text`, classified.
 pub(crate) fn analyse(text: &str, spans: &[Range<usize>], lists: &Words) -> Vec<Word> {
     let mut lower = String::new();
-    STEMMER.with(|stemmer| {
+    STEMMER.with_borrow_mut(|cache| {
+        if cache.stems.len() > CACHE_MAX {
+            cache.stems.clear();
+        }
         spans
             .iter()
             .map(|r| {
@@ -125,29 +142,20 @@ pub(crate) fn analyse(text: &str, spans: &[Range<usize>], lists: &Words) -> Vec<
                     }
                 }
                 let w = lower.strip_suffix("'s").unwrap_or(&lower);
-                let mut flags = 0;
-                if lists.stop.contains(w) {
-                    flags |= STOP;
-                }
-                if lists.refuting.contains(w) {
-                    flags |= REFUTE;
-                }
-                if lists.negations.contains(w) || w.ends_with("n't") {
-                    flags |= NEGATE;
-                }
-                if lists.reporting.contains(w) {
-                    flags |= REPORT;
-                }
-                if lists.hedges.contains(w) {
-                    flags |= HEDGE;
-                }
-                if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                    flags |= NUMBER;
-                }
-                // Long runs (URLs, hashes) are not stemmed: the stemmer is linear, but nothing
-                // is gained on them.
-                let stem = if w.len() > 40 { hash(w.as_bytes()) } else { hash(stemmer.stem(w).as_bytes()) };
-                Word { stem, flags }
+                let key = hash(w.as_bytes());
+                let StemCache { stemmer, stems } = cache;
+                *stems.entry(key).or_insert_with(|| {
+                    let mut flags = lists.flags.get(&key).copied().unwrap_or(0);
+                    if w.ends_with("n't") {
+                        flags |= NEGATE;
+                    }
+                    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                        flags |= NUMBER;
+                    }
+                    // Long runs (URLs, hashes) are not stemmed: nothing is gained on them.
+                    let stem = if w.len() > 40 { key } else { hash(stemmer.stem(w).as_bytes()) };
+                    Word { stem, flags }
+                })
             })
             .collect()
     })

@@ -99,18 +99,7 @@ impl Pipeline {
     /// Dossier's pipeline: repair → segment → entities → attributions → resolve_actors →
     /// quantities → times → events → headlines.
     pub fn standard() -> Pipeline {
-        use stages::*;
-        Pipeline::new(vec![
-            Box::new(Repair),
-            Box::new(Segment),
-            Box::new(Entities),
-            Box::new(Attributions),
-            Box::new(ResolveActors),
-            Box::new(Quantities),
-            Box::new(Times),
-            Box::new(Events),
-            Box::new(Headlines),
-        ])
+        Pipeline::new(stages::standard_list())
         .expect("the standard pipeline is well formed (tested)")
     }
 

@@ -6,6 +6,21 @@
 use super::stage::{DocContext, Layer, Stage, StageInfo};
 use crate::{attribution, entities, events, headlines, repair, segment, Lexicons};
 
+/// The standard stages in pipeline order ([`super::Pipeline::standard`] checks and runs them).
+pub fn standard_list() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(Repair),
+        Box::new(Segment),
+        Box::new(Entities),
+        Box::new(Attributions),
+        Box::new(ResolveActors),
+        Box::new(Quantities),
+        Box::new(Times),
+        Box::new(Events),
+        Box::new(Headlines),
+    ]
+}
+
 /// Marks title, sub-headings and boilerplate, soft line breaks and cited sources; writes the
 /// reading text.
 pub struct Repair;
