@@ -138,8 +138,13 @@ pub fn headlines(
     if heads.is_empty() {
         return Vec::new();
     }
-    let body: Vec<std::ops::Range<usize>> =
-        sentences.iter().filter(|s| in_body(s)).map(|s| s.span.start()..s.span.end()).collect();
+    // The body: its sentences, less any that overlap a heading (a metadata title found at the top
+    // of the text is not body even where the repair stage left it unmarked).
+    let body: Vec<std::ops::Range<usize>> = sentences
+        .iter()
+        .filter(|s| in_body(s) && !heads.iter().any(|(_, h)| h.is_some_and(|h| h.overlaps(s.span))))
+        .map(|s| s.span.start()..s.span.end())
+        .collect();
     let prepared = model.prepare(text, Some(&body));
     heads
         .into_iter()
@@ -197,12 +202,17 @@ mod tests {
 
     #[test]
     fn a_heading_without_a_body_is_unsupported_and_no_heading_gives_nothing() {
-        let h = run("Giant squid found alive off the coast of Japan", None);
+        // A heading over an empty body: the repair stage marks the title of a text whose body is
+        // blank lines only.
+        let h = run("Giant squid found alive off the coast of Japan\n\n\n", Some("Giant squid found alive"));
         assert_eq!(h.len(), 1, "{h:?}");
         assert_eq!(h[0].role, HeadlineRole::Title);
         assert_eq!(h[0].verdict, Verdict::Unsupported);
+        assert_eq!((h[0].stance, h[0].score), (StanceLabel::Unrelated, 1.0));
         assert!(h[0].evidence.is_empty());
+        // No heading, nothing to check: a lone line is body, not title.
         assert!(run("", None).is_empty());
+        assert!(run("Giant squid found alive off the coast of Japan", None).is_empty());
         // A metadata title is checked against an empty body, without a span.
         let h = run("", Some("Giant squid found"));
         assert_eq!((h.len(), h[0].span, h[0].verdict), (1, None, Verdict::Unsupported));
