@@ -8,8 +8,8 @@ use dossier_eval::Analyzer;
 use dossier_extract::Lexicons;
 
 use crate::args::{
-    EvalAttributionArgs, EvalEventsArgs, EvalExtractionArgs, EvalHeadlinesArgs, EvalNerArgs, EvalQuantitiesArgs, EvalTimeArgs,
-    DEFAULT_MAX_BYTES,
+    EvalAttributionArgs, EvalEventsArgs, EvalExtractionArgs, EvalHeadlinesArgs, EvalNerArgs, EvalQuantitiesArgs,
+    EvalTimeArgs, DEFAULT_MAX_BYTES,
 };
 use crate::{emit, Exit};
 
@@ -103,8 +103,10 @@ pub fn headlines(a: &EvalHeadlinesArgs) -> Result<Exit> {
     use dossier_eval::readers::fnc;
     use dossier_eval::tasks::headlines;
     let model = match &a.model {
-        Some(p) => dossier_stance::StanceModel::load(&std::fs::read(p).with_context(|| format!("reading {}", p.display()))?)
-            .with_context(|| p.display().to_string())?,
+        Some(p) => {
+            dossier_stance::StanceModel::load(&std::fs::read(p).with_context(|| format!("reading {}", p.display()))?)
+                .with_context(|| p.display().to_string())?
+        }
         None => dossier_extract::lexicon::stance_model()?.clone(),
     };
     let mut pairs = fnc::read_stances(&a.stances)?;
@@ -115,7 +117,10 @@ pub fn headlines(a: &EvalHeadlinesArgs) -> Result<Exit> {
     }
     let missing = pairs.iter().filter(|p| !bodies.contains_key(&p.body_id)).count();
     if missing > 0 {
-        eprintln!("warning: {missing} pairs name a body that {} does not hold; judged against an empty body", a.bodies.display());
+        eprintln!(
+            "warning: {missing} pairs name a body that {} does not hold; judged against an empty body",
+            a.bodies.display()
+        );
     }
     let labels = headlines::predict(&model, &pairs, &bodies);
     if let Some(out) = &a.out {

@@ -54,7 +54,8 @@ pub fn documents(args: &DocumentsArgs) -> Result<Exit> {
     let rows = match &args.headline {
         None => store.headlines(&HeadlineFilter { limit: args.limit, ..HeadlineFilter::default() })?,
         Some(v) => {
-            let hits = store.headlines(&HeadlineFilter { verdict: Some(v.clone()), limit: args.limit, doc_id: None })?;
+            let hits =
+                store.headlines(&HeadlineFilter { verdict: Some(v.clone()), limit: args.limit, doc_id: None })?;
             let mut docs: Vec<&str> = hits.iter().map(|h| h.doc_id.as_str()).collect();
             docs.dedup();
             let mut rows = Vec::new();

@@ -489,7 +489,8 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [Verdict::Supported, Verdict::Contradicted, Verdict::Unsupported, Verdict::Overstated];
+    pub const ALL: [Verdict; 4] =
+        [Verdict::Supported, Verdict::Contradicted, Verdict::Unsupported, Verdict::Overstated];
 
     pub fn as_str(self) -> &'static str {
         match self {

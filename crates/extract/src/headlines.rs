@@ -21,7 +21,9 @@
 //! The body is every sentence outside the headings and the boilerplate. A title known only from
 //! the metadata (not in the text) is checked too, without a span.
 
-use dossier_core::{Headline, HeadlineRole, Region, RegionKind, Sentence, Span, StanceLabel, Token, TokenKind, Verdict};
+use dossier_core::{
+    Headline, HeadlineRole, Region, RegionKind, Sentence, Span, StanceLabel, Token, TokenKind, Verdict,
+};
 use dossier_stance::{Label, StanceModel};
 
 use crate::words::WordLists;
@@ -154,7 +156,10 @@ pub fn headlines(
                     s.slice(text).unwrap_or_default(),
                     tokens_in(tokens, s)
                         .iter()
-                        .map(|t| Token { span: Span::new(t.span.start() - s.start(), t.span.end() - s.start()), kind: t.kind })
+                        .map(|t| Token {
+                            span: Span::new(t.span.start() - s.start(), t.span.end() - s.start()),
+                            kind: t.kind,
+                        })
                         .collect(),
                 ),
                 None => {

@@ -130,7 +130,9 @@ pub(crate) fn prepare(body: &str, sentences: Option<&[Range<usize>]>, idf: &dyn 
     let sentences: Vec<Range<usize>> = match sentences {
         Some(s) => s
             .iter()
-            .filter(|r| r.start < r.end && r.end <= body.len() && body.is_char_boundary(r.start) && body.is_char_boundary(r.end))
+            .filter(|r| {
+                r.start < r.end && r.end <= body.len() && body.is_char_boundary(r.start) && body.is_char_boundary(r.end)
+            })
             .cloned()
             .collect(),
         None => text::split_sentences(body),
@@ -153,7 +155,17 @@ pub(crate) fn prepare(body: &str, sentences: Option<&[Range<usize>]>, idf: &dyn 
     }
     let mut sparse = Vec::new();
     push_block(&mut sparse, vector.iter().map(|&(k, v)| (k, v)), SALT_BODY);
-    PreparedBody { counts: flag_counts(&words), sentences, sent_words, words, vector, norm, sent_vectors, bigrams, sparse }
+    PreparedBody {
+        counts: flag_counts(&words),
+        sentences,
+        sent_words,
+        words,
+        vector,
+        norm,
+        sent_vectors,
+        bigrams,
+        sparse,
+    }
 }
 
 /// What the features of one pair found besides the vector: the body's sentences, best first.
@@ -181,7 +193,9 @@ pub(crate) fn features(claim: &str, body: &PreparedBody, idf: &dyn Idf, lists: &
     let (cv, cnorm) = tfidf(&cw, idf);
     let content: Vec<u64> = cw.iter().filter(|w| w.content()).map(|w| w.stem).collect();
     let idf_total: f32 = cv.iter().map(|&(k, _)| idf.idf(k)).sum();
-    let covered = |v: &Vector| -> f32 { share(cv.iter().filter(|&&(k, _)| has(v, k)).map(|&(k, _)| idf.idf(k)).sum(), idf_total) };
+    let covered = |v: &Vector| -> f32 {
+        share(cv.iter().filter(|&&(k, _)| has(v, k)).map(|&(k, _)| idf.idf(k)).sum(), idf_total)
+    };
 
     // Sentence cosines.
     let cos = |v: &Vector, n: f32| -> f32 {

@@ -207,7 +207,13 @@ impl StanceModel {
         if f.ranked.is_empty() {
             // No body sentence shares a word with the claim (an empty body or claim among them):
             // unrelated by definition, whatever the network would make of such an input.
-            return Judgement { label: Label::Unrelated, score: 1.0, scores: [0.0, 0.0, 0.0, 1.0], evidence: Vec::new(), coverage: 0.0 };
+            return Judgement {
+                label: Label::Unrelated,
+                score: 1.0,
+                scores: [0.0, 0.0, 0.0, 1.0],
+                evidence: Vec::new(),
+                coverage: 0.0,
+            };
         }
         let scores = softmax(z);
         let label = Label::ALL[argmax(&scores)];

@@ -31,7 +31,15 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { hidden: 64, epochs: 20, batch: 32, learning_rate: 1e-3, dropout: 0.3, class_weight_power: 0.5, seed: 7 }
+        TrainConfig {
+            hidden: 64,
+            epochs: 20,
+            batch: 32,
+            learning_rate: 1e-3,
+            dropout: 0.3,
+            class_weight_power: 0.5,
+            seed: 7,
+        }
     }
 }
 
@@ -106,7 +114,8 @@ fn idf_table(bodies: &[&str]) -> Result<IdfTable> {
     let idf = |d: u32| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0;
     let unseen = idf(0);
     let scale = unseen / 255.0;
-    let buckets = df.iter().map(|&d| if d == 0 { 0 } else { (idf(d) / scale).round().clamp(1.0, 255.0) as u8 }).collect();
+    let buckets =
+        df.iter().map(|&d| if d == 0 { 0 } else { (idf(d) / scale).round().clamp(1.0, 255.0) as u8 }).collect();
     Ok(IdfTable { buckets, scale, unseen })
 }
 
@@ -133,7 +142,13 @@ pub fn train(
     let mut rng = Rng(cfg.seed);
     let rows = SPARSE + DENSE;
     let init = |rng: &mut Rng, n: usize, fan_in: f32| (0..n).map(|_| rng.normal() * (2.0 / fan_in).sqrt()).collect();
-    let net = Net { hidden: h, w1: init(&mut rng, rows * h, 64.0), b1: vec![0.0; h], w2: init(&mut rng, h * 4, h as f32), b2: [0.0; 4] };
+    let net = Net {
+        hidden: h,
+        w1: init(&mut rng, rows * h, 64.0),
+        b1: vec![0.0; h],
+        w2: init(&mut rng, h * 4, h as f32),
+        b2: [0.0; 4],
+    };
     let mut model = StanceModel {
         idf,
         mean: [0.0; DENSE],

@@ -135,7 +135,8 @@ mod tests {
 
     #[test]
     fn scoring_follows_score_fnc() {
-        let gold = [pair("a", 1, "agree"), pair("b", 1, "disagree"), pair("c", 2, "unrelated"), pair("d", 2, "discuss")];
+        let gold =
+            [pair("a", 1, "agree"), pair("b", 1, "disagree"), pair("c", 2, "unrelated"), pair("d", 2, "discuss")];
         let pred = vec![
             ("a".to_string(), 1, "agree".to_string()),
             ("b".to_string(), 1, "discuss".to_string()),

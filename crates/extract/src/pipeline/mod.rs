@@ -99,8 +99,7 @@ impl Pipeline {
     /// Dossier's pipeline: repair → segment → entities → attributions → resolve_actors →
     /// quantities → times → events → headlines.
     pub fn standard() -> Pipeline {
-        Pipeline::new(stages::standard_list())
-        .expect("the standard pipeline is well formed (tested)")
+        Pipeline::new(stages::standard_list()).expect("the standard pipeline is well formed (tested)")
     }
 
     pub fn stages(&self) -> &[Box<dyn Stage>] {
@@ -167,7 +166,17 @@ mod tests {
         let ids: Vec<_> = p.stages().iter().map(|s| s.info().id).collect();
         assert_eq!(
             ids,
-            ["repair", "segment", "entities", "attributions", "resolve_actors", "quantities", "times", "events", "headlines"]
+            [
+                "repair",
+                "segment",
+                "entities",
+                "attributions",
+                "resolve_actors",
+                "quantities",
+                "times",
+                "events",
+                "headlines"
+            ]
         );
     }
 
