@@ -63,7 +63,7 @@ fn qualifiers(text: &str, tokens: &[Token], words: &WordLists) -> Vec<(u8, Span)
     out
 }
 
-fn tokens_in<'a>(tokens: &'a [Token], span: Span) -> &'a [Token] {
+fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
     let lo = tokens.partition_point(|t| t.span.start < span.start);
     let hi = tokens.partition_point(|t| t.span.start < span.end);
     &tokens[lo..hi.max(lo)]
@@ -109,6 +109,7 @@ fn check(
 
 /// Checks the title and sub-headings of `text` (the reading text) against its body sentences.
 /// `meta_title` is the document's metadata title, checked when the text marks no title.
+#[allow(clippy::too_many_arguments)]
 pub fn headlines(
     text: &str,
     tokens: &[Token],

@@ -336,6 +336,6 @@ mod tests {
         }
         // Sentences out of range or off char boundaries are dropped, not sliced.
         let p = prepare("héllo", Some(&[0..2, 0..99, 0..6]), &Flat, lists());
-        assert_eq!(p.sentences, [0..6]);
+        assert_eq!(p.sentences, vec![0..6usize]);
     }
 }

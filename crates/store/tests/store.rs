@@ -374,19 +374,19 @@ fn with_headline(verdict: Verdict) -> (Document, AnalysisJson) {
 fn headline_checks_are_stored_filtered_and_replaced_on_refresh() {
     on_both("headlines", |s| {
         assert_eq!(s.insert_batch(&[with_headline(Verdict::Unsupported)]).unwrap(), vec![Inserted::New]);
-        let only = |v: &str| {
+        let only = |s: &Store, v: &str| {
             s.headlines(&HeadlineFilter { verdict: Some(v.into()), limit: 10, ..HeadlineFilter::default() }).unwrap()
         };
-        let rows = only("unsupported");
+        let rows = only(s, "unsupported");
         assert_eq!(rows.len(), 1);
         assert_eq!((rows[0].role.as_str(), rows[0].stance.as_str(), rows[0].start), ("title", "agree", None));
         assert_eq!(rows[0].evidence, vec![[0, ryder().0.text.len() as u32]]);
         assert_eq!(rows[0].title.as_deref(), Some("Briefing"));
-        assert!(only("supported").is_empty());
+        assert!(only(s, "supported").is_empty());
         // A refresh replaces the document's checks.
         assert_eq!(s.insert_batch(&[with_headline(Verdict::Supported)]).unwrap(), vec![Inserted::Refreshed]);
-        assert!(only("unsupported").is_empty());
-        assert_eq!(only("supported").len(), 1);
+        assert!(only(s, "unsupported").is_empty());
+        assert_eq!(only(s, "supported").len(), 1);
         let all = s.headlines(&HeadlineFilter { limit: 10, ..HeadlineFilter::default() }).unwrap();
         assert_eq!(all.len(), 1);
     });

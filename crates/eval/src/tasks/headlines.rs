@@ -74,7 +74,7 @@ pub fn predictions_csv(pairs: &[StancePair], labels: &[Label]) -> Result<Vec<u8>
     for (p, l) in pairs.iter().zip(labels) {
         w.write_record([p.headline.as_str(), &p.body_id.to_string(), l.as_str()])?;
     }
-    Ok(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// Scores predictions keyed by (headline, body id) against the gold pairs, as score_fnc.py does
