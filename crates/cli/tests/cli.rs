@@ -329,14 +329,13 @@ fn analyze_checks_a_headline_over_an_empty_or_huge_body() {
     let o = dossier(&["analyze", "--json", p(&only)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let h = v["headlines"].as_array().unwrap();
-    assert_eq!(h.len(), 1, "{v}");
-    assert_eq!(h[0]["verdict"], "unsupported");
-    assert_eq!(h[0]["evidence"], serde_json::json!([]));
-    // A 10 MB body under a heading: a verdict, no panic.
+    // A lone line is body, not a title (repair marks none): nothing to check, and no panic.
+    assert_eq!(v["headlines"], serde_json::json!([]), "{v}");
+    // A large body under a heading: a verdict, no panic (10 MB bodies: crates/stance/tests/model.rs;
+    // the whole pipeline on 10 MB is too slow for a debug-built test).
     let big = dir.path().join("big.txt");
     let sentence = "Officials said the bridge was closed after the storm damaged it. ";
-    let body = sentence.repeat(10 * 1024 * 1024 / sentence.len());
+    let body = sentence.repeat(256 * 1024 / sentence.len());
     fs::write(&big, format!("Storm closes the old bridge\n\n{body}\n")).unwrap();
     let o = dossier(&["analyze", "--json", p(&big)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
