@@ -54,6 +54,9 @@ pub enum Command {
     Search(SearchArgs),
     /// List stored statements, optionally filtered by speaker or stance.
     Statements(StatementsArgs),
+    /// List stored documents with their headline checks (title and sub-headings against the
+    /// body), optionally only those with a heading of one verdict.
+    Documents(DocumentsArgs),
     /// List stored entities, most mentioned first.
     Entities(EntitiesArgs),
     /// One stored entity (by name or alias, any case): its counts, its mentions over time and
@@ -173,6 +176,22 @@ pub struct StatementsArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct DocumentsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Only documents with a heading of this verdict: supported, contradicted, unsupported,
+    /// overstated.
+    #[arg(long, value_name = "VERDICT", value_parser = ["supported", "contradicted", "unsupported", "overstated"])]
+    pub headline: Option<String>,
+    /// Print a JSON array of headline checks.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many headline checks.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Args)]
 pub struct EntitiesArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -241,6 +260,11 @@ pub enum EvalCommand {
     /// Score events on PLOVER gold-standard records (JSON): event-type F1 and type+source+target
     /// F1, exactly as shared/tools/score_events.py does.
     Events(EvalEventsArgs),
+    /// Run the stance model on FNC-1 pairs (STANCES: Headline, Body ID[, Stance]; BODIES: Body
+    /// ID, articleBody; either may be gzipped), write FNC-1 predictions (Headline, Body ID,
+    /// Stance) and, when STANCES has a Stance column, print the FNC score, per-class F1 and
+    /// macro-F1 exactly as shared/tools/score_fnc.py does.
+    Headlines(EvalHeadlinesArgs),
     /// Group Emergent article headlines into claims and read each one's stance (reads only
     /// articleId and articleHeadline); with gold columns, score exactly as
     /// shared/tools/score_emergent.py does (B-cubed F1, stance accuracy and macro-F1).
@@ -272,6 +296,9 @@ pub enum TrainCommand {
     Ner(TrainNerArgs),
     /// Build the word-rarity table the claims layer weighs wording with, from news text.
     Idf(TrainIdfArgs),
+    /// Train the claim/body stance model on FNC-1's training pairs (the dev bodies of
+    /// dev_body_ids.txt left out; a tenth of the other bodies tunes it).
+    Stance(TrainStanceArgs),
 }
 
 #[derive(Debug, Args)]
@@ -285,6 +312,59 @@ pub struct TrainIdfArgs {
     /// Where to write the table.
     #[arg(long, value_name = "FILE", default_value = "resources/models/claims/word_idf.tsv")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainStanceArgs {
+    /// FNC-1 folder with train_stances.csv[.gz], train_bodies.csv[.gz] and dev_body_ids.txt.
+    #[arg(long, value_name = "DIR", default_value = "../shared/eval/claims/fnc-1")]
+    pub fnc: PathBuf,
+    /// Body ids never trained or tuned on (default: dev_body_ids.txt in --fnc).
+    #[arg(long, value_name = "FILE")]
+    pub held_out: Option<PathBuf>,
+    /// Every this-many-th training body (by id) tunes (epoch and decision offsets), not trains.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub tune_every: u32,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE", default_value = "resources/models/stance.bin")]
+    pub out: PathBuf,
+    /// Passes over the training pairs.
+    #[arg(long, default_value_t = 20)]
+    pub epochs: usize,
+    /// Hidden units.
+    #[arg(long, default_value_t = 64)]
+    pub hidden: usize,
+    /// Class weight = (pairs / (4 × pairs of the class))^power.
+    #[arg(long, default_value_t = 0.5)]
+    pub class_weight_power: f32,
+    /// Dropout of the hidden units while training.
+    #[arg(long, default_value_t = 0.3)]
+    pub dropout: f32,
+    /// Seed of the initial weights, the shuffles and dropout.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalHeadlinesArgs {
+    /// Stances CSV: Headline, Body ID and, for scoring, Stance.
+    #[arg(value_name = "STANCES")]
+    pub stances: PathBuf,
+    /// Bodies CSV: Body ID, articleBody.
+    #[arg(value_name = "BODIES")]
+    pub bodies: PathBuf,
+    /// Write the predictions here (FNC-1 format).
+    #[arg(long, value_name = "PRED.csv")]
+    pub out: Option<PathBuf>,
+    /// Only the pairs of these bodies (one Body ID a line: FNC-1's dev_body_ids.txt).
+    #[arg(long, value_name = "FILE")]
+    pub bodies_in: Option<PathBuf>,
+    /// A stance model file instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Print the figures as a JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

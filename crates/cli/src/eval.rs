@@ -8,8 +8,8 @@ use dossier_eval::Analyzer;
 use dossier_extract::Lexicons;
 
 use crate::args::{
-    EvalAttributionArgs, EvalClaimsArgs, EvalEventCorefArgs, EvalEventsArgs, EvalExtractionArgs, EvalNerArgs,
-    EvalQuantitiesArgs, EvalTimeArgs, DEFAULT_MAX_BYTES,
+    EvalAttributionArgs, EvalClaimsArgs, EvalEventCorefArgs, EvalEventsArgs, EvalExtractionArgs, EvalHeadlinesArgs,
+    EvalNerArgs, EvalQuantitiesArgs, EvalTimeArgs, DEFAULT_MAX_BYTES,
 };
 use crate::{emit, Exit};
 
@@ -166,4 +166,47 @@ pub fn event_coref(args: &EvalEventCorefArgs) -> Result<Exit> {
     }
     eprintln!("documents={} pseudo_topics={} mentions={}", run.documents, run.pseudo_topics, run.labels.len());
     print(args.json, &run, || run.scores.as_ref().map(|s| s.lines()).unwrap_or_default())
+}
+
+pub fn headlines(a: &EvalHeadlinesArgs) -> Result<Exit> {
+    use dossier_eval::readers::fnc;
+    use dossier_eval::tasks::headlines;
+    let model = match &a.model {
+        Some(p) => {
+            dossier_stance::StanceModel::load(&std::fs::read(p).with_context(|| format!("reading {}", p.display()))?)
+                .with_context(|| p.display().to_string())?
+        }
+        None => dossier_extract::lexicon::stance_model()?.clone(),
+    };
+    let mut pairs = fnc::read_stances(&a.stances)?;
+    let bodies = fnc::read_bodies(&a.bodies)?;
+    if let Some(ids) = &a.bodies_in {
+        let keep = headlines::read_body_ids(ids)?;
+        pairs.retain(|p| keep.contains(&p.body_id));
+    }
+    let missing = pairs.iter().filter(|p| !bodies.contains_key(&p.body_id)).count();
+    if missing > 0 {
+        eprintln!(
+            "warning: {missing} pairs name a body that {} does not hold; judged against an empty body",
+            a.bodies.display()
+        );
+    }
+    let labels = headlines::predict(&model, &pairs, &bodies);
+    if let Some(out) = &a.out {
+        std::fs::write(out, headlines::predictions_csv(&pairs, &labels)?)
+            .with_context(|| format!("writing {}", out.display()))?;
+    }
+    if pairs.iter().any(|p| p.stance.is_some()) {
+        let pred: Vec<(String, u32, String)> =
+            pairs.iter().zip(&labels).map(|(p, l)| (p.headline.clone(), p.body_id, l.as_str().to_string())).collect();
+        let s = headlines::score(&pairs, &pred);
+        return print(a.json, &s, || s.lines());
+    }
+    let mut counts = [0usize; 4];
+    for l in &labels {
+        counts[*l as usize] += 1;
+    }
+    let line = headlines::LABELS.iter().zip(counts).map(|(l, n)| format!("{l}={n}")).collect::<Vec<_>>().join(" ");
+    emit(&format!("pairs={} (no gold Stance column) {line}\n", pairs.len()))?;
+    Ok(Exit::Success)
 }

@@ -53,6 +53,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cli.lexicons().and_then(|lex| ingest::run(a, &lex)),
         Command::Search(a) => query::search(a),
         Command::Statements(a) => query::statements(a),
+        Command::Documents(a) => query::documents(a),
         Command::Entities(a) => query::entities(a),
         Command::Entity(a) => query::entity(a),
         Command::Quantities(a) => numbers_query::run(a),
@@ -73,6 +74,8 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::EventCoref(a)) => eval::event_coref(a),
         Command::Train(TrainCommand::Ner(a)) => train::train_ner(a),
         Command::Train(TrainCommand::Idf(a)) => train::train_idf(a),
+        Command::Eval(EvalCommand::Headlines(a)) => eval::headlines(a),
+        Command::Train(TrainCommand::Stance(a)) => train::train_stance(a),
     };
     match outcome {
         Ok(Exit::Success) => ExitCode::SUCCESS,

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
-use dossier_store::{AliasEvidence, EntityRow, StatementFilter, Store};
+use dossier_store::{AliasEvidence, EntityRow, HeadlineFilter, StatementFilter, Store};
 use serde::Serialize;
 
-use crate::args::{EntitiesArgs, EntityArgs, SearchArgs, StatementsArgs};
+use crate::args::{DocumentsArgs, EntitiesArgs, EntityArgs, SearchArgs, StatementsArgs};
 use crate::{emit, report, Exit};
 
 /// Opens an existing store; reading commands never create one.
@@ -53,6 +53,36 @@ pub struct EntityWhy<'a> {
     #[serde(flatten)]
     pub entity: &'a EntityRow,
     pub alias_evidence: Vec<AliasEvidence>,
+}
+
+/// `dossier documents [--headline VERDICT]`: with a verdict, the documents that have a heading of
+/// that verdict, each with all its headline checks.
+pub fn documents(args: &DocumentsArgs) -> Result<Exit> {
+    let store = open(&args.db.db)?;
+    let rows = match &args.headline {
+        None => store.headlines(&HeadlineFilter { limit: args.limit, ..HeadlineFilter::default() })?,
+        Some(v) => {
+            let hits =
+                store.headlines(&HeadlineFilter { verdict: Some(v.clone()), limit: args.limit, doc_id: None })?;
+            let mut docs: Vec<&str> = hits.iter().map(|h| h.doc_id.as_str()).collect();
+            docs.dedup();
+            let mut rows = Vec::new();
+            for d in docs {
+                rows.extend(store.headlines(&HeadlineFilter {
+                    doc_id: Some(d.to_string()),
+                    limit: args.limit,
+                    verdict: None,
+                })?);
+            }
+            rows
+        }
+    };
+    if args.json {
+        print_json(&rows)?;
+    } else {
+        emit(&report::headline_rows(&rows))?;
+    }
+    Ok(Exit::Success)
 }
 
 pub fn entities(args: &EntitiesArgs) -> Result<Exit> {

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use dossier_core::{Analysis, Document, QuoteKind, RegionKind, Span, Speaker, TimeType};
-use dossier_store::{AliasEvidence, DatePoint, EntityDetail, EntityRow, HitKind, SearchHit, StatementRow};
+use dossier_store::{AliasEvidence, DatePoint, EntityDetail, EntityRow, HeadlineRow, HitKind, SearchHit, StatementRow};
 
 use crate::query::EntityWhy;
 
@@ -67,6 +67,30 @@ pub fn analysis(doc: &Document, a: &Analysis) -> String {
             _ => written,
         }
     };
+
+    let _ = writeln!(o, "\nHeadlines ({})", a.headlines.len());
+    for h in &a.headlines {
+        let words = h.span.map_or_else(|| doc.meta.title.clone().unwrap_or_default(), |s| one_line(slice(s)));
+        let role = match h.role {
+            dossier_core::HeadlineRole::Title => "title",
+            dossier_core::HeadlineRole::Subheading => "sub-heading",
+        };
+        let _ = writeln!(
+            o,
+            "  {} ({role}, stance {:?} {:.2}, coverage {:.2}): {words}",
+            h.verdict.as_str(),
+            h.stance,
+            h.score,
+            h.coverage
+        );
+        for &e in &h.evidence {
+            let _ = writeln!(o, "      evidence: {}", prefix(slice(e), 160));
+        }
+        if !h.qualifiers.is_empty() {
+            let q: Vec<_> = h.qualifiers.iter().map(|&q| one_line(slice(q))).collect();
+            let _ = writeln!(o, "      the body qualifies it: {}", q.join(", "));
+        }
+    }
 
     let _ = writeln!(o, "\nStatements ({})", a.attributions.len());
     for x in &a.attributions {
@@ -160,6 +184,29 @@ pub fn analysis(doc: &Document, a: &Analysis) -> String {
     let _ = writeln!(o, "\nCited sources ({})", a.cited_sources.len());
     for &s in &a.cited_sources {
         let _ = writeln!(o, "  {}", one_line(slice(s)));
+    }
+    out
+}
+
+/// `dossier documents`: each document once, then its headline checks.
+pub fn headline_rows(rows: &[HeadlineRow]) -> String {
+    let mut out = String::new();
+    let mut last: Option<&str> = None;
+    for h in rows {
+        if last != Some(h.doc_id.as_str()) {
+            let _ = writeln!(
+                out,
+                "{}  {}  {}",
+                h.published.as_deref().unwrap_or("undated"),
+                prefix(h.title.as_deref().unwrap_or("(untitled)"), 80),
+                h.doc_id
+            );
+            last = Some(h.doc_id.as_str());
+        }
+        let _ = writeln!(out, "  {:<12} {:<10} {}", h.verdict, h.role, prefix(&h.text, 100));
+    }
+    if rows.is_empty() {
+        out.push_str("(no headline checks)\n");
     }
     out
 }

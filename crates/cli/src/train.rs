@@ -178,3 +178,64 @@ pub fn train_idf(a: &crate::args::TrainIdfArgs) -> Result<Exit> {
     emit(&format!("wrote {} stems to {}\n", table.len(), a.out.display()))?;
     Ok(Exit::Success)
 }
+
+/// `dossier train stance`: FNC-1's training pairs, the bodies of `--held-out` (the usual dev
+/// split) left out entirely, every `--tune-every`-th remaining body (by id) kept for tuning.
+pub fn train_stance(a: &crate::args::TrainStanceArgs) -> Result<Exit> {
+    use dossier_eval::readers::fnc;
+    use dossier_stance::{Example, Label, TrainConfig};
+    let find = |stem: &str| -> Result<PathBuf> {
+        [a.fnc.join(format!("{stem}.csv")), a.fnc.join(format!("{stem}.csv.gz"))]
+            .into_iter()
+            .find(|p| p.is_file())
+            .with_context(|| format!("no {stem}.csv[.gz] in {}", a.fnc.display()))
+    };
+    let pairs = fnc::read_stances(&find("train_stances")?)?;
+    let bodies = fnc::read_bodies(&find("train_bodies")?)?;
+    let held_path = a.held_out.clone().unwrap_or_else(|| a.fnc.join("dev_body_ids.txt"));
+    let held = dossier_eval::tasks::headlines::read_body_ids(&held_path)?;
+    if held.is_empty() {
+        bail!("{} lists no body ids", held_path.display());
+    }
+    let ids: Vec<u32> = bodies.keys().copied().collect();
+    let texts: Vec<String> = bodies.values().cloned().collect();
+    let index = |id: u32| ids.binary_search(&id).ok();
+    let every = a.tune_every.max(2);
+    let (mut train, mut tune, mut skipped) = (Vec::new(), Vec::new(), 0usize);
+    for p in &pairs {
+        let (Some(body), Some(label)) = (index(p.body_id), p.stance.as_deref().and_then(Label::parse)) else {
+            bail!("pair {:?} / {} has no body or no stance", p.headline, p.body_id);
+        };
+        let e = Example { claim: p.headline.clone(), body, label };
+        if held.contains(&p.body_id) {
+            skipped += 1;
+        } else if p.body_id % every == 0 {
+            tune.push(e);
+        } else {
+            train.push(e);
+        }
+    }
+    eprintln!(
+        "{} pairs: {} train, {} tune (bodies with id % {every} == 0), {skipped} held out by {}",
+        pairs.len(),
+        train.len(),
+        tune.len(),
+        held_path.display()
+    );
+    let cfg = TrainConfig {
+        hidden: a.hidden,
+        epochs: a.epochs,
+        class_weight_power: a.class_weight_power,
+        dropout: a.dropout,
+        seed: a.seed,
+        ..TrainConfig::default()
+    };
+    let (model, _) = dossier_stance::train(&texts, &train, &tune, &cfg, &mut |line| eprintln!("{line}"))?;
+    let bytes = model.save();
+    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    emit(&format!("wrote {} ({} bytes)\n", a.out.display(), bytes.len()))?;
+    Ok(Exit::Success)
+}

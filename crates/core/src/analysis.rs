@@ -7,7 +7,7 @@ use crate::{Document, Span};
 
 /// Version of the JSON contract printed by `dossier analyze --json` and kept in the store.
 /// Bump the minor for added fields, the major for anything that changes or removes one.
-pub const CONTRACT_VERSION: &str = "1.3";
+pub const CONTRACT_VERSION: &str = "1.4";
 
 /// Everything the pipeline found in one document. Spans only; no copied text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,6 +28,8 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// Which stages, data and switches made this analysis (contract 1.3).
     pub provenance: Provenance,
+    /// The title and sub-headings checked against the body (contract 1.4).
+    pub headlines: Vec<Headline>,
 }
 
 /// What made an analysis: each stage's id and version in pipeline order, a digest of the
@@ -275,6 +277,31 @@ pub struct AnalysisJson {
     /// Added in 1.3; analyses stored before read back with an empty one (and count as stale).
     #[serde(default)]
     pub provenance: Provenance,
+    /// Added in 1.4; analyses stored before read back with none.
+    #[serde(default)]
+    pub headlines: Vec<HeadlineJson>,
+}
+
+/// A heading checked against the body (1.4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineJson {
+    pub role: HeadlineRole,
+    /// Null for a title known only from the metadata.
+    pub span: Option<SpanJson>,
+    /// The heading's words (the span's text, or the metadata title).
+    pub text: String,
+    pub verdict: Verdict,
+    pub stance: StanceLabel,
+    /// The stance model's probability of `stance`, to three decimals.
+    pub score: f64,
+    /// Share of the heading's words (IDF-weighted) found around the evidence, to three decimals.
+    pub coverage: f64,
+    pub evidence: Vec<SpanJson>,
+    pub qualifiers: Vec<SpanJson>,
+}
+
+fn three_decimals(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
 }
 
 impl AnalysisJson {
@@ -344,6 +371,24 @@ impl AnalysisJson {
             cited_sources: a.cited_sources.iter().map(|&s| span(s)).collect(),
             events: a.events.iter().map(|e| EventJson::new(t, a, e)).collect(),
             provenance: a.provenance.clone(),
+            headlines: a
+                .headlines
+                .iter()
+                .map(|h| HeadlineJson {
+                    role: h.role,
+                    span: h.span.map(span),
+                    text: match h.span {
+                        Some(s) => s.slice(t).unwrap_or_default().to_string(),
+                        None => doc.meta.title.clone().unwrap_or_default(),
+                    },
+                    verdict: h.verdict,
+                    stance: h.stance,
+                    score: three_decimals(h.score),
+                    coverage: three_decimals(h.coverage),
+                    evidence: h.evidence.iter().map(|&s| span(s)).collect(),
+                    qualifiers: h.qualifiers.iter().map(|&s| span(s)).collect(),
+                })
+                .collect(),
         }
     }
 }

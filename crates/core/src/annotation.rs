@@ -465,3 +465,72 @@ pub struct Event {
     /// event. `None` when the text itself asserts it.
     pub reported_by: Option<u32>,
 }
+
+/// Which heading a headline check is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadlineRole {
+    Title,
+    Subheading,
+}
+
+/// Whether the body bears a heading out (contract 1.4; docs/headlines.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The body says it.
+    Supported,
+    /// The body says otherwise.
+    Contradicted,
+    /// Nothing in the body says it.
+    Unsupported,
+    /// The body says it with hedges or conditions the heading drops ("should … if" vs "urges").
+    Overstated,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] =
+        [Verdict::Supported, Verdict::Contradicted, Verdict::Unsupported, Verdict::Overstated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Unsupported => "unsupported",
+            Verdict::Overstated => "overstated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// The stance model's label for a (heading, body) pair (FNC-1's labels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StanceLabel {
+    Agree,
+    Disagree,
+    Discuss,
+    Unrelated,
+}
+
+/// A title or sub-heading checked against the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    pub role: HeadlineRole,
+    /// The heading in the text; `None` for a title known only from the metadata.
+    pub span: Option<Span>,
+    pub verdict: Verdict,
+    /// What the stance model said, and its probability.
+    pub stance: StanceLabel,
+    pub score: f32,
+    /// IDF-weighted share of the heading's words found in the evidence sentences and their
+    /// neighbours.
+    pub coverage: f32,
+    /// The body sentences that decided it, best first.
+    pub evidence: Vec<Span>,
+    /// Hedges, modals and conditions in the evidence that the heading lacks ("should", "if").
+    pub qualifiers: Vec<Span>,
+}

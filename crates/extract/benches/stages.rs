@@ -63,6 +63,7 @@ fn produced(a: &Analysis) -> usize {
         + a.quantities.len()
         + a.times.len()
         + a.events.len()
+        + a.headlines.iter().map(|h| 1 + h.evidence.len()).sum::<usize>()
         + a.attributions.iter().filter(|x| x.speaker.as_ref().is_some_and(|s| s.entity.is_some())).count()
 }
 

@@ -10,6 +10,7 @@
 
 pub mod entities;
 pub mod events;
+pub mod headlines;
 pub mod lexicon;
 pub mod repair;
 pub mod segment;

@@ -91,6 +91,8 @@ word_lists! {
     hedges_before_to,
     /// Modals of obligation: a content that holds one urges ("X said Y must …"). (attribution.rs)
     deontic,
+    /// Words that open a condition ("if they cross", "unless"): a heading that drops one overstates. (headlines.rs)
+    conditions,
     /// Verbs whose object is a listener, skipped before the content ("told reporters Y"). (attribution.rs)
     tell_verbs,
     /// Verbs that judge someone "of" or "for" something. (attribution.rs)

@@ -90,6 +90,35 @@ fn article_marks(a: &AnalysisJson) -> Vec<Mark> {
             close: "</span>",
         });
     }
+    for (i, h) in a.headlines.iter().enumerate() {
+        let verdict = serde_label(&h.verdict);
+        if let Some(sp) = &h.span {
+            let (start, end) = span(sp.start, sp.end);
+            marks.push(Mark {
+                start,
+                end,
+                rank: 1,
+                open: format!(
+                    "<span class=\"headline verdict-{v}\" data-headline=\"{i}\" title=\"{v}\">",
+                    v = esc(&verdict)
+                ),
+                close: "</span>",
+            });
+        }
+        for e in &h.evidence {
+            let (start, end) = span(e.start, e.end);
+            marks.push(Mark {
+                start,
+                end,
+                rank: 0,
+                open: format!(
+                    "<span class=\"evidence\" data-headline=\"{i}\" title=\"{}\">",
+                    esc(&format!("evidence for the {}: {verdict}", serde_label(&h.role)))
+                ),
+                close: "</span>",
+            });
+        }
+    }
     // One link per speaker span, even when several statements share it (no nested links).
     let mut speakers: Vec<(u32, u32, Vec<usize>, String)> = Vec::new();
     for (i, at) in a.attributions.iter().enumerate() {
@@ -253,6 +282,7 @@ pub fn article(
         marks.push(Mark { start, end, rank: 9, open: "<mark class=\"evidence\">".into(), close: "</mark>" });
     }
     let _ = writeln!(b, "<div class=\"text\" id=\"text\">{}</div>", highlight(&doc.text, marks));
+    headline_table(&mut b, a);
     let _ = writeln!(b, "<h2 id=\"statements\">Statements ({})</h2>", a.attributions.len());
     b.push_str("<div class=\"table-wrap\"><table class=\"statements\"><thead><tr><th>#</th><th>Speaker</th><th>Cue</th><th>Stance</th><th>Statement</th></tr></thead><tbody>\n");
     let entity_name =
@@ -296,6 +326,36 @@ pub fn article(
     }
     b.push_str("</article>\n");
     layout(&title, "", &b)
+}
+
+/// Each heading's verdict with the body sentences that decided it.
+fn headline_table(b: &mut String, a: &AnalysisJson) {
+    let _ = writeln!(b, "<h2 id=\"headlines\">Headlines ({})</h2>", a.headlines.len());
+    if a.headlines.is_empty() {
+        b.push_str("<p class=\"note\">No title or sub-heading was checked.</p>\n");
+        return;
+    }
+    b.push_str("<div class=\"table-wrap\"><table class=\"headlines\"><thead><tr><th>Heading</th><th>Verdict</th><th>Evidence in the body</th></tr></thead><tbody>\n");
+    for (i, h) in a.headlines.iter().enumerate() {
+        let evidence: Vec<String> = h
+            .evidence
+            .iter()
+            .map(|e| format!("<li><a href=\"#text\" data-headline=\"{i}\">{}</a></li>", esc(&e.text)))
+            .collect();
+        let qualifiers: Vec<String> = h.qualifiers.iter().map(|q| esc(&q.text)).collect();
+        let _ = writeln!(
+            b,
+            "<tr data-headline=\"{i}\"><td><small>{role}</small> {text}</td><td><span class=\"verdict verdict-{v}\">{v}</span> <small>{stance} {score:.2}</small>{q}</td><td><ul class=\"evidence-list\">{ev}</ul></td></tr>",
+            role = esc(&serde_label(&h.role)),
+            text = esc(&h.text),
+            v = esc(&serde_label(&h.verdict)),
+            stance = esc(&serde_label(&h.stance)),
+            score = h.score,
+            q = if qualifiers.is_empty() { String::new() } else { format!("<br><small>the body says: {}</small>", qualifiers.join(", ")) },
+            ev = if evidence.is_empty() { "<li>—</li>".to_string() } else { evidence.join("") },
+        );
+    }
+    b.push_str("</tbody></table></div>\n");
 }
 
 /// The rows of a statements table, shared by the statements page and the entity page.

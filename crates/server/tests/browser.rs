@@ -199,6 +199,19 @@ async fn seed_article_shows_its_statements_and_a_speaker_click_opens_the_speaker
         row_text.contains("Patrick Ryder") && row_text.contains(&ryder_said.chars().take(40).collect::<String>()),
         "{row_text}"
     );
+    // Each heading's verdict is shown, with its evidence sentences listed and marked in the text.
+    let headlines = api["analysis"]["headlines"].as_array().expect("headlines").clone();
+    assert_eq!(headlines.len(), 2, "the seed's title and sub-heading");
+    for (i, h) in headlines.iter().enumerate() {
+        let row = c.find(Locator::Css(&format!("table.headlines tr[data-headline=\"{i}\"]"))).await.expect("row");
+        let verdict = row.find(Locator::Css(".verdict")).await.expect("verdict");
+        assert_eq!(verdict.text().await.expect("text"), h["verdict"].as_str().expect("a verdict"));
+        let evidence =
+            c.find_all(Locator::Css(&format!(".text .evidence[data-headline=\"{i}\"]"))).await.expect("evidence");
+        assert!(!evidence.is_empty(), "heading {i}'s evidence is marked in the text");
+        let first = squash(h["evidence"][0]["text"].as_str().expect("evidence text"));
+        assert!(squash(&row.text().await.expect("row text")).contains(&first), "heading {i}'s evidence is listed");
+    }
     // Boilerplate is marked (greyed) and never holds a statement.
     let boiler = c.find_all(Locator::Css(".text .bp")).await.expect("boilerplate");
     assert!(!boiler.is_empty(), "the seed's promotion and related-stories tail are marked");

@@ -104,10 +104,34 @@ fn insert_one(
     insert_quantities(tx, &doc.id, a)?;
     insert_times(tx, &doc.id, a)?;
     crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
+    insert_headlines(tx, &doc.id, a)?;
     if let Some(c) = claims {
         crate::claims::link_document(tx, c, doc, a, &ids)?;
     }
     Ok(inserted)
+}
+
+fn insert_headlines(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO headlines (doc_id, idx, role, start, \"end\", text, verdict, stance, score, evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (idx, h) in a.headlines.iter().enumerate() {
+        let evidence: Vec<[u32; 2]> = h.evidence.iter().map(|e| [e.start, e.end]).collect();
+        stmt.execute(params![
+            doc_id,
+            idx as i64,
+            label(&h.role)?,
+            h.span.as_ref().map(|s| s.start),
+            h.span.as_ref().map(|s| s.end),
+            h.text,
+            h.verdict.as_str(),
+            label(&h.stance)?,
+            h.score,
+            serde_json::to_string(&evidence)?,
+        ])?;
+    }
+    Ok(())
 }
 
 /// Every row drawn from a document's analysis (not the document, its raw HTML or the canonical
@@ -120,7 +144,9 @@ fn delete_derived_rows(tx: &Transaction, doc_id: &str) -> Result<()> {
          WHERE entity_id IN (SELECT DISTINCT entity_id FROM document_entities WHERE doc_id = ?1)",
     )?
     .execute([doc_id])?;
-    for table in ["events", "statements", "mentions", "quantities", "times", "document_entities", "entity_aliases"] {
+    for table in
+        ["events", "statements", "mentions", "quantities", "times", "document_entities", "entity_aliases", "headlines"]
+    {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([doc_id])?;
     }
     Ok(())

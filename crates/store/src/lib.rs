@@ -15,6 +15,7 @@
 mod browse;
 mod claims;
 mod events;
+mod headlines;
 mod insert;
 mod linking;
 mod numbers;
@@ -32,6 +33,7 @@ pub use browse::{
 };
 pub use claims::{ClaimFilter, ClaimSummary};
 pub use events::{EventFilter, EventRow};
+pub use headlines::{HeadlineFilter, HeadlineRow};
 pub use insert::Inserted;
 pub use numbers::QuantityFilter;
 pub use query::{AliasDocument, AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_provenance.sql"),
     ENTITY_EVIDENCE,
     include_str!("../migrations/0007_claims.sql"),
+    include_str!("../migrations/0008_headlines.sql"),
 ];
 
 /// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier_core::*;
-use dossier_store::{HitKind, Inserted, StatementFilter, Store, StoreError};
+use dossier_store::{HeadlineFilter, HitKind, Inserted, StatementFilter, Store, StoreError};
 
 /// The byte span of the first `needle` in `text`.
 fn at(text: &str, needle: &str) -> Span {
@@ -348,6 +348,74 @@ fn a_schema_4_store_is_carried_forward() {
     assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::Refreshed]);
     assert_eq!(s.stats().unwrap().statements, 1);
     assert_eq!(s.insert_batch(&[ryder()]).unwrap(), vec![Inserted::Duplicate]);
+    drop(s);
+    remove_db(&path);
+}
+
+fn with_headline(verdict: Verdict) -> (Document, AnalysisJson) {
+    let (doc, mut json) = ryder();
+    let sentence = SpanJson::new(&doc.text, Span::new(0, doc.text.len()));
+    json.headlines = vec![HeadlineJson {
+        role: HeadlineRole::Title,
+        span: None,
+        text: "Ryder: troops in Kursk".into(),
+        verdict,
+        stance: StanceLabel::Agree,
+        score: 0.9,
+        coverage: 0.8,
+        evidence: vec![sentence],
+        qualifiers: vec![],
+    }];
+    json.provenance.stages = vec![StageVersion { id: "headlines".into(), version: verdict as u32 + 1 }];
+    (doc, json)
+}
+
+#[test]
+fn headline_checks_are_stored_filtered_and_replaced_on_refresh() {
+    on_both("headlines", |s| {
+        assert_eq!(s.insert_batch(&[with_headline(Verdict::Unsupported)]).unwrap(), vec![Inserted::New]);
+        let only = |s: &Store, v: &str| {
+            s.headlines(&HeadlineFilter { verdict: Some(v.into()), limit: 10, ..HeadlineFilter::default() }).unwrap()
+        };
+        let rows = only(s, "unsupported");
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].role.as_str(), rows[0].stance.as_str(), rows[0].start), ("title", "agree", None));
+        assert_eq!(rows[0].evidence, vec![[0, ryder().0.text.len() as u32]]);
+        assert_eq!(rows[0].title.as_deref(), Some("Briefing"));
+        assert!(only(s, "supported").is_empty());
+        // A refresh replaces the document's checks.
+        assert_eq!(s.insert_batch(&[with_headline(Verdict::Supported)]).unwrap(), vec![Inserted::Refreshed]);
+        assert!(only(s, "unsupported").is_empty());
+        assert_eq!(only(s, "supported").len(), 1);
+        let all = s.headlines(&HeadlineFilter { limit: 10, ..HeadlineFilter::default() }).unwrap();
+        assert_eq!(all.len(), 1);
+    });
+}
+
+#[test]
+fn a_schema_5_store_gains_the_headlines_table() {
+    let path = temp_db("schema5");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../migrations/0001_init.sql"),
+            include_str!("../migrations/0002_events.sql"),
+            include_str!("../migrations/0003_raw_html.sql"),
+            include_str!("../migrations/0004_fts_per_batch.sql"),
+            include_str!("../migrations/0005_provenance.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    assert!(s.headlines(&HeadlineFilter { limit: 10, ..HeadlineFilter::default() }).unwrap().is_empty());
+    assert_eq!(s.insert_batch(&[with_headline(Verdict::Overstated)]).unwrap(), vec![Inserted::New]);
+    assert_eq!(
+        s.headlines(&HeadlineFilter { limit: 10, ..HeadlineFilter::default() }).unwrap()[0].verdict,
+        "overstated"
+    );
     drop(s);
     remove_db(&path);
 }

@@ -6,6 +6,7 @@ pub mod claims;
 pub mod event_coref;
 pub mod events;
 pub mod extraction;
+pub mod headlines;
 pub mod ner;
 pub mod quantities;
 pub mod time;

@@ -80,6 +80,23 @@ pub struct Lexicons {
     pub events: EventLexicon,
     /// Loaded by [`Lexicons::rules_only`]: without the cue forms learnt from PolNeAR.
     pub rules_only: bool,
+    /// The claim/body stance model (resources/models/stance.bin, trained on FNC-1;
+    /// STANCE_MODEL_CARD.md there), read by the headlines stage.
+    pub stance: Option<&'static dossier_stance::StanceModel>,
+}
+
+/// The built-in stance model (resources/models/stance.bin), loaded once for the process.
+pub fn stance_model() -> Result<&'static dossier_stance::StanceModel, LexiconError> {
+    static MODEL: std::sync::LazyLock<Result<dossier_stance::StanceModel, String>> = std::sync::LazyLock::new(|| {
+        dossier_stance::StanceModel::load(include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../resources/models/stance.bin"
+        )))
+        .map_err(|e| e.to_string())
+    });
+    MODEL
+        .as_ref()
+        .map_err(|reason| LexiconError::Model { file: "resources/models/stance.bin".into(), reason: reason.clone() })
 }
 
 impl Lexicons {
@@ -128,6 +145,7 @@ impl Lexicons {
             tagger: None,
             events: EventLexicon::builtin()?,
             rules_only: !learned,
+            stance: Some(stance_model()?),
         };
         lex.set_tagger(tagger)?;
         // The closed word lists are parsed here too, so that the first document does not pay for them.
@@ -189,6 +207,7 @@ mod tests {
         assert_eq!(lex.demonyms.get("North Korean").map(String::as_str), Some("North Korea"));
         assert!(lex.titles.contains_key("spokesperson"));
         assert!(lex.tagger.is_some());
+        assert!(lex.stance.is_some_and(|m| m.support_floor() > 0.0 && m.support_floor() < 1.0));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! | 6 | `quantities` | tokens, sentences | quantities |
 //! | 7 | `times` | tokens, sentences | times |
 //! | 8 | `events` | regions, tokens, sentences, resolved_actors, quantities, times | events |
+//! | 9 | `headlines` | regions, tokens, sentences | headlines |
 //!
 //! The CLI, the server, the evaluations and the benchmarks all run this one list, so what is
 //! measured is what users run. Every analysis records the list's ids and versions, a digest of
@@ -96,20 +97,9 @@ impl Pipeline {
     }
 
     /// Dossier's pipeline: repair → segment → entities → attributions → resolve_actors →
-    /// quantities → times → events.
+    /// quantities → times → events → headlines.
     pub fn standard() -> Pipeline {
-        use stages::*;
-        Pipeline::new(vec![
-            Box::new(Repair),
-            Box::new(Segment),
-            Box::new(Entities),
-            Box::new(Attributions),
-            Box::new(ResolveActors),
-            Box::new(Quantities),
-            Box::new(Times),
-            Box::new(Events),
-        ])
-        .expect("the standard pipeline is well formed (tested)")
+        Pipeline::new(stages::standard_list()).expect("the standard pipeline is well formed (tested)")
     }
 
     pub fn stages(&self) -> &[Box<dyn Stage>] {
@@ -176,7 +166,17 @@ mod tests {
         let ids: Vec<_> = p.stages().iter().map(|s| s.info().id).collect();
         assert_eq!(
             ids,
-            ["repair", "segment", "entities", "attributions", "resolve_actors", "quantities", "times", "events"]
+            [
+                "repair",
+                "segment",
+                "entities",
+                "attributions",
+                "resolve_actors",
+                "quantities",
+                "times",
+                "events",
+                "headlines"
+            ]
         );
     }
 
@@ -203,7 +203,7 @@ mod tests {
     fn provenance_names_every_stage_and_the_switches() {
         let lex = Lexicons::rules_only().unwrap().without_tagger();
         let p = Pipeline::standard().provenance(&lex);
-        assert_eq!(p.stages.len(), 8);
+        assert_eq!(p.stages.len(), 9);
         assert!(p.resources.starts_with("sha256:") && p.resources.len() == 7 + 64, "{}", p.resources);
         assert_eq!(p.flags, RunFlags { rules_only: true, no_tagger: true });
         assert_ne!(p.key(), Pipeline::standard().provenance(&Lexicons::builtin().unwrap()).key());

@@ -23,6 +23,8 @@ pub enum Layer {
     Quantities,
     Times,
     Events,
+    /// The title and sub-headings checked against the body.
+    Headlines,
 }
 
 impl Layer {
@@ -37,6 +39,7 @@ impl Layer {
             Layer::Quantities => "quantities",
             Layer::Times => "times",
             Layer::Events => "events",
+            Layer::Headlines => "headlines",
         }
     }
 }

@@ -4,7 +4,22 @@
 //! another version are re-analysed by `dossier ingest`).
 
 use super::stage::{DocContext, Layer, Stage, StageInfo};
-use crate::{attribution, entities, events, repair, segment, Lexicons};
+use crate::{attribution, entities, events, headlines, repair, segment, Lexicons};
+
+/// The standard stages in pipeline order ([`super::Pipeline::standard`] checks and runs them).
+pub fn standard_list() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(Repair),
+        Box::new(Segment),
+        Box::new(Entities),
+        Box::new(Attributions),
+        Box::new(ResolveActors),
+        Box::new(Quantities),
+        Box::new(Times),
+        Box::new(Events),
+        Box::new(Headlines),
+    ]
+}
 
 /// Marks title, sub-headings and boilerplate, soft line breaks and cited sources; writes the
 /// reading text.
@@ -183,6 +198,38 @@ impl Stage for Events {
             &a.quantities,
             &a.times,
             lex,
+        );
+    }
+}
+
+/// The title and sub-headings checked against the body by the stance model
+/// ([`headlines::headlines`]; docs/headlines.md). Without a stance model (lexicons built by hand,
+/// not [`Lexicons::builtin`]) it finds nothing.
+pub struct Headlines;
+
+impl Stage for Headlines {
+    fn info(&self) -> StageInfo {
+        StageInfo {
+            id: "headlines",
+            version: 1,
+            requires: &[Layer::Regions, Layer::Tokens, Layer::Sentences],
+            provides: &[Layer::Headlines],
+        }
+    }
+
+    fn run(&self, cx: &mut DocContext<'_>, lex: &Lexicons) {
+        let Some(model) = lex.stance else { return };
+        let a = &cx.analysis;
+        let in_body = |s: &dossier_core::Sentence| a.region_at(s.span.start()) == dossier_core::RegionKind::Body;
+        cx.analysis.headlines = headlines::headlines(
+            &cx.reading,
+            &a.tokens,
+            &a.sentences,
+            &a.regions,
+            cx.doc.meta.title.as_deref(),
+            &in_body,
+            model,
+            lex.words(),
         );
     }
 }
