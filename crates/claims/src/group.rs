@@ -131,9 +131,8 @@ impl Profile {
         if other_event || shared < MIN_SHARED_TERMS {
             score = 0.0;
         }
-        let mut shared_terms = item.vector.shared(&self.vector());
-        shared_terms.truncate(8);
-        Match { score, wording, shared_terms, shared_entities, same_event, same_counted }
+        // The shared words are spelled out only for the winner ([`best`]): scoring is hot.
+        Match { score, wording, shared_terms: Vec::new(), shared_entities, same_event, same_counted }
     }
 }
 
@@ -161,11 +160,14 @@ pub fn best<'a, K: Ord + Copy>(
     candidates: impl IntoIterator<Item = (K, &'a Profile)>,
     threshold: f32,
 ) -> Option<(K, Match)> {
-    candidates
+    let (k, p, mut m) = candidates
         .into_iter()
-        .map(|(k, p)| (k, p.score(item)))
-        .filter(|(_, m)| m.score >= threshold)
-        .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+        .map(|(k, p)| (k, p, p.score(item)))
+        .filter(|(_, _, m)| m.score >= threshold)
+        .max_by(|a, b| a.2.score.total_cmp(&b.2.score).then(b.0.cmp(&a.0)))?;
+    m.shared_terms = item.vector.shared(&p.vector());
+    m.shared_terms.truncate(8);
+    Some((k, m))
 }
 
 /// An in-memory claim grouping with the store's rules: each item joins the best-scoring

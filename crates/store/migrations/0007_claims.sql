@@ -54,5 +54,6 @@ CREATE TABLE claim_reports (
     why               TEXT,               -- JSON dossier_claims::Match; NULL for the report that opened the claim
     UNIQUE (doc_id, kind, item)
 );
-CREATE INDEX claim_reports_claim ON claim_reports(claim_id);
+-- (claim, document): a report's claim already counting its document is one index probe.
+CREATE INDEX claim_reports_claim ON claim_reports(claim_id, doc_id);
 CREATE INDEX claim_reports_doc ON claim_reports(doc_id);

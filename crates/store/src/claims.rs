@@ -20,7 +20,7 @@ use crate::{Result, Store};
 /// How many claims one term's index entry yields (the most recent ones).
 const PER_TERM: usize = 48;
 /// How many of the candidates with most shared terms are scored in full.
-const SCORED: usize = 12;
+const SCORED: usize = 8;
 
 /// What one batch has read of the claim tables, kept in step with what it writes: a batch's
 /// documents share their claims' profiles and index entries instead of reading them again.
@@ -177,15 +177,15 @@ fn attach(
     doc: &Document,
     date: Option<&str>,
 ) -> Result<()> {
-    let mut profile = cache.profile(tx, claim)?.clone();
-    let moves = profile.reports < PROFILE_SETTLES_AFTER;
-    profile.add(item);
-    tx.prepare_cached("UPDATE claims SET profile = ?2 WHERE id = ?1")?
-        .execute(params![claim, serde_json::to_string(&profile)?])?;
-    if moves {
+    // A settled profile no longer changes: nothing to write (the report count is `claims.reports`).
+    if cache.profile(tx, claim)?.reports < PROFILE_SETTLES_AFTER {
+        let mut profile = cache.profile(tx, claim)?.clone();
+        profile.add(item);
+        tx.prepare_cached("UPDATE claims SET profile = ?2 WHERE id = ?1")?
+            .execute(params![claim, serde_json::to_string(&profile)?])?;
         cache.index(tx, claim, &profile)?;
+        cache.profiles.insert(claim, profile);
     }
-    cache.profiles.insert(claim, profile);
     // An earlier dated report becomes the first seen, and, when it states the claim clearly, its wording.
     let first: Option<String> =
         tx.prepare_cached("SELECT first_date FROM claims WHERE id = ?1")?.query_row([claim], |r| r.get(0))?;
