@@ -294,19 +294,7 @@ pub fn head_stem(trigger: &str) -> String {
 type Sparse = Vec<(u32, f32)>;
 
 fn cosine(a: &Sparse, b: &Sparse) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    dot
+    crate::terms::dot(a, b).0
 }
 
 /// Term ids and document frequencies over the documents, for TF-IDF vectors.

@@ -179,8 +179,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The dot product of two sparse vectors sorted by stem, and how many stems they share.
-pub fn dot(a: &[(String, f32)], b: &[(String, f32)]) -> (f32, usize) {
+/// The dot product of two sparse vectors sorted by key (stems, or term ids), and how many keys
+/// they share.
+pub fn dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> (f32, usize) {
     let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
