@@ -5,12 +5,16 @@
 
 use std::collections::HashMap;
 
+use dossier_core::fnv::FnvBuild;
 use serde::{Deserialize, Serialize};
 
-use crate::terms::{dot, IdfTable, TermVector};
+use crate::terms::{dot, IdfTable, TermId, TermVector};
 
 /// How many of a claim's terms its profile keeps (and the store indexes).
 pub const PROFILE_TERMS: usize = 24;
+/// How many of a claim's heaviest profile terms the term index holds: a report of the claim
+/// shares its rarest words with it, and each indexed term is a row written (docs/claims.md, "Cost").
+pub const INDEXED_TERMS: usize = 12;
 /// How many of an item's heaviest terms are looked up to find candidate claims.
 pub const LOOKUP_TERMS: usize = 8;
 /// After this many reports a claim's profile stops moving: later reports cannot drag it away
@@ -23,6 +27,8 @@ pub const ATTACH_AT: f32 = 0.28;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub vector: TermVector,
+    /// The stems behind the vector's ids, sorted by id: what a match spells out.
+    pub stems: Vec<(TermId, String)>,
     /// Canonical (store) ids of the entities it is about.
     pub entities: Vec<i64>,
     /// PLOVER type, for events.
@@ -33,18 +39,24 @@ pub struct Item {
 
 impl Item {
     pub fn new(idf: &IdfTable, text: &str) -> Item {
-        Item { vector: idf.vector(text), entities: Vec::new(), event_type: None, counted: None }
+        let (vector, stems) = idf.vector_and_stems(text);
+        Item { vector, stems, entities: Vec::new(), event_type: None, counted: None }
+    }
+
+    /// The stem of a term of this item.
+    pub fn stem(&self, id: TermId) -> Option<&str> {
+        self.stems.binary_search_by(|(s, _)| s.cmp(&id)).ok().map(|i| self.stems[i].1.as_str())
     }
 }
 
 /// What a claim is about, as far as grouping needs: a centroid of its first reports' wording
-/// and each of those reports' own wording (unit vectors sorted by stem), the entities they name
+/// and each of those reports' own wording (unit vectors sorted by term id), the entities they name
 /// (with counts), its event type and counted thing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
-    pub terms: Vec<(String, f32)>,
+    pub terms: Vec<(TermId, f32)>,
     #[serde(default)]
-    pub members: Vec<Vec<(String, f32)>>,
+    pub members: Vec<Vec<(TermId, f32)>>,
     pub entities: Vec<(i64, u32)>,
     pub event_type: Option<String>,
     pub counted: Option<String>,
@@ -78,10 +90,6 @@ impl Profile {
         p
     }
 
-    pub fn vector(&self) -> TermVector {
-        TermVector::from_unit(self.terms.clone())
-    }
-
     /// Folds one more report in (until the profile settles).
     pub fn add(&mut self, item: &Item) {
         self.reports += 1;
@@ -89,9 +97,9 @@ impl Profile {
             return;
         }
         let before = (self.reports - 1) as f32;
-        let mut sum: HashMap<String, f32> = self.terms.iter().map(|(s, w)| (s.clone(), w * before)).collect();
-        for (s, w) in item.vector.terms() {
-            *sum.entry(s.clone()).or_default() += w;
+        let mut sum: HashMap<TermId, f32, FnvBuild> = self.terms.iter().map(|&(s, w)| (s, w * before)).collect();
+        for &(s, w) in item.vector.terms() {
+            *sum.entry(s).or_default() += w;
         }
         self.terms = TermVector::from_weights(sum).truncated(PROFILE_TERMS).into_terms();
         self.members.push(item.vector.truncated(PROFILE_TERMS / 2).into_terms());
@@ -104,6 +112,13 @@ impl Profile {
         if self.counted.is_none() {
             self.counted.clone_from(&item.counted);
         }
+    }
+
+    /// The terms the index holds for this claim: its [`INDEXED_TERMS`] heaviest, sorted by id.
+    pub fn indexed_terms(&self) -> Vec<TermId> {
+        let mut top = TermVector::from_unit(self.terms.clone()).top(INDEXED_TERMS);
+        top.sort_unstable_by_key(|t| t.0);
+        top.into_iter().map(|t| t.0).collect()
     }
 
     /// How well an item fits this claim.
@@ -145,10 +160,9 @@ pub fn local_rarity(claims: usize) -> f32 {
 
 impl Item {
     /// The item with each term weighed down by how many claims hold it (`claims_with(term)`).
-    pub fn reweighed(&self, claims_with: impl Fn(&str) -> usize) -> Item {
-        let vector = TermVector::from_weights(
-            self.vector.terms().iter().map(|(s, w)| (s.clone(), w * local_rarity(claims_with(s)))),
-        );
+    pub fn reweighed(&self, claims_with: impl Fn(TermId) -> usize) -> Item {
+        let vector =
+            TermVector::from_weights(self.vector.terms().iter().map(|&(s, w)| (s, w * local_rarity(claims_with(s)))));
         Item { vector, ..self.clone() }
     }
 }
@@ -165,8 +179,8 @@ pub fn best<'a, K: Ord + Copy>(
         .map(|(k, p)| (k, p, p.score(item)))
         .filter(|(_, _, m)| m.score >= threshold)
         .max_by(|a, b| a.2.score.total_cmp(&b.2.score).then(b.0.cmp(&a.0)))?;
-    m.shared_terms = item.vector.shared(&p.vector());
-    m.shared_terms.truncate(8);
+    m.shared_terms =
+        item.vector.shared(&p.terms).into_iter().filter_map(|id| item.stem(id)).take(8).map(str::to_string).collect();
     Some((k, m))
 }
 
@@ -176,7 +190,7 @@ pub fn best<'a, K: Ord + Copy>(
 #[derive(Debug, Default)]
 pub struct Grouper {
     profiles: Vec<Profile>,
-    postings: HashMap<String, Vec<usize>>,
+    postings: HashMap<TermId, Vec<usize>, FnvBuild>,
     attach_at: Option<f32>,
 }
 
@@ -193,11 +207,11 @@ impl Grouper {
     /// Groups one item; returns its claim and, when it joined an existing one, why.
     pub fn add(&mut self, item: &Item) -> (usize, Option<Match>) {
         let threshold = self.attach_at.unwrap_or(ATTACH_AT);
-        let item = &item.reweighed(|s| self.postings.get(s).map_or(0, Vec::len));
+        let item = &item.reweighed(|s| self.postings.get(&s).map_or(0, Vec::len));
         let candidates = self.candidates(item);
         match best(item, candidates.iter().map(|&c| (c, &self.profiles[c])), threshold) {
             Some((c, m)) => {
-                let before: Vec<String> = self.profiles[c].terms.iter().map(|t| t.0.clone()).collect();
+                let before = self.profiles[c].indexed_terms();
                 self.profiles[c].add(item);
                 self.index(c, &before);
                 (c, Some(m))
@@ -227,10 +241,10 @@ impl Grouper {
         out
     }
 
-    fn index(&mut self, claim: usize, before: &[String]) {
-        for (s, _) in &self.profiles[claim].terms {
-            if !before.contains(s) {
-                self.postings.entry(s.clone()).or_default().push(claim);
+    fn index(&mut self, claim: usize, before: &[TermId]) {
+        for s in self.profiles[claim].indexed_terms() {
+            if before.binary_search(&s).is_err() {
+                self.postings.entry(s).or_default().push(claim);
             }
         }
     }
@@ -285,6 +299,6 @@ mod tests {
         }
         assert_eq!(p.reports, 21);
         // The first report still weighs as one of the first PROFILE_SETTLES_AFTER.
-        assert!(p.terms.iter().any(|(s, _)| s == "troop"));
+        assert!(p.terms.iter().any(|&(s, _)| s == crate::terms::term_id("troop")));
     }
 }

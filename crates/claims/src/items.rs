@@ -66,12 +66,8 @@ impl DocItem {
         let mut entities: Vec<i64> = self.entities.iter().filter_map(|e| canonical(*e)).collect();
         entities.sort_unstable();
         entities.dedup();
-        Item {
-            vector: idf.vector(&self.text),
-            entities,
-            event_type: self.event_type.clone(),
-            counted: self.counted.clone(),
-        }
+        let (vector, stems) = idf.vector_and_stems(&self.text);
+        Item { vector, stems, entities, event_type: self.event_type.clone(), counted: self.counted.clone() }
     }
 }
 

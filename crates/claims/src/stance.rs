@@ -56,10 +56,10 @@ enum Cue {
 }
 
 struct Lexicon {
-    /// Phrases as word sequences, longest first.
-    phrases: Vec<(Vec<String>, Cue)>,
+    /// Phrases as word sequences by their first word, longest first.
+    phrases: std::collections::HashMap<String, Vec<(Vec<String>, Cue)>>,
     /// The one-word cues, for [`is_cue_word`].
-    single: std::collections::HashSet<String>,
+    single: std::collections::HashSet<String, dossier_core::fnv::FnvBuild>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -79,7 +79,11 @@ fn lexicon() -> &'static Lexicon {
         }
         phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let single = phrases.iter().filter(|(p, _)| p.len() == 1).map(|(p, _)| p[0].clone()).collect();
-        Lexicon { phrases, single }
+        let mut by_first: std::collections::HashMap<String, Vec<(Vec<String>, Cue)>> = Default::default();
+        for (p, cue) in phrases {
+            by_first.entry(p[0].clone()).or_default().push((p, cue));
+        }
+        Lexicon { phrases: by_first, single }
     })
 }
 
@@ -94,7 +98,7 @@ fn cues(text: &str) -> Vec<Cue> {
     let ws: Vec<String> = words(text).map(|w| w.to_lowercase().replace('\u{2019}', "'")).collect();
     let mut out = Vec::new();
     for i in 0..ws.len() {
-        for (p, cue) in &lexicon().phrases {
+        for (p, cue) in lexicon().phrases.get(&ws[i]).into_iter().flatten() {
             if ws[i..].starts_with(p) {
                 out.push(*cue);
                 break;
@@ -155,8 +159,10 @@ mod tests {
 
     #[test]
     fn the_lexicon_reads() {
-        assert!(lexicon().phrases.len() > 50);
-        assert!(lexicon().phrases[0].0.len() > 1, "phrases first");
+        assert!(lexicon().phrases.values().map(Vec::len).sum::<usize>() > 50);
+        for group in lexicon().phrases.values() {
+            assert!(group.windows(2).all(|w| w[0].0.len() >= w[1].0.len()), "longest phrases first");
+        }
     }
 
     #[test]

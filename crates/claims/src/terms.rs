@@ -3,8 +3,15 @@
 //! public-domain Voice of America sentences, `dossier train idf`), then scaled to unit length.
 //! Two statements of one proposition share their rare words ("troops", "Kursk", "10,000"); the
 //! common ones ("said", "the") weigh almost nothing.
+//!
+//! A vector holds [`TermId`]s, 64-bit hashes of the stems, not the stems: a claim's profile and
+//! the store's term index compare and look up integers (docs/claims.md, "Cost"); an [`Item`]
+//! keeps its own stems beside the ids to spell out what it shares with a claim.
+//!
+//! [`Item`]: crate::group::Item
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::io::BufRead;
 use std::sync::OnceLock;
 
@@ -17,9 +24,20 @@ const BUILTIN_IDF: &str = include_str!("../../../resources/models/claims/word_id
 /// "at", "said") are left out of the vectors: they say nothing about which claim a text states.
 pub const MIN_IDF: f32 = 2.5;
 
+/// A stem as a vector key: its FNV-1a hash. With 64 bits, two stems of one store colliding is
+/// about as likely as a cosmic-ray bit flip (the vocabulary of news is a few hundred thousand).
+pub type TermId = u64;
+
+/// The [`TermId`] of a stem.
+pub fn term_id(stem: &str) -> TermId {
+    let mut h = dossier_core::fnv::Fnv::default();
+    h.write(stem.as_bytes());
+    h.finish()
+}
+
 /// Inverse document frequencies of stems.
 pub struct IdfTable {
-    idf: HashMap<String, f32>,
+    idf: HashMap<String, f32, dossier_core::fnv::FnvBuild>,
     /// The weight of a stem the table never saw: as rare as the rarest seen.
     unseen: f32,
 }
@@ -33,7 +51,7 @@ impl IdfTable {
 
     /// Reads a table written by [`IdfTable::write`].
     pub fn parse(text: &str) -> Result<IdfTable, dossier_core::tsv::TsvError> {
-        let mut idf = HashMap::new();
+        let mut idf = HashMap::default();
         let mut unseen = 0f32;
         for row in dossier_core::tsv::rows("word_idf.tsv", text) {
             let [stem, value] = row.first::<2>()?;
@@ -99,14 +117,28 @@ impl IdfTable {
 
     /// The unit-length TF-IDF vector of a text.
     pub fn vector(&self, text: &str) -> TermVector {
-        let mut tf: HashMap<String, f32> = HashMap::new();
-        for s in content_stems(text).filter(|s| self.idf(s) >= MIN_IDF) {
-            *tf.entry(s).or_default() += 1.0;
+        self.vector_and_stems(text).0
+    }
+
+    /// The vector of a text and the stems behind its ids (sorted by id).
+    pub fn vector_and_stems(&self, text: &str) -> (TermVector, Vec<(TermId, String)>) {
+        let mut tf: HashMap<String, f32, dossier_core::fnv::FnvBuild> = HashMap::default();
+        for s in content_stems(text) {
+            if let Some(n) = tf.get_mut(&s) {
+                *n += 1.0;
+            } else if self.idf(&s) >= MIN_IDF {
+                tf.insert(s, 1.0);
+            }
         }
-        TermVector::from_weights(tf.into_iter().map(|(s, n)| {
-            let w = (1.0 + n.ln()) * self.idf(&s);
-            (s, w)
-        }))
+        let mut stems: Vec<(TermId, String)> = Vec::with_capacity(tf.len());
+        let mut weights: Vec<(TermId, f32)> = Vec::with_capacity(tf.len());
+        for (s, n) in tf {
+            let id = term_id(&s);
+            weights.push((id, (1.0 + n.ln()) * self.idf(&s)));
+            stems.push((id, s));
+        }
+        stems.sort_unstable();
+        (TermVector::from_weights(weights), stems)
     }
 }
 
@@ -119,25 +151,53 @@ fn stemmer() -> &'static Stemmer {
 /// inside a word kept, a possessive `'s` dropped); digits keep their inner `,` and `.` and lose
 /// the thousands commas, so "10,000" and "10000" are one term.
 pub fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter_map(|w| {
-        if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            return Some(w.replace(',', ""));
-        }
-        let lower = w.to_lowercase().replace('\u{2019}', "'");
-        let lower = lower.strip_suffix("'s").unwrap_or(&lower).trim_matches('\'').to_string();
-        (!lower.is_empty()).then(|| stemmer().stem(&lower).into_owned())
-    })
+    words(text).filter_map(|w| stem_word(w, &lowercase(w)))
 }
 
 /// The stems that carry what a text is about: [`stems`] without the stance cues ("denies",
 /// "reportedly", "not"), which say how it is reported, not what.
 pub fn content_stems(text: &str) -> impl Iterator<Item = String> + '_ {
     words(text).filter_map(|w| {
-        let lower = w.to_lowercase().replace('\u{2019}', "'");
+        let lower = lowercase(w);
         if crate::stance::is_cue_word(&lower) || is_year(w) {
             return None;
         }
-        stems(w).next()
+        stem_word(w, &lower)
+    })
+}
+
+/// A word in lower case, with the typographic apostrophe made plain.
+fn lowercase(w: &str) -> String {
+    w.to_lowercase().replace('\u{2019}', "'")
+}
+
+/// How many stems [`stem_word`] remembers per thread before it starts over: news repeats its
+/// words, and the Snowball stemmer is most of what making a vector costs.
+const REMEMBERED_STEMS: usize = 200_000;
+
+/// The stem of one word (`lower`: the word in [`lowercase`]).
+fn stem_word(w: &str, lower: &str) -> Option<String> {
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(w.replace(',', ""));
+    }
+    let bare = lower.strip_suffix("'s").unwrap_or(lower).trim_matches('\'');
+    if bare.is_empty() {
+        return None;
+    }
+    thread_local! {
+        static STEMS: std::cell::RefCell<HashMap<String, String, dossier_core::fnv::FnvBuild>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    STEMS.with_borrow_mut(|memo| {
+        if let Some(s) = memo.get(bare) {
+            return Some(s.clone());
+        }
+        if memo.len() >= REMEMBERED_STEMS {
+            memo.clear();
+        }
+        let s = stemmer().stem(bare).into_owned();
+        memo.insert(bare.to_string(), s.clone());
+        Some(s)
     })
 }
 
@@ -198,15 +258,15 @@ pub fn dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> (f32, usize) {
     (dot, shared)
 }
 
-/// A sparse vector over stems, sorted by stem, of unit length (or empty).
+/// A sparse vector over stems, sorted by [`TermId`], of unit length (or empty).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TermVector(Vec<(String, f32)>);
+pub struct TermVector(Vec<(TermId, f32)>);
 
 impl TermVector {
-    /// Sorts, merges repeated stems, drops zero weights and scales to unit length.
-    pub fn from_weights(weights: impl IntoIterator<Item = (String, f32)>) -> TermVector {
-        let mut v: Vec<(String, f32)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    /// Sorts, merges repeated terms, drops zero weights and scales to unit length.
+    pub fn from_weights(weights: impl IntoIterator<Item = (TermId, f32)>) -> TermVector {
+        let mut v: Vec<(TermId, f32)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
+        v.sort_unstable_by_key(|t| t.0);
         v.dedup_by(|b, a| {
             if a.0 == b.0 {
                 a.1 += b.1;
@@ -224,7 +284,7 @@ impl TermVector {
         TermVector(v)
     }
 
-    pub fn terms(&self) -> &[(String, f32)] {
+    pub fn terms(&self) -> &[(TermId, f32)] {
         &self.0
     }
 
@@ -232,10 +292,10 @@ impl TermVector {
         self.0.is_empty()
     }
 
-    /// The `n` heaviest terms, heaviest first (ties by stem, so the choice is stable).
-    pub fn top(&self, n: usize) -> Vec<(String, f32)> {
+    /// The `n` heaviest terms, heaviest first (ties by id, so the choice is stable).
+    pub fn top(&self, n: usize) -> Vec<(TermId, f32)> {
         let mut v = self.0.clone();
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         v.truncate(n);
         v
     }
@@ -245,25 +305,25 @@ impl TermVector {
         dot(&self.0, &other.0).0
     }
 
-    /// The heaviest `n` terms, scaled to unit length again and sorted by stem.
+    /// The heaviest `n` terms, scaled to unit length again and sorted by id.
     pub fn truncated(&self, n: usize) -> TermVector {
         TermVector::from_weights(self.top(n))
     }
 
-    /// Takes terms already sorted by stem and of unit length (as [`TermVector::terms`] gives them).
-    pub fn from_unit(terms: Vec<(String, f32)>) -> TermVector {
+    /// Takes terms already sorted by id and of unit length (as [`TermVector::terms`] gives them).
+    pub fn from_unit(terms: Vec<(TermId, f32)>) -> TermVector {
         debug_assert!(terms.windows(2).all(|w| w[0].0 < w[1].0));
         TermVector(terms)
     }
 
-    pub fn into_terms(self) -> Vec<(String, f32)> {
+    pub fn into_terms(self) -> Vec<(TermId, f32)> {
         self.0
     }
 
-    /// The stems both vectors hold, heaviest (in `self`) first.
-    pub fn shared(&self, other: &TermVector) -> Vec<String> {
-        let mut shared: Vec<(String, f32)> =
-            self.0.iter().filter(|(s, _)| other.0.binary_search_by(|(o, _)| o.cmp(s)).is_ok()).cloned().collect();
+    /// The terms both vectors hold, heaviest (in `self`) first.
+    pub fn shared(&self, other: &[(TermId, f32)]) -> Vec<TermId> {
+        let mut shared: Vec<(TermId, f32)> =
+            self.0.iter().filter(|(s, _)| other.binary_search_by(|(o, _)| o.cmp(s)).is_ok()).copied().collect();
         shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         shared.into_iter().map(|(s, _)| s).collect()
     }
@@ -294,7 +354,9 @@ mod tests {
         assert!(a.cosine(&b) > 0.3, "{}", a.cosine(&b));
         assert!(a.cosine(&c) < 0.1, "{}", a.cosine(&c));
         assert!((a.cosine(&a) - 1.0).abs() < 1e-4);
-        assert_eq!(a.shared(&b)[0], "10000");
+        assert_eq!(a.shared(b.terms())[0], term_id("10000"));
+        let (_, stems) = t.vector_and_stems("Troops, troops and the troops");
+        assert_eq!(stems, [(term_id("troop"), "troop".to_string())]);
     }
 
     #[test]

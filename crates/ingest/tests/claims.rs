@@ -78,3 +78,55 @@ fn unknown_claims_and_entities_are_none() {
         .is_none());
     assert!(store.claims(&ClaimFilter::default()).unwrap().unwrap().is_empty());
 }
+
+/// A report, as the migration test compares them: document, stance, evidence start.
+type Report = (String, String, u32);
+
+/// A store written by schema 8 (claim terms as stems) is migrated to term ids and its claims
+/// linked again from the stored analyses: the same claims, reports and stances as a store
+/// that linked them as the documents came.
+#[test]
+fn a_schema_8_store_has_its_claims_linked_again() {
+    let lex = Lexicons::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.db");
+    let summary = |store: &Store| {
+        let claims = store.claims_in_full(&ClaimFilter::default()).unwrap().unwrap();
+        let mut out: Vec<(String, Vec<Report>)> = claims
+            .into_iter()
+            .map(|c| {
+                let reports = c
+                    .reports
+                    .iter()
+                    .map(|r| (r.document.clone(), r.stance.as_str().to_string(), r.evidence.start))
+                    .collect();
+                (c.text, reports)
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let before = {
+        let mut store = Store::open(&path).unwrap();
+        for d in reports() {
+            dossier_ingest::analyze_and_store(&mut store, &lex, vec![d]).unwrap();
+        }
+        summary(&store)
+    };
+    assert!(before.iter().any(|(_, r)| r.len() >= 3), "{before:#?}");
+    {
+        // What schema 8 left: stems in the index and in the profiles.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE claim_terms;
+             CREATE TABLE claim_terms (term TEXT NOT NULL, claim_id INTEGER NOT NULL, PRIMARY KEY (term, claim_id)) WITHOUT ROWID;
+             INSERT INTO claim_terms SELECT 'troop', id FROM claims;
+             UPDATE claims SET profile = '{\"terms\":[[\"troop\",1.0]],\"members\":[],\"entities\":[],\"event_type\":null,\"counted\":null,\"reports\":1}';
+             PRAGMA user_version = 8;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    assert_eq!(summary(&store), before);
+}

@@ -4,14 +4,16 @@
 //! capped at the most recent claims holding it, so linking a document costs the same at a
 //! thousand stored documents as at fifty thousand (docs/CLAIMS.md).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dossier_claims::contract::{
     AboutJson, ClaimJson, EvidenceJson, FirstSeenJson, NumberJson, NumberPointJson, ReportJson, SpeakerJson,
 };
 use dossier_claims::group::{best, Item, Match, Profile, ATTACH_AT, LOOKUP_TERMS, PROFILE_SETTLES_AFTER};
 use dossier_claims::items::{items, DocItem};
+use dossier_claims::terms::TermId;
 use dossier_claims::{IdfTable, ReportStance};
+use dossier_core::fnv::FnvBuild;
 use dossier_core::{AnalysisJson, Document};
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -22,57 +24,137 @@ const PER_TERM: usize = 48;
 /// How many of the candidates with most shared terms are scored in full.
 const SCORED: usize = 8;
 
-/// What one batch has read of the claim tables, kept in step with what it writes: a batch's
-/// documents share their claims' profiles and index entries instead of reading them again.
-/// Lives for one transaction only, so it never sees another writer's rows go stale.
+/// What linking has read of the claim tables, kept in step with what it writes: documents share
+/// their claims' profiles and index entries instead of reading them again, and a profile that
+/// several of a batch's reports move is written once, by [`ClaimCache::flush`]. It outlives a
+/// batch only while no other connection writes the file ([`ClaimCache::begin`]), so it never
+/// holds rows another writer has made stale.
 #[derive(Default)]
 pub(crate) struct ClaimCache {
-    profiles: HashMap<i64, Profile>,
+    claims: HashMap<i64, Cached, FnvBuild>,
     /// term → the most recent claims holding it (newest first, at most [`PER_TERM`]).
-    postings: HashMap<String, Vec<i64>>,
+    postings: HashMap<TermId, Vec<i64>, FnvBuild>,
+    /// Claims whose profile changed since it was written.
+    dirty: BTreeSet<i64>,
+    /// Index rows to write: (term, claim) pairs new to a claim's profile. Every term here has
+    /// its entry in `postings` ([`ClaimCache::update`]), which already counts the row.
+    unindexed: Vec<(TermId, i64)>,
+    /// Reports and documents to add to `claims.reports` and `claims.documents`.
+    counts: BTreeMap<i64, (u32, u32)>,
+    /// The file's `PRAGMA data_version` when the last batch began.
+    data_version: Option<i64>,
+}
+
+/// What the cache holds of one claim.
+struct Cached {
+    profile: Profile,
+    first_date: Option<String>,
+}
+
+/// How many claim profiles (a few KB each) and terms the cache keeps from batch to batch before
+/// starting over.
+const REMEMBERED_CLAIMS: usize = 50_000;
+const REMEMBERED_TERMS: usize = 500_000;
+
+/// A term id as SQLite's signed integer (the same 64 bits).
+fn sql_term(t: TermId) -> i64 {
+    t as i64
 }
 
 impl ClaimCache {
-    /// Forgets everything read: after a document's reports are removed, claims may be gone.
-    pub(crate) fn clear(&mut self) {
-        self.profiles.clear();
-        self.postings.clear();
+    /// Starts a batch: what was read stays valid unless another connection has written the
+    /// file since the last batch (`PRAGMA data_version` moves only for other connections'
+    /// commits), and the cache is let go when it has grown large.
+    pub(crate) fn begin(&mut self, tx: &Transaction) -> Result<()> {
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let large = self.claims.len() > REMEMBERED_CLAIMS || self.postings.len() > REMEMBERED_TERMS;
+        if self.data_version != Some(version) || large {
+            self.forget();
+        }
+        self.data_version = Some(version);
+        Ok(())
     }
 
-    fn holders(&mut self, tx: &Transaction, term: &str) -> Result<&[i64]> {
-        if !self.postings.contains_key(term) {
-            let mut lookup =
-                tx.prepare_cached("SELECT claim_id FROM claim_terms WHERE term = ?1 ORDER BY claim_id DESC LIMIT ?2")?;
-            let ids = lookup.query_map(params![term, PER_TERM as i64], |r| r.get::<_, i64>(0))?;
-            let ids = ids.collect::<rusqlite::Result<Vec<_>>>()?;
-            self.postings.insert(term.to_string(), ids);
+    /// Forgets everything, written or not (after a rolled-back batch).
+    pub(crate) fn forget(&mut self) {
+        *self = ClaimCache::default();
+    }
+
+    /// Writes what the batch changed, then forgets everything read: after a document's reports
+    /// are removed, claims may be gone.
+    pub(crate) fn flush_and_clear(&mut self, tx: &Transaction) -> Result<()> {
+        self.flush(tx)?;
+        self.claims.clear();
+        self.postings.clear();
+        Ok(())
+    }
+
+    /// Writes the changed profiles, the new index rows and the report counts.
+    pub(crate) fn flush(&mut self, tx: &Transaction) -> Result<()> {
+        let mut update = tx.prepare_cached("UPDATE claims SET profile = ?2 WHERE id = ?1")?;
+        for id in std::mem::take(&mut self.dirty) {
+            update.execute(params![id, serde_json::to_string(&self.claims[&id].profile)?])?;
         }
-        Ok(&self.postings[term])
+        let mut count =
+            tx.prepare_cached("UPDATE claims SET reports = reports + ?2, documents = documents + ?3 WHERE id = ?1")?;
+        for (id, (reports, documents)) in std::mem::take(&mut self.counts) {
+            count.execute(params![id, reports, documents])?;
+        }
+        let mut add = tx.prepare_cached("INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?1, ?2)")?;
+        for (term, claim) in std::mem::take(&mut self.unindexed) {
+            add.execute(params![sql_term(term), claim])?;
+        }
+        Ok(())
+    }
+
+    fn holders(&mut self, tx: &Transaction, term: TermId) -> Result<&[i64]> {
+        match self.postings.entry(term) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut lookup = tx.prepare_cached(
+                    "SELECT claim_id FROM claim_terms WHERE term = ?1 ORDER BY claim_id DESC LIMIT ?2",
+                )?;
+                let ids = lookup.query_map(params![sql_term(term), PER_TERM as i64], |r| r.get::<_, i64>(0))?;
+                Ok(e.insert(ids.collect::<rusqlite::Result<Vec<_>>>()?))
+            }
+        }
+    }
+
+    fn cached(&mut self, tx: &Transaction, claim: i64) -> Result<&mut Cached> {
+        match self.claims.entry(claim) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let (json, first_date): (String, Option<String>) = tx
+                    .prepare_cached("SELECT profile, first_date FROM claims WHERE id = ?1")?
+                    .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                Ok(e.insert(Cached { profile: serde_json::from_str(&json)?, first_date }))
+            }
+        }
     }
 
     fn profile(&mut self, tx: &Transaction, claim: i64) -> Result<&Profile> {
-        match self.profiles.entry(claim) {
-            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let json: String =
-                    tx.prepare_cached("SELECT profile FROM claims WHERE id = ?1")?.query_row([claim], |r| r.get(0))?;
-                Ok(e.insert(serde_json::from_str(&json)?))
-            }
-        }
+        Ok(&self.cached(tx, claim)?.profile)
     }
 
-    /// Records a claim's new terms in the index (database and cache).
-    fn index(&mut self, tx: &Transaction, claim: i64, profile: &Profile) -> Result<()> {
-        let mut add = tx.prepare_cached("INSERT OR IGNORE INTO claim_terms (term, claim_id) VALUES (?1, ?2)")?;
-        for (term, _) in &profile.terms {
-            if add.execute(params![term, claim])? > 0 {
-                if let Some(ids) = self.postings.get_mut(term) {
-                    // Claim ids grow: the newest goes first.
-                    ids.insert(0, claim);
-                    ids.truncate(PER_TERM);
-                }
+    /// Keeps a claim's new or changed profile, to be written by [`ClaimCache::flush`], and
+    /// indexes the terms it did not hold before.
+    fn update(&mut self, tx: &Transaction, claim: i64, profile: Profile, first_date: Option<String>) -> Result<()> {
+        let before = self.claims.get(&claim).map(|c| c.profile.indexed_terms()).unwrap_or_default();
+        for term in profile.indexed_terms() {
+            if before.binary_search(&term).is_ok() {
+                continue;
+            }
+            self.holders(tx, term)?;
+            let ids = self.postings.get_mut(&term).expect("holders() loaded it");
+            if !ids.contains(&claim) {
+                self.unindexed.push((term, claim));
+                // Claim ids grow: the newest goes first.
+                ids.insert(0, claim);
+                ids.truncate(PER_TERM);
             }
         }
+        self.dirty.insert(claim);
+        self.claims.insert(claim, Cached { profile, first_date });
         Ok(())
     }
 }
@@ -87,6 +169,8 @@ pub(crate) fn link_document(
 ) -> Result<()> {
     let idf = IdfTable::builtin();
     let date = doc.meta.published.map(|d| d.to_string());
+    // The claims this document already reports: `claims.documents` counts it once.
+    let mut reported: Vec<i64> = Vec::new();
     for di in items(&doc.text, a) {
         let item = di.item(idf, |e| ids.get(&e).copied());
         if item.vector.is_empty() {
@@ -96,7 +180,7 @@ pub(crate) fn link_document(
         for id in &candidates {
             cache.profile(tx, *id)?;
         }
-        let chosen = best(&item, candidates.iter().map(|id| (*id, &cache.profiles[id])), ATTACH_AT);
+        let chosen = best(&item, candidates.iter().map(|id| (*id, &cache.claims[id].profile)), ATTACH_AT);
         let (claim, why) = match chosen {
             Some((id, m)) => {
                 attach(tx, cache, id, &item, &di, doc, date.as_deref())?;
@@ -104,7 +188,11 @@ pub(crate) fn link_document(
             }
             None => (open(tx, cache, &item, &di, doc, date.as_deref())?, None),
         };
-        insert_report(tx, claim, &di, doc, date.as_deref(), why.as_ref(), ids)?;
+        let first_report_here = !reported.contains(&claim);
+        if first_report_here {
+            reported.push(claim);
+        }
+        insert_report(tx, cache, claim, &di, doc, date.as_deref(), why.as_ref(), ids, first_report_here)?;
         let mut add_entity =
             tx.prepare_cached("INSERT OR IGNORE INTO claim_entities (entity_id, claim_id) VALUES (?1, ?2)")?;
         for e in &item.entities {
@@ -114,18 +202,59 @@ pub(crate) fn link_document(
     Ok(())
 }
 
+/// Links every stored document to claims again, in the order they were stored (after a
+/// migration that emptied the claim tables). Each document's canonical entities are the ones
+/// stored with it.
+pub(crate) fn relink_all(tx: &Transaction) -> Result<()> {
+    let mut cache = ClaimCache::default();
+    let mut docs = tx.prepare(
+        "SELECT id, text, url, title, published, outlet, author, source, analysis FROM documents ORDER BY pk",
+    )?;
+    let mut entities = tx.prepare("SELECT local_id, entity_id FROM document_entities WHERE doc_id = ?1")?;
+    let mut rows = docs.query([])?;
+    let mut linked = 0usize;
+    while let Some(r) = rows.next()? {
+        let published: Option<String> = r.get(4)?;
+        let doc = Document {
+            id: r.get(0)?,
+            text: r.get(1)?,
+            meta: dossier_core::Metadata {
+                url: r.get(2)?,
+                title: r.get(3)?,
+                published: published.as_deref().and_then(dossier_core::parse_published),
+                outlet: r.get(5)?,
+                author: r.get(6)?,
+                source: r.get(7)?,
+            },
+        };
+        // An analysis an older contract wrote that this one cannot read gets its claims when
+        // the document is ingested again (its provenance differs, so it is refreshed).
+        let Ok(analysis) = serde_json::from_str::<AnalysisJson>(&r.get::<_, String>(8)?) else { continue };
+        let ids = entities
+            .query_map([&doc.id], |e| Ok((e.get::<_, u32>(0)?, e.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<HashMap<u32, i64>>>()?;
+        link_document(tx, &mut cache, &doc, &analysis, &ids)?;
+        linked += 1;
+        // Bounded memory on a large store: what was read is let go now and then.
+        if linked.is_multiple_of(1000) {
+            cache.flush_and_clear(tx)?;
+        }
+    }
+    cache.flush(tx)
+}
+
 /// The claims sharing most of the item's heaviest terms (at most [`SCORED`]), and the item
 /// reweighed by how many claims hold each of its terms (counted up to [`PER_TERM`], so the
 /// look-up stays bounded).
 fn candidates(tx: &Transaction, cache: &mut ClaimCache, item: &Item) -> Result<(Vec<i64>, Item)> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (term, _) in item.vector.terms() {
+    let mut counts: HashMap<TermId, usize, FnvBuild> = HashMap::default();
+    for &(term, _) in item.vector.terms() {
         counts.insert(term, cache.holders(tx, term)?.len());
     }
-    let item = item.reweighed(|s| counts.get(s).copied().unwrap_or(0));
-    let mut hits: HashMap<i64, f32> = HashMap::new();
+    let item = item.reweighed(|s| counts.get(&s).copied().unwrap_or(0));
+    let mut hits: HashMap<i64, f32, FnvBuild> = HashMap::default();
     for (term, weight) in item.vector.top(LOOKUP_TERMS) {
-        for id in cache.holders(tx, &term)? {
+        for id in cache.holders(tx, term)? {
             *hits.entry(*id).or_default() += weight;
         }
     }
@@ -158,8 +287,9 @@ fn open(
         serde_json::to_string(&profile)?
     ])?;
     let id = tx.last_insert_rowid();
-    cache.index(tx, id, &profile)?;
-    cache.profiles.insert(id, profile);
+    cache.update(tx, id, profile, date.map(str::to_string))?;
+    // Written just now: dirty only if a later report of the batch moves it.
+    cache.dirty.remove(&id);
     Ok(id)
 }
 
@@ -178,22 +308,22 @@ fn attach(
     date: Option<&str>,
 ) -> Result<()> {
     // A settled profile no longer changes: nothing to write (the report count is `claims.reports`).
-    if cache.profile(tx, claim)?.reports < PROFILE_SETTLES_AFTER {
-        let mut profile = cache.profile(tx, claim)?.clone();
-        profile.add(item);
-        tx.prepare_cached("UPDATE claims SET profile = ?2 WHERE id = ?1")?
-            .execute(params![claim, serde_json::to_string(&profile)?])?;
-        cache.index(tx, claim, &profile)?;
-        cache.profiles.insert(claim, profile);
-    }
+    let cached = cache.cached(tx, claim)?;
     // An earlier dated report becomes the first seen, and, when it states the claim clearly, its wording.
-    let first: Option<String> =
-        tx.prepare_cached("SELECT first_date FROM claims WHERE id = ?1")?.query_row([claim], |r| r.get(0))?;
-    let earlier = match (date, first.as_deref()) {
+    let earlier = match (date, cached.first_date.as_deref()) {
         (Some(d), Some(f)) => d < f,
         (Some(_), None) => true,
         _ => false,
     };
+    if earlier {
+        cached.first_date = date.map(str::to_string);
+    }
+    if cached.profile.reports < PROFILE_SETTLES_AFTER {
+        let mut profile = cached.profile.clone();
+        let first_date = cached.first_date.clone();
+        profile.add(item);
+        cache.update(tx, claim, profile, first_date)?;
+    }
     if earlier {
         tx.prepare_cached("UPDATE claims SET first_doc = ?2, first_date = ?3, first_outlet = ?4 WHERE id = ?1")?
             .execute(params![claim, doc.id, date, doc.meta.outlet])?;
@@ -204,14 +334,17 @@ fn attach(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn insert_report(
     tx: &Transaction,
+    cache: &mut ClaimCache,
     claim: i64,
     di: &DocItem,
     doc: &Document,
     date: Option<&str>,
     why: Option<&Match>,
     ids: &HashMap<u32, i64>,
+    first_report_here: bool,
 ) -> Result<()> {
     let n = di.number.as_ref();
     tx.prepare_cached(
@@ -241,12 +374,9 @@ fn insert_report(
         why.map(serde_json::to_string).transpose()?,
     ])?;
     // `documents` counts this document once, however many of its items report the claim.
-    tx.prepare_cached(
-        "UPDATE claims SET reports = reports + 1,
-             documents = documents + NOT EXISTS (SELECT 1 FROM claim_reports WHERE claim_id = ?1 AND doc_id = ?2 AND id < last_insert_rowid())
-         WHERE id = ?1",
-    )?
-    .execute(params![claim, doc.id])?;
+    let counts = cache.counts.entry(claim).or_default();
+    counts.0 += 1;
+    counts.1 += u32::from(first_report_here);
     Ok(())
 }
 

@@ -29,27 +29,47 @@ impl Store {
         // IMMEDIATE takes the write lock up front; a deferred transaction that upgrades later
         // can fail with SQLITE_BUSY without waiting for the busy timeout.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Rows are appended with growing keys: what lies past these was inserted by this batch.
-        let last_doc: i64 = tx.query_row("SELECT COALESCE(MAX(pk), 0) FROM documents", [], |r| r.get(0))?;
-        let last_statement: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM statements", [], |r| r.get(0))?;
-        let mut out = Vec::with_capacity(docs.len());
-        let mut claims = self.link_claims.then(crate::claims::ClaimCache::default);
-        for (doc, analysis) in docs {
-            out.push(insert_one(&tx, claims.as_mut(), doc, analysis)?);
+        let claims = self.link_claims.then_some(&mut self.claim_cache);
+        let stored = store_batch(tx, claims, docs);
+        if stored.is_err() {
+            // Rolled back: what the cache learnt in this batch is not in the file.
+            self.claim_cache.forget();
         }
-        // The full-text indexes, in one bulk insert per batch (migration 0004 dropped the per-row triggers).
-        tx.execute(
-            "INSERT INTO documents_fts(rowid, title, text) SELECT pk, title, text FROM documents WHERE pk > ?1",
-            [last_doc],
-        )?;
-        tx.execute(
-            "INSERT INTO statements_fts(rowid, speaker, speaker_entity, content)
-             SELECT id, speaker, speaker_entity, content FROM statements WHERE id > ?1",
-            [last_statement],
-        )?;
-        tx.commit()?;
-        Ok(out)
+        stored
     }
+}
+
+/// [`Store::insert_batch`] inside its transaction.
+fn store_batch(
+    tx: Transaction,
+    mut claims: Option<&mut crate::claims::ClaimCache>,
+    docs: &[(Document, AnalysisJson)],
+) -> Result<Vec<Inserted>> {
+    if let Some(c) = claims.as_mut() {
+        c.begin(&tx)?;
+    }
+    // Rows are appended with growing keys: what lies past these was inserted by this batch.
+    let last_doc: i64 = tx.query_row("SELECT COALESCE(MAX(pk), 0) FROM documents", [], |r| r.get(0))?;
+    let last_statement: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM statements", [], |r| r.get(0))?;
+    let mut out = Vec::with_capacity(docs.len());
+    for (doc, analysis) in docs {
+        out.push(insert_one(&tx, claims.as_deref_mut(), doc, analysis)?);
+    }
+    if let Some(c) = claims.as_mut() {
+        c.flush(&tx)?;
+    }
+    // The full-text indexes, in one bulk insert per batch (migration 0004 dropped the per-row triggers).
+    tx.execute(
+        "INSERT INTO documents_fts(rowid, title, text) SELECT pk, title, text FROM documents WHERE pk > ?1",
+        [last_doc],
+    )?;
+    tx.execute(
+        "INSERT INTO statements_fts(rowid, speaker, speaker_entity, content)
+         SELECT id, speaker, speaker_entity, content FROM statements WHERE id > ?1",
+        [last_statement],
+    )?;
+    tx.commit()?;
+    Ok(out)
 }
 
 fn insert_one(
@@ -68,7 +88,7 @@ fn insert_one(
         Some(p) if p == provenance => return Ok(Inserted::Duplicate),
         Some(_) => {
             if let Some(c) = claims.as_mut() {
-                c.clear();
+                c.flush_and_clear(tx)?;
             }
             delete_derived_rows(tx, &doc.id)?;
             tx.prepare_cached("UPDATE documents SET analysis = ?2, provenance = ?3 WHERE id = ?1")?

@@ -70,6 +70,9 @@ pub struct Store {
     /// to measure what linking costs (the ingest benchmark), since documents stored with it off
     /// have no claim reports.
     link_claims: bool,
+    /// What linking claims read of the claim tables, kept from batch to batch while no other
+    /// connection writes the file (claims.rs, [`claims::ClaimCache::begin`]).
+    claim_cache: claims::ClaimCache,
 }
 
 impl Store {
@@ -99,7 +102,7 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, link_claims: true })
+        Ok(Store { conn, link_claims: true, claim_cache: claims::ClaimCache::default() })
     }
 
     /// Turns claim linking off or on for later inserts (see the field's note).

@@ -14,17 +14,24 @@ const MIGRATIONS: &[&str] = &[
     ENTITY_EVIDENCE,
     include_str!("../migrations/0007_claims.sql"),
     include_str!("../migrations/0008_headlines.sql"),
+    CLAIM_TERM_IDS,
 ];
 
 /// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].
 const ENTITY_EVIDENCE: &str = include_str!("../migrations/0006_entity_evidence.sql");
 
+/// Claim terms as hashes; the claims are linked again ([`after_migration`]).
+const CLAIM_TERM_IDS: &str = include_str!("../migrations/0009_claim_term_ids.sql");
+
 /// What a migration needs beyond its SQL, run in the same transaction: filling a new table from
-/// rows that only Rust can read (a person's name parts).
+/// rows that only Rust can read (a person's name parts, the claims of stored analyses).
 /// Keyed by the migration's text, not its number, so that renumbering it changes nothing here.
 fn after_migration(tx: &rusqlite::Transaction, sql: &str) -> Result<()> {
     if sql == ENTITY_EVIDENCE {
         crate::linking::backfill_person_names(tx)?;
+    }
+    if sql == CLAIM_TERM_IDS {
+        crate::claims::relink_all(tx)?;
     }
     Ok(())
 }
