@@ -7,12 +7,15 @@
 //! | unrelated | any | any | unsupported |
 //! | disagree | any | any | contradicted |
 //! | agree / discuss | no | any | unsupported |
+//! | agree / discuss | yes, but not of its predicate words | any | unsupported |
 //! | agree / discuss | yes | some | overstated |
 //! | agree / discuss | yes | none | supported |
 //!
 //! Coverage is the IDF-weighted share of the heading's words found in the best-matching body
 //! sentence and its neighbours; the floor is the one the model was trained with (the coverage 90 %
-//! of FNC-1's agreeing and discussing pairs reach). Qualifiers are the hedges, modals of
+//! of FNC-1's agreeing and discussing pairs reach). Predicate coverage is the same share for the
+//! heading's words without a capital (what happened, not who: "*threatening* to *declare war*"),
+//! found around the evidence sentences, against its own floor set the same way. Qualifiers are the hedges, modals of
 //! obligation and conditions of the attribution layer's word lists (`en/hedges.tsv`,
 //! `en/hedges_before_to.tsv` before "to", `en/deontic.tsv`, `en/conditions.tsv`) found in the
 //! evidence sentences when the heading has none of that kind: "should hit them if they cross"
@@ -101,6 +104,8 @@ fn check(
         Label::Unrelated => Verdict::Unsupported,
         Label::Disagree => Verdict::Contradicted,
         Label::Agree | Label::Discuss if j.coverage < model.support_floor() => Verdict::Unsupported,
+        // The body names who the heading names but not what it says they did.
+        Label::Agree | Label::Discuss if j.predicate_coverage < model.predicate_floor() => Verdict::Unsupported,
         Label::Agree | Label::Discuss if !dropped.is_empty() => Verdict::Overstated,
         Label::Agree | Label::Discuss => Verdict::Supported,
     };

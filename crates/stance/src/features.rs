@@ -177,6 +177,27 @@ pub(crate) struct PairFeatures {
     pub ranked: Vec<(usize, f32)>,
     /// IDF-weighted share of the claim's stems found in the best sentence and its neighbours.
     pub coverage: f32,
+    /// The same share for the claim's predicate words only ([`predicate_words`]), found around
+    /// the evidence sentences (the best [`PREDICATE_SENTENCES`] and their neighbours).
+    pub predicate_coverage: f32,
+}
+
+/// Around how many of the best sentences the predicate words are looked for: the evidence.
+pub(crate) const PREDICATE_SENTENCES: usize = 2;
+
+/// Which of a claim's content words say what happened rather than who: the words that do not
+/// begin with a capital ("Ukraine *threatening* to *declare war* on North Korea"). A
+/// sentence-case headline capitalises its names and its first word only; a title-case one
+/// capitalises nearly everything, and then every content word counts.
+fn predicate_words(claim: &str, spans: &[std::ops::Range<usize>], words: &[Word]) -> Vec<u64> {
+    let content: Vec<usize> = (0..words.len()).filter(|&i| words[i].content()).collect();
+    let capital = |i: usize| claim[spans[i].clone()].starts_with(char::is_uppercase);
+    let capitals = content.iter().filter(|&&i| capital(i)).count();
+    let title_case = capitals * 10 > content.len() * 7;
+    let mut out: Vec<u64> = content.into_iter().filter(|&i| title_case || !capital(i)).map(|i| words[i].stem).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn share(num: f32, den: f32) -> f32 {
@@ -224,6 +245,23 @@ pub(crate) fn features(claim: &str, body: &PreparedBody, idf: &dyn Idf, lists: &
         let (v, _) = tfidf(&body.words[body.sent_words[lo].start..body.sent_words[hi - 1].end], idf);
         covered(&v)
     });
+    let predicates = predicate_words(claim, &spans, &cw);
+    let predicate_coverage = if predicates.is_empty() {
+        1.0
+    } else {
+        let around: Vec<Word> = ranked
+            .iter()
+            .take(PREDICATE_SENTENCES)
+            .flat_map(|&(i, _)| {
+                let lo = i.saturating_sub(1);
+                let hi = (i + 2).min(body.sent_words.len());
+                body.words[body.sent_words[lo].start..body.sent_words[hi - 1].end].iter().copied()
+            })
+            .collect();
+        let (v, _) = tfidf(&around, idf);
+        let total: f32 = predicates.iter().map(|&k| idf.idf(k)).sum();
+        share(predicates.iter().filter(|&&k| has(&v, k)).map(|&k| idf.idf(k)).sum(), total)
+    };
     let lede_cov = if body.sent_words.is_empty() {
         0.0
     } else {
@@ -295,7 +333,7 @@ pub(crate) fn features(claim: &str, body: &PreparedBody, idf: &dyn Idf, lists: &
     push_block(&mut sparse, top_words.iter().filter(cue).map(|w| (w.stem, 1.0)), SALT_CUE);
     push_block(&mut sparse, cw.iter().filter(cue).map(|w| (w.stem, 1.0)), SALT_CUE ^ 0x10);
     push_block(&mut sparse, cv.iter().filter(|&&(k, _)| has(&body.vector, k)).map(|&(k, _)| (k, 1.0)), SALT_SHARED);
-    PairFeatures { dense, sparse, ranked, coverage: window_cov }
+    PairFeatures { dense, sparse, ranked, coverage: window_cov, predicate_coverage }
 }
 
 #[cfg(test)]

@@ -76,6 +76,9 @@ pub struct Judgement {
     /// IDF-weighted share of the claim's words (stems, function words aside) found in the best
     /// sentence and its two neighbours: 1 when they say every word of it.
     pub coverage: f32,
+    /// The same share for the claim's predicate words (those without a capital: what happened,
+    /// not who), found around the evidence sentences; 1 when the claim has none.
+    pub predicate_coverage: f32,
 }
 
 /// Errors of the stance crate.
