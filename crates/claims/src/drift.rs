@@ -120,14 +120,26 @@ pub enum Change {
     },
     /// The source hedged ("could", "if"); the relayer does not. `words`: the hedge words in the
     /// source's evidence (empty when the hedge was in the attribution's cue, "expected to").
-    HedgeDropped { words: Vec<String> },
+    HedgeDropped {
+        words: Vec<String>,
+    },
     /// The relayer hedges what the source stated plainly.
-    HedgeAdded { words: Vec<String> },
-    StanceFlipped { from: ReportStance, to: ReportStance },
+    HedgeAdded {
+        words: Vec<String>,
+    },
+    StanceFlipped {
+        from: ReportStance,
+        to: ReportStance,
+    },
     /// `None` is the outlet's own voice (no speaker).
-    SpeakerChanged { from: Option<String>, to: Option<String> },
+    SpeakerChanged {
+        from: Option<String>,
+        to: Option<String>,
+    },
     /// The source carried a denial of the claim; the relaying document carries none.
-    DenialDropped { speaker: Option<String> },
+    DenialDropped {
+        speaker: Option<String>,
+    },
 }
 
 impl Change {
@@ -294,9 +306,7 @@ fn same_speaker(source: &ReportJson, relayer: &ReportJson) -> bool {
     }
     match &source.speaker {
         None => false,
-        Some(from) => {
-            (from.entity.is_some() && from.entity == to.entity) || names_match(&from.name, &to.name)
-        }
+        Some(from) => (from.entity.is_some() && from.entity == to.entity) || names_match(&from.name, &to.name),
     }
 }
 
@@ -329,13 +339,7 @@ fn number_change(from: &NumberJson, to: &NumberJson) -> Option<Change> {
     } else {
         return None;
     };
-    Some(Change::NumberChanged {
-        from: from.clone(),
-        to: to.clone(),
-        from_qualifier: qf,
-        to_qualifier: qt,
-        direction,
-    })
+    Some(Change::NumberChanged { from: from.clone(), to: to.clone(), from_qualifier: qf, to_qualifier: qt, direction })
 }
 
 /// The changes from the source's report to the relayer's, in a fixed order: number, hedge,
@@ -432,7 +436,10 @@ pub fn citation(
     let outlet = outlet.map(str::trim).filter(|o| !o.is_empty())?;
     for s in statements {
         if s.speaker.is_some_and(|sp| names_match(sp, outlet)) || find_name(s.content, outlet).is_some() {
-            return cite(CiteHow::Attribution, s.start as usize, s.end as usize);
+            // The whole sentence, so that the citing words ("according to Reuters") show.
+            let (start, end) =
+                sentence(text, s.start as usize, s.end as usize).unwrap_or((s.start as usize, s.end as usize));
+            return cite(CiteHow::Attribution, start, end);
         }
     }
     let mut at = 0;
@@ -451,14 +458,21 @@ pub fn citation(
 /// Whether the sentence holding `start..end` of `text` names the outlet: a statement relayed
 /// through it ("Umerov said, Reuters reported").
 pub fn sentence_names(text: &str, start: u32, end: u32, outlet: &str) -> bool {
-    let (start, end) = (start as usize, end as usize);
+    sentence(text, start as usize, end as usize).is_some_and(|(from, to)| find_name(&text[from..to], outlet).is_some())
+}
+
+/// The sentence (or line) holding `start..end` of `text`, ending with its full stop; `None` when
+/// the span is not in the text.
+fn sentence(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-        return false;
+        return None;
     }
     let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
     let from = text[..start].rfind(stop).map_or(0, |i| i + 1);
     let to = text[end..].find(stop).map_or(text.len(), |i| end + i);
-    find_name(&text[from..to], outlet).is_some()
+    let to = if text[to..].starts_with(['.', '!', '?']) { to + 1 } else { to };
+    let from = from + (text[from..to].len() - text[from..to].trim_start().len());
+    Some((from, to))
 }
 
 #[cfg(test)]
@@ -506,10 +520,19 @@ mod tests {
 
     #[test]
     fn about_ten_thousand_could_becomes_over_twelve_thousand_will() {
-        let mut source =
-            report("North Korea could send about 10,000 troops", Some("US officials"), ReportStance::Asserts, Some(about_10k()));
+        let mut source = report(
+            "North Korea could send about 10,000 troops",
+            Some("US officials"),
+            ReportStance::Asserts,
+            Some(about_10k()),
+        );
         source.hedged = true;
-        let relayer = report("North Korea will send over 12,000 troops", Some("Reuters"), ReportStance::Repeats, Some(over_12k()));
+        let relayer = report(
+            "North Korea will send over 12,000 troops",
+            Some("Reuters"),
+            ReportStance::Repeats,
+            Some(over_12k()),
+        );
         let changes = compare(&source, &relayer, DriftKind::CitedSource);
         assert_eq!(
             changes,
@@ -573,14 +596,22 @@ mod tests {
 
     #[test]
     fn speakers() {
-        let umerov = report("12,000 troops arrived", Some("Ukraine's defence minister Rustem Umerov"), ReportStance::Asserts, None);
+        let umerov = report(
+            "12,000 troops arrived",
+            Some("Ukraine's defence minister Rustem Umerov"),
+            ReportStance::Asserts,
+            None,
+        );
         let short = report("12,000 troops arrived", Some("Umerov"), ReportStance::Asserts, None);
         let pentagon = report("12,000 troops arrived", Some("the Pentagon"), ReportStance::Asserts, None);
         let own = report("12,000 troops arrived", None, ReportStance::Asserts, None);
         assert!(compare(&umerov, &short, DriftKind::CitedSource).is_empty());
         assert_eq!(
             compare(&umerov, &pentagon, DriftKind::CitedSource),
-            [Change::SpeakerChanged { from: Some("Ukraine's defence minister Rustem Umerov".into()), to: Some("the Pentagon".into()) }]
+            [Change::SpeakerChanged {
+                from: Some("Ukraine's defence minister Rustem Umerov".into()),
+                to: Some("the Pentagon".into())
+            }]
         );
         // The source's own voice credited to someone else.
         assert_eq!(compare(&own, &pentagon, DriftKind::CitedSource).len(), 1);
@@ -592,8 +623,12 @@ mod tests {
     #[test]
     fn the_nearest_source_report_prefers_one_with_a_number() {
         let headline = report("North Korea could send troops", None, ReportStance::Asserts, None);
-        let mut stated =
-            report("North Korea could send about 10,000 troops", Some("officials"), ReportStance::Asserts, Some(about_10k()));
+        let mut stated = report(
+            "North Korea could send about 10,000 troops",
+            Some("officials"),
+            ReportStance::Asserts,
+            Some(about_10k()),
+        );
         stated.evidence.start = 40;
         stated.hedged = true;
         let relayer = report("North Korea sends over 12,000 troops", None, ReportStance::Asserts, Some(over_12k()));
@@ -606,11 +641,15 @@ mod tests {
     #[test]
     fn citations() {
         let text = "Troops cross\n\nOver 12,000 troops crossed, according to Reuters.\nSee reuters.com/world/troops-123 for more.\nSources include: Reuters, AP\n";
-        let at = CitingStatement { speaker: Some("Reuters"), content: "Over 12,000 troops crossed", start: 14, end: 40 };
+        let at =
+            CitingStatement { speaker: Some("Reuters"), content: "Over 12,000 troops crossed", start: 14, end: 40 };
         let c = citation(text, Some("Reuters"), Some("https://www.reuters.com/world/troops-123/"), &[at]).unwrap();
         assert_eq!((c.how, c.text.as_str()), (CiteHow::Url, "reuters.com/world/troops-123"));
         let c = citation(text, Some("Reuters"), None, &[at]).unwrap();
-        assert_eq!((c.how, c.start, c.end), (CiteHow::Attribution, 14, 40));
+        assert_eq!(
+            (c.how, c.text.as_str()),
+            (CiteHow::Attribution, "Over 12,000 troops crossed, according to Reuters.")
+        );
         let c = citation(text, Some("Reuters"), None, &[]).unwrap();
         assert_eq!((c.how, c.text.as_str()), (CiteHow::SourcesLine, "Sources include: Reuters, AP"));
         assert_eq!(&text[c.start as usize..c.end as usize], c.text);
