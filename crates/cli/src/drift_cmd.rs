@@ -83,7 +83,7 @@ fn one(d: &Drift) -> String {
         let _ = writeln!(out, "    {how}: \"{}\" @{}-{}", one_line(&c.text, 140), c.start, c.end);
     }
     if let Some(u) = &d.source_url {
-        let _ = writeln!(out, "    source: {u}");
+        let _ = writeln!(out, "    source URL: {u}");
     }
     let _ = writeln!(out, "    source: {}", evidence_line(&d.source).trim_start());
     let _ = writeln!(out, "    relayer: {}", evidence_line(&d.relayer).trim_start());

@@ -131,12 +131,12 @@ impl Store {
     }
 
     fn cached_claim<'a>(&self, claims: &'a mut HashMap<i64, ClaimJson>, id: i64) -> Result<Option<&'a ClaimJson>> {
-        if !claims.contains_key(&id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = claims.entry(id) {
             let Some(mut c) = self.claim(id)? else { return Ok(None) };
             for r in &mut c.reports {
                 r.why = None;
             }
-            claims.insert(id, c);
+            e.insert(c);
         }
         Ok(claims.get(&id))
     }
