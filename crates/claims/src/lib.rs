@@ -5,8 +5,10 @@
 //! - [`terms`]: the wording of a statement as a weighted term vector.
 //! - [`group`]: the evidence that an item states a claim already seen, and the in-memory grouper.
 //! - [`stance`]: how a report stands toward its claim.
+//! - [`drift`]: how a relayed report differs from its source's (number, hedge, stance, speaker).
 
 pub mod contract;
+pub mod drift;
 pub mod event_coref;
 pub mod group;
 pub mod items;

@@ -78,6 +78,10 @@ pub enum Command {
     /// A claim's number series and reports over time, or the claims about an entity in the
     /// order they were first seen.
     Timeline(TimelineArgs),
+    /// Where a claim changed as it was relayed: an article citing another outlet against that
+    /// outlet's report (number, hedge, stance, speaker, a dropped denial), and a headline or
+    /// unattributed sentence against the sources it quotes.
+    Drift(DriftArgs),
     /// Serve the store over HTTP: a JSON API and a web page (read-only unless --allow-ingest).
     Serve(ServeArgs),
     /// Score Dossier against annotated corpora.
@@ -603,6 +607,18 @@ pub struct ClaimArgs {
     /// The claim's id (from `dossier claims`).
     #[arg(value_name = "ID")]
     pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DriftArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Only this claim's drift (its id, from `dossier claims`).
+    #[arg(long, value_name = "ID")]
+    pub claim: Option<String>,
+    /// Print one JSON object: {"drifts": [...], "compared", "unchanged"} (docs/claims.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use dossier_store::{ClaimFilter, ClaimSummary, Store};
 use crate::args::{ClaimArgs, ClaimsArgs, ExportClaimsArgs, TimelineArgs};
 use crate::{emit, Exit};
 
-fn open(db: &Path) -> Result<Store> {
+pub(crate) fn open(db: &Path) -> Result<Store> {
     if !db.exists() {
         bail!("no database at {} (run `dossier ingest` first, or pass --db)", db.display());
     }
@@ -77,7 +77,7 @@ fn summaries(list: &[ClaimSummary]) -> String {
     out
 }
 
-fn one_line(s: &str, max: usize) -> String {
+pub(crate) fn one_line(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match flat.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &flat[..i]),
@@ -85,7 +85,7 @@ fn one_line(s: &str, max: usize) -> String {
     }
 }
 
-fn parse_id(s: &str) -> Option<i64> {
+pub(crate) fn parse_id(s: &str) -> Option<i64> {
     s.trim().trim_start_matches('#').parse().ok()
 }
 

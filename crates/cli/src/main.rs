@@ -5,6 +5,7 @@
 mod analyze;
 mod args;
 mod claims_cmd;
+mod drift_cmd;
 mod eval;
 mod events_cmd;
 mod ingest;
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
         Command::Claims(a) => claims_cmd::list(a),
         Command::Claim(a) => claims_cmd::show(a),
         Command::Timeline(a) => claims_cmd::timeline(a),
+        Command::Drift(a) => drift_cmd::run(a),
         Command::Serve(a) => serve::run(a, &cli),
         Command::Eval(EvalCommand::Extraction(a)) => eval::extraction(a),
         Command::Eval(EvalCommand::Attribution(a)) => cli.lexicons().and_then(|lex| eval::attribution(a, &lex)),

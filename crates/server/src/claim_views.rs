@@ -1,11 +1,13 @@
 //! The claim pages: the list of claims (`/claims`) and one claim (`/claims/{id}`) with its
-//! reports side by side by stance, a chart of its numbers, and what tied each report to it.
+//! reports side by side by stance, a chart of its numbers, what tied each report to it, and its
+//! drift (where it changed as it was relayed).
 
 use std::fmt::Write;
 
 use dossier_claims::contract::{ClaimJson, ReportJson};
+use dossier_claims::drift::{CiteHow, DriftKind};
 use dossier_claims::ReportStance;
-use dossier_store::{ClaimSummary, QuantityPoint};
+use dossier_store::{ClaimSummary, DriftReport, QuantityPoint};
 
 use crate::chart;
 use crate::html::{enc, esc, layout};
@@ -109,7 +111,69 @@ fn why(r: &ReportJson) -> String {
     esc(&parts.join("; "))
 }
 
-pub fn claim(c: &ClaimJson) -> String {
+/// One side of a drift: who, where, and the evidence linked into its article.
+fn drift_side(label: &str, r: &ReportJson) -> String {
+    format!(
+        "<blockquote class=\"drift-{label}\"><p class=\"meta\">{label}: {} · {} · {} · {}</p><a href=\"{}\">{}</a>{}</blockquote>",
+        esc(r.date.as_deref().unwrap_or("undated")),
+        esc(r.outlet.as_deref().unwrap_or("no outlet")),
+        who(r),
+        esc(&r.kind),
+        esc(&evidence_href(&r.document, r.evidence.start, r.evidence.end)),
+        esc(&r.evidence.text),
+        if r.hedged { " <span class=\"hedged-tag\">hedged</span>" } else { "" },
+    )
+}
+
+/// The claim page's drift panel: each pair with its changes and both evidences.
+fn drift_panel(d: &DriftReport) -> String {
+    let mut b = String::from("<section class=\"drift\" id=\"drift\"><h2>Drift</h2>\n");
+    let _ = writeln!(
+        b,
+        "<p class=\"meta\">Where the claim changed as it was relayed: an article citing another outlet against that outlet's report, and an outlet's own words against the sources it quotes. {} pair{} compared, {} unchanged.</p>",
+        d.compared,
+        if d.compared == 1 { "" } else { "s" },
+        d.unchanged
+    );
+    if d.drifts.is_empty() {
+        b.push_str("<p class=\"note\">No drift found.</p></section>\n");
+        return b;
+    }
+    b.push_str("<ol class=\"drifts\">\n");
+    for x in &d.drifts {
+        let outlet = |r: &ReportJson| esc(r.outlet.as_deref().unwrap_or("no outlet"));
+        let head = match x.kind {
+            DriftKind::CitedSource => format!("{} relays {}", outlet(&x.relayer), outlet(&x.source)),
+            DriftKind::OwnFraming => format!("{}: its own words against a source it quotes", outlet(&x.relayer)),
+        };
+        let _ = write!(b, "<li class=\"drift-{}\"><p><strong>{head}</strong>", x.kind.as_str());
+        if let Some(c) = &x.citation {
+            let how = match c.how {
+                CiteHow::Url => "links to it",
+                CiteHow::Attribution => "cites it",
+                CiteHow::SourcesLine => "credits it",
+            };
+            let _ = write!(
+                b,
+                " — {how}: <a href=\"{}\">{}</a>",
+                esc(&evidence_href(&x.relayer.document, c.start, c.end)),
+                esc(&c.text)
+            );
+        }
+        b.push_str("</p><ul class=\"changes\">");
+        for ch in &x.changes {
+            let _ = write!(b, "<li class=\"change-{}\">{}</li>", ch.name(), esc(&ch.describe()));
+        }
+        b.push_str("</ul>");
+        b.push_str(&drift_side("source", &x.source));
+        b.push_str(&drift_side("relayer", &x.relayer));
+        b.push_str("</li>\n");
+    }
+    b.push_str("</ol></section>\n");
+    b
+}
+
+pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
     let mut b = format!("<h1 class=\"claim-text\">{}</h1>\n<p class=\"meta\">", esc(&c.text));
     let mut meta = vec![format!("claim #{}", c.id)];
     meta.push(format!(
@@ -199,6 +263,7 @@ pub fn claim(c: &ClaimJson) -> String {
         b.push_str("</ol></section>\n");
     }
     b.push_str("</div>\n");
+    b.push_str(&drift_panel(drift));
     layout(&c.text, "", &b)
 }
 

@@ -91,9 +91,9 @@ pub async fn claims(State(st): State<AppState>, PQ(p): PQ<ClaimParams>) -> PageR
 
 pub async fn claim(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
     let n: i64 = id.trim().parse().map_err(|_| ApiError::NotFound(format!("no claim {id:?}")))?;
-    let found = st.pool.run(move |s| s.claim(n)).await?;
-    let c = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
-    Ok(Html(claim_views::claim(&c)))
+    let found = st.pool.run(move |s| Ok(s.claim(n)?.zip(s.drift(Some(n))?))).await?;
+    let (c, drift) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
+    Ok(Html(claim_views::claim(&c, &drift)))
 }
 
 pub async fn entities(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {

@@ -342,3 +342,28 @@ async fn pages_escape_article_text() {
     assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"), "the img shows as text");
     assert!(page.contains("<title>&lt;script&gt;window.__xss = 1&lt;/script&gt; headline · Dossier</title>"));
 }
+
+#[tokio::test]
+async fn the_claim_page_shows_its_drift_with_both_evidences() {
+    let srv = start(Options::default()).await;
+    let a = srv.addr;
+    let mut ids = Vec::new();
+    for line in include_str!("../../ingest/tests/data/drift_reports.jsonl").lines() {
+        ids.push(ingest_json(a, &serde_json::from_str(line).unwrap()).await);
+    }
+    let claims = get(a, "/api/claims").await.json();
+    let id = claims["items"][0]["id"].as_i64().or_else(|| claims[0]["id"].as_i64()).expect("a claim");
+    let page = get(a, &format!("/claims/{id}")).await;
+    assert_eq!(page.status, 200);
+    let panel = &page.body[page.body.find("<section class=\"drift\" id=\"drift\">").expect("a drift panel")..];
+    assert!(panel.contains("<strong>Daily Planet relays Reuters</strong>"), "{panel}");
+    assert!(panel.contains("number grew: &quot;about 10,000&quot; → &quot;over 12,000&quot;"), "{panel}");
+    assert!(panel.contains("<li class=\"change-denial_dropped\">"), "{panel}");
+    assert!(panel.contains("Harbour Times: its own words against a source it quotes"), "{panel}");
+    // Both evidences link into their articles, marked: the source's in Reuters, the relayer's in
+    // the Daily Planet.
+    let (reuters, planet) = (enc(&ids[0]), enc(&ids[1]));
+    assert!(panel.contains(&format!("href=\"/documents/{reuters}?hl=56-108#hl\"")), "{panel}");
+    assert!(panel.contains(&format!("href=\"/documents/{planet}?hl=48-98#hl\"")), "{panel}");
+    assert!(panel.contains("6 pairs compared, 2 unchanged"), "{panel}");
+}

@@ -14,6 +14,7 @@
 
 mod browse;
 mod claims;
+mod drift;
 mod events;
 mod headlines;
 mod insert;
@@ -32,6 +33,7 @@ pub use browse::{
     CountedNoun, DatePoint, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint,
 };
 pub use claims::{ClaimFilter, ClaimSummary};
+pub use drift::DriftReport;
 pub use events::{EventFilter, EventRow};
 pub use headlines::{HeadlineFilter, HeadlineRow};
 pub use insert::Inserted;
