@@ -7,7 +7,7 @@ use dossier_core::{AnalysisJson, EntityId, RegionKind, SourceType, Stance};
 
 use crate::group::Item;
 use crate::stance::{self, Attributed, ReportStance};
-use crate::terms::{stems, IdfTable};
+use crate::terms::{stems, IdfTable, TermId, TermVector};
 
 /// Where a report comes from in its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,14 +60,41 @@ pub struct DocItem {
     pub counted: Option<String>,
 }
 
-impl DocItem {
+/// A document's item with its wording made a vector: all of linking that needs no store, so
+/// that it runs beside the analysis (on the ingest workers), not on the one writer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedItem {
+    pub item: DocItem,
+    pub vector: TermVector,
+    /// The stems behind the vector's ids (see [`Item::stems`]).
+    pub stems: Vec<(TermId, String)>,
+}
+
+/// The claim-stating items of a document ([`items`]), each with its vector; items whose
+/// wording has no content word left are dropped (nothing to group them by).
+pub fn prepare(text: &str, a: &AnalysisJson, idf: &IdfTable) -> Vec<PreparedItem> {
+    items(text, a)
+        .into_iter()
+        .filter_map(|item| {
+            let (vector, stems) = idf.vector_and_stems(&item.text);
+            (!vector.is_empty()).then_some(PreparedItem { item, vector, stems })
+        })
+        .collect()
+}
+
+impl PreparedItem {
     /// The grouping item, with the document's local entity ids mapped to canonical ones.
-    pub fn item(&self, idf: &IdfTable, canonical: impl Fn(EntityId) -> Option<i64>) -> Item {
-        let mut entities: Vec<i64> = self.entities.iter().filter_map(|e| canonical(*e)).collect();
+    pub fn grouping_item(&self, canonical: impl Fn(EntityId) -> Option<i64>) -> Item {
+        let mut entities: Vec<i64> = self.item.entities.iter().filter_map(|e| canonical(*e)).collect();
         entities.sort_unstable();
         entities.dedup();
-        let (vector, stems) = idf.vector_and_stems(&self.text);
-        Item { vector, stems, entities, event_type: self.event_type.clone(), counted: self.counted.clone() }
+        Item {
+            vector: self.vector.clone(),
+            stems: self.stems.clone(),
+            entities,
+            event_type: self.item.event_type.clone(),
+            counted: self.item.counted.clone(),
+        }
     }
 }
 

@@ -13,9 +13,9 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{anyhow, Context, Result};
-use dossier_core::{AnalysisJson, Document, Metadata};
+use dossier_core::{Document, Metadata};
 use dossier_extract::Lexicons;
-use dossier_store::{Inserted, Store};
+use dossier_store::{Analysed, Inserted, Store};
 use flate2::read::MultiGzDecoder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -48,7 +48,7 @@ enum Sink<'a> {
     /// To the analysis workers; `None` once the input is read, which lets them finish.
     Workers(Option<SyncSender<Chunk<Document>>>),
     /// Analysed and stored on the reading thread (`--threads 1`).
-    Inline(&'a Lexicons, Writer),
+    Inline(&'a Lexicons, Box<Writer>),
 }
 
 /// The state of the reading side of one ingest run: the pending chunk and what was done so far.
@@ -99,7 +99,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     };
 
     let ing = if threads == 1 {
-        let mut ing = ing(Sink::Inline(lex, Writer::new(store, raw.clone())));
+        let mut ing = ing(Sink::Inline(lex, Box::new(Writer::new(store, raw.clone()))));
         ing.read_all(&args.paths)?;
         if let Sink::Inline(_, writer) = std::mem::replace(&mut ing.sink, Sink::Workers(None)) {
             ing.counts.stored = writer.finish()?;
@@ -108,7 +108,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     } else {
         // Bounded channels: at most about 2 × threads chunks wait between the stages.
         let (work, work_rx) = mpsc::sync_channel::<Chunk<Document>>(threads);
-        let (done, done_rx) = mpsc::sync_channel::<Chunk<(Document, AnalysisJson)>>(threads);
+        let (done, done_rx) = mpsc::sync_channel::<Chunk<Analysed>>(threads);
         let work_rx = Arc::new(Mutex::new(work_rx));
         let mut ing = ing(Sink::Workers(Some(work)));
         let (read, stored) = std::thread::scope(|s| {
@@ -340,18 +340,21 @@ impl PageSink for Ingest<'_> {
     }
 }
 
-fn analyse_chunk(chunk: Chunk<Document>, lex: &Lexicons) -> Chunk<(Document, AnalysisJson)> {
+fn analyse_chunk(chunk: Chunk<Document>, lex: &Lexicons) -> Chunk<Analysed> {
     let Chunk { seq, docs, ends_batch } = chunk;
-    let docs = docs.into_iter().map(|doc| dossier_ingest::analyze(doc, lex)).collect();
+    // The claim items too: the pure half of linking claims runs here, beside the analysis.
+    let docs = docs
+        .into_iter()
+        .map(|doc| {
+            let (doc, analysis) = dossier_ingest::analyze(doc, lex);
+            Analysed::new(doc, analysis)
+        })
+        .collect();
     Chunk { seq, docs, ends_batch }
 }
 
 /// A worker: analyses chunks until the work channel closes or the writer stops.
-fn analyse_chunks(
-    work: &Mutex<Receiver<Chunk<Document>>>,
-    done: &SyncSender<Chunk<(Document, AnalysisJson)>>,
-    lex: &Lexicons,
-) {
+fn analyse_chunks(work: &Mutex<Receiver<Chunk<Document>>>, done: &SyncSender<Chunk<Analysed>>, lex: &Lexicons) {
     loop {
         let next = match work.lock() {
             Ok(rx) => rx.recv(),
@@ -368,9 +371,9 @@ fn analyse_chunks(
 struct Writer {
     store: Store,
     /// Chunks that arrived before an earlier one, by sequence number.
-    waiting: std::collections::BTreeMap<u64, Chunk<(Document, AnalysisJson)>>,
+    waiting: std::collections::BTreeMap<u64, Chunk<Analysed>>,
     next: u64,
-    batch: Vec<(Document, AnalysisJson)>,
+    batch: Vec<Analysed>,
     stored: Stored,
     raw: RawPending,
 }
@@ -389,7 +392,7 @@ impl Writer {
         Writer { store, waiting: Default::default(), next: 0, batch: Vec::new(), stored: Stored::default(), raw }
     }
 
-    fn accept(&mut self, chunk: Chunk<(Document, AnalysisJson)>) -> Result<()> {
+    fn accept(&mut self, chunk: Chunk<Analysed>) -> Result<()> {
         self.waiting.insert(chunk.seq, chunk);
         while let Some(chunk) = self.waiting.remove(&self.next) {
             self.next += 1;
@@ -405,14 +408,14 @@ impl Writer {
         if self.batch.is_empty() {
             return Ok(());
         }
-        for r in self.store.insert_batch(&self.batch).context("cannot store documents")? {
+        for r in self.store.insert_analysed(&self.batch).context("cannot store documents")? {
             match r {
                 Inserted::New => self.stored.new += 1,
                 Inserted::Refreshed => self.stored.refreshed += 1,
                 Inserted::Duplicate => self.stored.duplicate += 1,
             }
         }
-        let raw = web_ingest::take_raw(&self.raw, self.batch.iter().map(|(d, _)| d.id.as_str()));
+        let raw = web_ingest::take_raw(&self.raw, self.batch.iter().map(|a| a.doc.id.as_str()));
         if !raw.is_empty() {
             self.store.put_raw_html(&raw).context("cannot store raw HTML")?;
         }

@@ -10,7 +10,7 @@ use dossier_claims::contract::{
     AboutJson, ClaimJson, EvidenceJson, FirstSeenJson, NumberJson, NumberPointJson, ReportJson, SpeakerJson,
 };
 use dossier_claims::group::{best, Item, Match, Profile, ATTACH_AT, LOOKUP_TERMS, PROFILE_SETTLES_AFTER};
-use dossier_claims::items::{items, DocItem};
+use dossier_claims::items::{DocItem, PreparedItem};
 use dossier_claims::terms::TermId;
 use dossier_claims::{IdfTable, ReportStance};
 use dossier_core::fnv::FnvBuild;
@@ -43,6 +43,9 @@ pub(crate) struct ClaimCache {
     counts: BTreeMap<i64, (u32, u32)>,
     /// The file's `PRAGMA data_version` when the last batch began.
     data_version: Option<i64>,
+    /// Whether `postings` holds the whole term index: the cache began on an empty index and
+    /// has written every row since, so a term it does not hold is in no claim (no look-up).
+    complete: bool,
 }
 
 /// What the cache holds of one claim.
@@ -71,6 +74,9 @@ impl ClaimCache {
         if self.data_version != Some(version) || large {
             self.forget();
         }
+        if self.data_version.is_none() {
+            self.complete = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM claim_terms)", [], |r| r.get(0))?;
+        }
         self.data_version = Some(version);
         Ok(())
     }
@@ -86,6 +92,7 @@ impl ClaimCache {
         self.flush(tx)?;
         self.claims.clear();
         self.postings.clear();
+        self.complete = false;
         Ok(())
     }
 
@@ -110,6 +117,7 @@ impl ClaimCache {
     fn holders(&mut self, tx: &Transaction, term: TermId) -> Result<&[i64]> {
         match self.postings.entry(term) {
             std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) if self.complete => Ok(e.insert(Vec::new())),
             std::collections::hash_map::Entry::Vacant(e) => {
                 let mut lookup = tx.prepare_cached(
                     "SELECT claim_id FROM claim_terms WHERE term = ?1 ORDER BY claim_id DESC LIMIT ?2",
@@ -164,18 +172,15 @@ pub(crate) fn link_document(
     tx: &Transaction,
     cache: &mut ClaimCache,
     doc: &Document,
-    a: &AnalysisJson,
+    prepared: &[PreparedItem],
     ids: &HashMap<u32, i64>,
 ) -> Result<()> {
-    let idf = IdfTable::builtin();
     let date = doc.meta.published.map(|d| d.to_string());
     // The claims this document already reports: `claims.documents` counts it once.
     let mut reported: Vec<i64> = Vec::new();
-    for di in items(&doc.text, a) {
-        let item = di.item(idf, |e| ids.get(&e).copied());
-        if item.vector.is_empty() {
-            continue;
-        }
+    for prepared in prepared {
+        let di = &prepared.item;
+        let item = prepared.grouping_item(|e| ids.get(&e).copied());
         let (candidates, item) = candidates(tx, cache, &item)?;
         for id in &candidates {
             cache.profile(tx, *id)?;
@@ -183,16 +188,16 @@ pub(crate) fn link_document(
         let chosen = best(&item, candidates.iter().map(|id| (*id, &cache.claims[id].profile)), ATTACH_AT);
         let (claim, why) = match chosen {
             Some((id, m)) => {
-                attach(tx, cache, id, &item, &di, doc, date.as_deref())?;
+                attach(tx, cache, id, &item, di, doc, date.as_deref())?;
                 (id, Some(m))
             }
-            None => (open(tx, cache, &item, &di, doc, date.as_deref())?, None),
+            None => (open(tx, cache, &item, di, doc, date.as_deref())?, None),
         };
         let first_report_here = !reported.contains(&claim);
         if first_report_here {
             reported.push(claim);
         }
-        insert_report(tx, cache, claim, &di, doc, date.as_deref(), why.as_ref(), ids, first_report_here)?;
+        insert_report(tx, cache, claim, di, doc, date.as_deref(), why.as_ref(), ids, first_report_here)?;
         let mut add_entity =
             tx.prepare_cached("INSERT OR IGNORE INTO claim_entities (entity_id, claim_id) VALUES (?1, ?2)")?;
         for e in &item.entities {
@@ -207,6 +212,7 @@ pub(crate) fn link_document(
 /// stored with it.
 pub(crate) fn relink_all(tx: &Transaction) -> Result<()> {
     let mut cache = ClaimCache::default();
+    cache.begin(tx)?;
     let mut docs = tx.prepare(
         "SELECT id, text, url, title, published, outlet, author, source, analysis FROM documents ORDER BY pk",
     )?;
@@ -233,7 +239,8 @@ pub(crate) fn relink_all(tx: &Transaction) -> Result<()> {
         let ids = entities
             .query_map([&doc.id], |e| Ok((e.get::<_, u32>(0)?, e.get::<_, i64>(1)?)))?
             .collect::<rusqlite::Result<HashMap<u32, i64>>>()?;
-        link_document(tx, &mut cache, &doc, &analysis, &ids)?;
+        let prepared = dossier_claims::items::prepare(&doc.text, &analysis, IdfTable::builtin());
+        link_document(tx, &mut cache, &doc, &prepared, &ids)?;
         linked += 1;
         // Bounded memory on a large store: what was read is let go now and then.
         if linked.is_multiple_of(1000) {

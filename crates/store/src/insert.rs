@@ -2,12 +2,34 @@
 
 use std::collections::{HashMap, HashSet};
 
+use dossier_claims::items::PreparedItem;
+use dossier_claims::IdfTable;
 use dossier_core::{AnalysisJson, AttributionJson, Document, Entity, EntityKind};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 pub(crate) use crate::linking::normalise_name;
 use crate::{linking, Result, Store};
+
+/// A document, its analysis and its claim-stating items, ready to store. Making one
+/// ([`Analysed::new`]) is pure work that needs no store: `dossier ingest` does it on its analysis
+/// workers, so that the one writer only joins the items to claims ([`Store::insert_analysed`]).
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    pub doc: Document,
+    pub analysis: AnalysisJson,
+    claim_items: Vec<PreparedItem>,
+}
+
+impl Analysed {
+    pub fn new(doc: Document, analysis: AnalysisJson) -> Analysed {
+        let claim_items = dossier_claims::items::prepare(&doc.text, &analysis, IdfTable::builtin());
+        Analysed { doc, analysis, claim_items }
+    }
+}
+
+/// One document to store, with its claim items when they were prepared beforehand.
+type ToStore<'a> = (&'a Document, &'a AnalysisJson, Option<&'a [PreparedItem]>);
 
 /// What [`Store::insert_batch`] did with one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -26,11 +48,22 @@ impl Store {
     /// Stores a batch of documents with their analyses in one transaction: either all of the
     /// batch is stored or, on error, none of it. Returns one [`Inserted`] per input, in order.
     pub fn insert_batch(&mut self, docs: &[(Document, AnalysisJson)]) -> Result<Vec<Inserted>> {
+        let docs: Vec<ToStore> = docs.iter().map(|(d, a)| (d, a, None)).collect();
+        self.store_batch(&docs)
+    }
+
+    /// As [`Store::insert_batch`], with the claim items prepared beforehand.
+    pub fn insert_analysed(&mut self, docs: &[Analysed]) -> Result<Vec<Inserted>> {
+        let docs: Vec<ToStore> = docs.iter().map(|d| (&d.doc, &d.analysis, Some(d.claim_items.as_slice()))).collect();
+        self.store_batch(&docs)
+    }
+
+    fn store_batch(&mut self, docs: &[ToStore]) -> Result<Vec<Inserted>> {
         // IMMEDIATE takes the write lock up front; a deferred transaction that upgrades later
         // can fail with SQLITE_BUSY without waiting for the busy timeout.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let claims = self.link_claims.then_some(&mut self.claim_cache);
-        let stored = store_batch(tx, claims, docs);
+        let stored = store_in(tx, claims, docs);
         if stored.is_err() {
             // Rolled back: what the cache learnt in this batch is not in the file.
             self.claim_cache.forget();
@@ -40,10 +73,10 @@ impl Store {
 }
 
 /// [`Store::insert_batch`] inside its transaction.
-fn store_batch(
+fn store_in(
     tx: Transaction,
     mut claims: Option<&mut crate::claims::ClaimCache>,
-    docs: &[(Document, AnalysisJson)],
+    docs: &[ToStore],
 ) -> Result<Vec<Inserted>> {
     if let Some(c) = claims.as_mut() {
         c.begin(&tx)?;
@@ -52,8 +85,8 @@ fn store_batch(
     let last_doc: i64 = tx.query_row("SELECT COALESCE(MAX(pk), 0) FROM documents", [], |r| r.get(0))?;
     let last_statement: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM statements", [], |r| r.get(0))?;
     let mut out = Vec::with_capacity(docs.len());
-    for (doc, analysis) in docs {
-        out.push(insert_one(&tx, claims.as_deref_mut(), doc, analysis)?);
+    for &(doc, analysis, items) in docs {
+        out.push(insert_one(&tx, claims.as_deref_mut(), doc, analysis, items)?);
     }
     if let Some(c) = claims.as_mut() {
         c.flush(&tx)?;
@@ -77,6 +110,7 @@ fn insert_one(
     mut claims: Option<&mut crate::claims::ClaimCache>,
     doc: &Document,
     a: &AnalysisJson,
+    claim_items: Option<&[PreparedItem]>,
 ) -> Result<Inserted> {
     let m = &doc.meta;
     let provenance = a.provenance.key();
@@ -126,7 +160,13 @@ fn insert_one(
     crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
     insert_headlines(tx, &doc.id, a)?;
     if let Some(c) = claims {
-        crate::claims::link_document(tx, c, doc, a, &ids)?;
+        match claim_items {
+            Some(items) => crate::claims::link_document(tx, c, doc, items, &ids)?,
+            None => {
+                let items = dossier_claims::items::prepare(&doc.text, a, IdfTable::builtin());
+                crate::claims::link_document(tx, c, doc, &items, &ids)?;
+            }
+        }
     }
     Ok(inserted)
 }

@@ -36,7 +36,7 @@ pub use claims::{ClaimFilter, ClaimSummary};
 pub use drift::DriftReport;
 pub use events::{EventFilter, EventRow};
 pub use headlines::{HeadlineFilter, HeadlineRow};
-pub use insert::Inserted;
+pub use insert::{Analysed, Inserted};
 pub use numbers::QuantityFilter;
 pub use query::{AliasDocument, AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
 pub use raw::RawHtml;
