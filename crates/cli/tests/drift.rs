@@ -1,5 +1,5 @@
 //! `dossier drift`: the three articles of crates/ingest/tests/drift.rs ingested from their JSON
-//! Lines feed, then read back as JSON and as text.
+//! Lines feed, then read back as JSON and as text; and the claims commands on bad input.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -108,4 +108,31 @@ fn an_unknown_or_malformed_claim_id_exits_1_and_a_missing_store_2() {
     let dir = tempfile::tempdir().unwrap();
     let o = dossier(&["drift", "--db", p(&dir.path().join("none.db"))]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// The claims commands on bad input: an unknown claim id or entity is a clear message and exit
+/// 1, and the store is the same file afterwards.
+#[test]
+fn unknown_claims_and_entities_exit_1_and_change_nothing() {
+    let (_dir, db) = ingested();
+    let before = std::fs::read(&db).unwrap();
+    let listed = dossier(&["claims", "--db", p(&db), "--json"]);
+    assert_eq!(listed.status.code(), Some(0));
+    let claims: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert!(!claims.as_array().unwrap().is_empty());
+    for (args, says) in [
+        (vec!["claim", "987654"], "no claim"),
+        (vec!["claim", "987654", "--why"], "no claim"),
+        (vec!["claims", "--about", "Nobody Known"], "no entity named"),
+        (vec!["timeline", "Nobody Known"], "Nobody Known"),
+        (vec!["timeline", "987654"], "no claim"),
+        (vec!["export", "claims", "--format", "csv", "--about", "Nobody Known"], "no entity named"),
+    ] {
+        let o = dossier(&[&args[..], &["--db", p(&db)]].concat());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the store file is unchanged");
 }
