@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use dossier_core::fnv::FnvBuild;
 use serde::{Deserialize, Serialize};
 
-use crate::terms::{dot, IdfTable, TermId, TermVector};
+use crate::terms::{IdfTable, TermId, TermVector};
 
 /// How many of a claim's terms its profile keeps (and the store indexes).
 pub const PROFILE_TERMS: usize = 24;
 /// How many of a claim's heaviest profile terms the term index holds: a report of the claim
 /// shares its rarest words with it, and each indexed term is a row written (docs/claims.md, "Cost").
-pub const INDEXED_TERMS: usize = 12;
+pub const INDEXED_TERMS: usize = 8;
 /// How many of an item's heaviest terms are looked up to find candidate claims.
 pub const LOOKUP_TERMS: usize = 8;
 /// After this many reports a claim's profile stops moving: later reports cannot drag it away
@@ -28,7 +28,8 @@ pub const ATTACH_AT: f32 = 0.28;
 pub struct Item {
     pub vector: TermVector,
     /// The stems behind the vector's ids, sorted by id: what a match spells out.
-    pub stems: Vec<(TermId, String)>,
+    /// Shared, not copied: items are made once and grouped once, the stems read for the winner only.
+    pub stems: std::sync::Arc<[(TermId, String)]>,
     /// Canonical (store) ids of the entities it is about.
     pub entities: Vec<i64>,
     /// PLOVER type, for events.
@@ -40,7 +41,7 @@ pub struct Item {
 impl Item {
     pub fn new(idf: &IdfTable, text: &str) -> Item {
         let (vector, stems) = idf.vector_and_stems(text);
-        Item { vector, stems, entities: Vec::new(), event_type: None, counted: None }
+        Item { vector, stems: stems.into(), entities: Vec::new(), event_type: None, counted: None }
     }
 
     /// The stem of a term of this item.
@@ -123,31 +124,102 @@ impl Profile {
 
     /// How well an item fits this claim.
     pub fn score(&self, item: &Item) -> Match {
-        let v = item.vector.terms();
-        let (centroid, _) = dot(v, &self.terms);
+        let (score, wording) = self.fit(item, &Lookup::of(item.vector.terms()));
+        Match {
+            score,
+            wording,
+            shared_terms: Vec::new(),
+            shared_entities: item.entities.iter().copied().filter(|&e| self.names(e)).collect(),
+            same_event: self.same_event(item),
+            same_counted: item.counted.is_some() && item.counted == self.counted,
+        }
+    }
+
+    /// The score of [`Profile::score`] and its wording part, without spelling out why: scoring
+    /// every candidate is hot, the reasons are wanted for the winner only ([`best`]).
+    fn fit(&self, item: &Item, terms: &Lookup) -> (f32, f32) {
+        let (centroid, _) = terms.dot(&self.terms);
         let (closest, shared) =
-            self.members.iter().map(|m| dot(v, m)).fold((0.0, 0), |a, b| if b.0 > a.0 { b } else { a });
+            self.members.iter().map(|m| terms.dot(m)).fold((0.0, 0), |a, b| if b.0 > a.0 { b } else { a });
         let wording = (centroid + closest) / 2.0;
-        let shared_entities: Vec<i64> =
-            item.entities.iter().copied().filter(|e| self.entities.iter().any(|(id, _)| id == e)).collect();
-        let same_event = item.event_type.is_some() && item.event_type == self.event_type;
-        let same_counted = item.counted.is_some() && item.counted == self.counted;
-        // Wording decides; shared entities, event and counted thing add evidence; events of
-        // different types, and wording that shares a single stem, never join.
-        let mut score = wording;
-        score += 0.08 * shared_entities.len().min(2) as f32;
+        let same_event = self.same_event(item);
+        let other_event = item.event_type.is_some() && self.event_type.is_some() && !same_event;
+        // Events of different types, and wording that shares a single stem, never join.
+        if other_event || shared < MIN_SHARED_TERMS {
+            return (0.0, wording);
+        }
+        // Wording decides; shared entities, event and counted thing add evidence.
+        let shared_entities = item.entities.iter().filter(|&&e| self.names(e)).count();
+        let mut score = wording + 0.08 * shared_entities.min(2) as f32;
         if same_event {
             score += 0.1;
         }
-        if same_counted {
+        if item.counted.is_some() && item.counted == self.counted {
             score += 0.1;
         }
-        let other_event = item.event_type.is_some() && self.event_type.is_some() && !same_event;
-        if other_event || shared < MIN_SHARED_TERMS {
-            score = 0.0;
+        (score, wording)
+    }
+
+    fn names(&self, entity: i64) -> bool {
+        self.entities.iter().any(|&(id, _)| id == entity)
+    }
+
+    fn same_event(&self, item: &Item) -> bool {
+        item.event_type.is_some() && item.event_type == self.event_type
+    }
+}
+
+/// An item's terms in an open-addressing table, for the dot products with the candidates'
+/// vectors: a probe a term of theirs rather than a merge of both lists.
+struct Lookup {
+    /// (term, weight); weight 0 marks an empty slot (vectors hold positive weights only).
+    slots: Vec<(TermId, f32)>,
+    mask: usize,
+}
+
+impl Lookup {
+    fn of(terms: &[(TermId, f32)]) -> Lookup {
+        let size = (terms.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(0, 0.0); size];
+        let mask = size - 1;
+        for &(t, w) in terms {
+            let mut i = Lookup::slot(t) & mask;
+            while slots[i].1 != 0.0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (t, w);
         }
-        // The shared words are spelled out only for the winner ([`best`]): scoring is hot.
-        Match { score, wording, shared_terms: Vec::new(), shared_entities, same_event, same_counted }
+        Lookup { slots, mask }
+    }
+
+    fn slot(t: TermId) -> usize {
+        (t ^ (t >> 29)) as usize
+    }
+
+    fn get(&self, t: TermId) -> Option<f32> {
+        let mut i = Lookup::slot(t) & self.mask;
+        loop {
+            let (k, w) = self.slots[i];
+            if w == 0.0 {
+                return None;
+            }
+            if k == t {
+                return Some(w);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// As [`dot`] of the item's vector with `other` (the same sum, in the same order: `other`'s).
+    fn dot(&self, other: &[(TermId, f32)]) -> (f32, usize) {
+        let (mut dot, mut shared) = (0.0, 0);
+        for &(t, w) in other {
+            if let Some(mine) = self.get(t) {
+                dot += mine * w;
+                shared += 1;
+            }
+        }
+        (dot, shared)
     }
 }
 
@@ -160,10 +232,10 @@ pub fn local_rarity(claims: usize) -> f32 {
 
 impl Item {
     /// The item with each term weighed down by how many claims hold it (`claims_with(term)`).
-    pub fn reweighed(&self, claims_with: impl Fn(TermId) -> usize) -> Item {
-        let vector =
+    pub fn reweighed(mut self, claims_with: impl Fn(TermId) -> usize) -> Item {
+        self.vector =
             TermVector::from_weights(self.vector.terms().iter().map(|&(s, w)| (s, w * local_rarity(claims_with(s)))));
-        Item { vector, ..self.clone() }
+        self
     }
 }
 
@@ -174,11 +246,13 @@ pub fn best<'a, K: Ord + Copy>(
     candidates: impl IntoIterator<Item = (K, &'a Profile)>,
     threshold: f32,
 ) -> Option<(K, Match)> {
-    let (k, p, mut m) = candidates
+    let terms = Lookup::of(item.vector.terms());
+    let (k, p, _) = candidates
         .into_iter()
-        .map(|(k, p)| (k, p, p.score(item)))
-        .filter(|(_, _, m)| m.score >= threshold)
-        .max_by(|a, b| a.2.score.total_cmp(&b.2.score).then(b.0.cmp(&a.0)))?;
+        .map(|(k, p)| (k, p, p.fit(item, &terms).0))
+        .filter(|&(_, _, score)| score >= threshold)
+        .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))?;
+    let mut m = p.score(item);
     m.shared_terms =
         item.vector.shared(&p.terms).into_iter().filter_map(|id| item.stem(id)).take(8).map(str::to_string).collect();
     Some((k, m))
@@ -207,7 +281,7 @@ impl Grouper {
     /// Groups one item; returns its claim and, when it joined an existing one, why.
     pub fn add(&mut self, item: &Item) -> (usize, Option<Match>) {
         let threshold = self.attach_at.unwrap_or(ATTACH_AT);
-        let item = &item.reweighed(|s| self.postings.get(&s).map_or(0, Vec::len));
+        let item = &item.clone().reweighed(|s| self.postings.get(&s).map_or(0, Vec::len));
         let candidates = self.candidates(item);
         match best(item, candidates.iter().map(|&c| (c, &self.profiles[c])), threshold) {
             Some((c, m)) => {

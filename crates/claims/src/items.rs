@@ -67,7 +67,7 @@ pub struct PreparedItem {
     pub item: DocItem,
     pub vector: TermVector,
     /// The stems behind the vector's ids (see [`Item::stems`]).
-    pub stems: Vec<(TermId, String)>,
+    pub stems: std::sync::Arc<[(TermId, String)]>,
 }
 
 /// The claim-stating items of a document ([`items`]), each with its vector; items whose
@@ -77,7 +77,7 @@ pub fn prepare(text: &str, a: &AnalysisJson, idf: &IdfTable) -> Vec<PreparedItem
         .into_iter()
         .filter_map(|item| {
             let (vector, stems) = idf.vector_and_stems(&item.text);
-            (!vector.is_empty()).then_some(PreparedItem { item, vector, stems })
+            (!vector.is_empty()).then(|| PreparedItem { item, vector, stems: stems.into() })
         })
         .collect()
 }
@@ -90,7 +90,7 @@ impl PreparedItem {
         entities.dedup();
         Item {
             vector: self.vector.clone(),
-            stems: self.stems.clone(),
+            stems: std::sync::Arc::clone(&self.stems),
             entities,
             event_type: self.item.event_type.clone(),
             counted: self.item.counted.clone(),
@@ -142,7 +142,7 @@ pub fn items(text: &str, a: &AnalysisJson) -> Vec<DocItem> {
     }
     for (i, at) in a.attributions.iter().enumerate() {
         let c = &at.content;
-        if stems(&c.text).count() < MIN_WORDS {
+        if crate::terms::words(&c.text).count() < MIN_WORDS {
             continue;
         }
         let speaker = at.speaker.as_ref();

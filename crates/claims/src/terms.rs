@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::io::BufRead;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -122,23 +123,34 @@ impl IdfTable {
 
     /// The vector of a text and the stems behind its ids (sorted by id).
     pub fn vector_and_stems(&self, text: &str) -> (TermVector, Vec<(TermId, String)>) {
-        let mut tf: HashMap<String, f32, dossier_core::fnv::FnvBuild> = HashMap::default();
-        for s in content_stems(text) {
-            if let Some(n) = tf.get_mut(&s) {
-                *n += 1.0;
-            } else if self.idf(&s) >= MIN_IDF {
-                tf.insert(s, 1.0);
+        // An item has a few dozen words: a list searched in place beats a map.
+        let mut tf: Vec<(TermId, f32, Rc<str>)> = Vec::new();
+        let mut lower = String::new();
+        for w in words(text) {
+            if is_year(w) {
+                continue;
+            }
+            let (id, stem): (TermId, Rc<str>) = if starts_with_digit(w) {
+                let s = w.replace(',', "");
+                (term_id(&s), s.into())
+            } else {
+                lowercase_into(w, &mut lower);
+                match known(&lower, |k| (!k.cue && !k.stem.is_empty()).then(|| (k.id, Rc::clone(&k.stem)))) {
+                    Some(term) => term,
+                    None => continue,
+                }
+            };
+            if let Some(t) = tf.iter_mut().find(|t| t.0 == id) {
+                t.1 += 1.0;
+            } else if self.idf(&stem) >= MIN_IDF {
+                tf.push((id, 1.0, stem));
             }
         }
-        let mut stems: Vec<(TermId, String)> = Vec::with_capacity(tf.len());
-        let mut weights: Vec<(TermId, f32)> = Vec::with_capacity(tf.len());
-        for (s, n) in tf {
-            let id = term_id(&s);
-            weights.push((id, (1.0 + n.ln()) * self.idf(&s)));
-            stems.push((id, s));
-        }
+        let weights = tf.iter().map(|(id, n, s)| (*id, (1.0 + n.ln()) * self.idf(s)));
+        let vector = TermVector::from_weights(weights);
+        let mut stems: Vec<(TermId, String)> = tf.into_iter().map(|(id, _, s)| (id, s.to_string())).collect();
         stems.sort_unstable();
-        (TermVector::from_weights(weights), stems)
+        (vector, stems)
     }
 }
 
@@ -151,53 +163,77 @@ fn stemmer() -> &'static Stemmer {
 /// inside a word kept, a possessive `'s` dropped); digits keep their inner `,` and `.` and lose
 /// the thousands commas, so "10,000" and "10000" are one term.
 pub fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter_map(|w| stem_word(w, &lowercase(w)))
+    let mut lower = String::new();
+    words(text).filter_map(move |w| {
+        if starts_with_digit(w) {
+            return Some(w.replace(',', ""));
+        }
+        lowercase_into(w, &mut lower);
+        known(&lower, |k| (!k.stem.is_empty()).then(|| k.stem.to_string()))
+    })
 }
 
 /// The stems that carry what a text is about: [`stems`] without the stance cues ("denies",
 /// "reportedly", "not"), which say how it is reported, not what.
 pub fn content_stems(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter_map(|w| {
-        let lower = lowercase(w);
-        if crate::stance::is_cue_word(&lower) || is_year(w) {
+    let mut lower = String::new();
+    words(text).filter_map(move |w| {
+        if is_year(w) {
             return None;
         }
-        stem_word(w, &lower)
+        if starts_with_digit(w) {
+            return Some(w.replace(',', ""));
+        }
+        lowercase_into(w, &mut lower);
+        known(&lower, |k| (!k.cue && !k.stem.is_empty()).then(|| k.stem.to_string()))
     })
 }
 
-/// A word in lower case, with the typographic apostrophe made plain.
-fn lowercase(w: &str) -> String {
-    w.to_lowercase().replace('\u{2019}', "'")
+fn starts_with_digit(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// How many stems [`stem_word`] remembers per thread before it starts over: news repeats its
-/// words, and the Snowball stemmer is most of what making a vector costs.
-const REMEMBERED_STEMS: usize = 200_000;
+/// A word in lower case, with the typographic apostrophe made plain, into `out`.
+fn lowercase_into(w: &str, out: &mut String) {
+    out.clear();
+    for c in w.chars() {
+        if c == '\u{2019}' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
 
-/// The stem of one word (`lower`: the word in [`lowercase`]).
-fn stem_word(w: &str, lower: &str) -> Option<String> {
-    if w.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(w.replace(',', ""));
-    }
-    let bare = lower.strip_suffix("'s").unwrap_or(lower).trim_matches('\'');
-    if bare.is_empty() {
-        return None;
-    }
+/// What is known of a lower-case word: whether it is a stance cue, and its stem (empty when
+/// nothing is left of it, as of "'s") with the stem's id.
+struct Known {
+    cue: bool,
+    id: TermId,
+    stem: Rc<str>,
+}
+
+/// How many words [`known`] remembers per thread before it starts over: news repeats its words,
+/// and the Snowball stemmer was most of what making a vector cost.
+const REMEMBERED_WORDS: usize = 200_000;
+
+/// `f` of what is known of `lower` (a word in lower case, as [`lowercase_into`] makes it).
+fn known<R>(lower: &str, f: impl FnOnce(&Known) -> R) -> R {
     thread_local! {
-        static STEMS: std::cell::RefCell<HashMap<String, String, dossier_core::fnv::FnvBuild>> =
+        static WORDS: std::cell::RefCell<HashMap<String, Known, dossier_core::fnv::FnvBuild>> =
             std::cell::RefCell::new(HashMap::default());
     }
-    STEMS.with_borrow_mut(|memo| {
-        if let Some(s) = memo.get(bare) {
-            return Some(s.clone());
+    WORDS.with_borrow_mut(|memo| {
+        if let Some(k) = memo.get(lower) {
+            return f(k);
         }
-        if memo.len() >= REMEMBERED_STEMS {
+        if memo.len() >= REMEMBERED_WORDS {
             memo.clear();
         }
-        let s = stemmer().stem(bare).into_owned();
-        memo.insert(bare.to_string(), s.clone());
-        Some(s)
+        let bare = lower.strip_suffix("'s").unwrap_or(lower).trim_matches('\'');
+        let stem: Rc<str> = if bare.is_empty() { Rc::from("") } else { Rc::from(stemmer().stem(bare).as_ref()) };
+        let k = Known { cue: crate::stance::is_cue_word(lower), id: term_id(&stem), stem };
+        f(memo.entry(lower.to_string()).or_insert(k))
     })
 }
 

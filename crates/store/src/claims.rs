@@ -52,6 +52,17 @@ pub(crate) struct ClaimCache {
 struct Cached {
     profile: Profile,
     first_date: Option<String>,
+    /// Entities known to be in `claim_entities` for it (some may be there unlisted).
+    entities: Vec<i64>,
+}
+
+impl Cached {
+    /// A claim read from the store: every stored report's entities are recorded, those of the
+    /// profile's first reports among them.
+    fn stored(profile: Profile, first_date: Option<String>) -> Cached {
+        let entities = profile.entities.iter().map(|e| e.0).collect();
+        Cached { profile, first_date, entities }
+    }
 }
 
 /// How many claim profiles (a few KB each) and terms the cache keeps from batch to batch before
@@ -135,7 +146,7 @@ impl ClaimCache {
                 let (json, first_date): (String, Option<String>) = tx
                     .prepare_cached("SELECT profile, first_date FROM claims WHERE id = ?1")?
                     .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                Ok(e.insert(Cached { profile: serde_json::from_str(&json)?, first_date }))
+                Ok(e.insert(Cached::stored(serde_json::from_str(&json)?, first_date)))
             }
         }
     }
@@ -162,7 +173,16 @@ impl ClaimCache {
             }
         }
         self.dirty.insert(claim);
-        self.claims.insert(claim, Cached { profile, first_date });
+        match self.claims.get_mut(&claim) {
+            Some(c) => {
+                c.profile = profile;
+                c.first_date = first_date;
+            }
+            None => {
+                // Just opened: nothing recorded yet.
+                self.claims.insert(claim, Cached { profile, first_date, entities: Vec::new() });
+            }
+        }
         Ok(())
     }
 }
@@ -181,7 +201,7 @@ pub(crate) fn link_document(
     for prepared in prepared {
         let di = &prepared.item;
         let item = prepared.grouping_item(|e| ids.get(&e).copied());
-        let (candidates, item) = candidates(tx, cache, &item)?;
+        let (candidates, item) = candidates(tx, cache, item)?;
         for id in &candidates {
             cache.profile(tx, *id)?;
         }
@@ -200,8 +220,12 @@ pub(crate) fn link_document(
         insert_report(tx, cache, claim, di, doc, date.as_deref(), why.as_ref(), ids, first_report_here)?;
         let mut add_entity =
             tx.prepare_cached("INSERT OR IGNORE INTO claim_entities (entity_id, claim_id) VALUES (?1, ?2)")?;
-        for e in &item.entities {
-            add_entity.execute(params![e, claim])?;
+        let recorded = &mut cache.cached(tx, claim)?.entities;
+        for &e in &item.entities {
+            if !recorded.contains(&e) {
+                add_entity.execute(params![e, claim])?;
+                recorded.push(e);
+            }
         }
     }
     Ok(())
@@ -253,19 +277,26 @@ pub(crate) fn relink_all(tx: &Transaction) -> Result<()> {
 /// The claims sharing most of the item's heaviest terms (at most [`SCORED`]), and the item
 /// reweighed by how many claims hold each of its terms (counted up to [`PER_TERM`], so the
 /// look-up stays bounded).
-fn candidates(tx: &Transaction, cache: &mut ClaimCache, item: &Item) -> Result<(Vec<i64>, Item)> {
-    let mut counts: HashMap<TermId, usize, FnvBuild> = HashMap::default();
+fn candidates(tx: &Transaction, cache: &mut ClaimCache, item: Item) -> Result<(Vec<i64>, Item)> {
+    // The vector is sorted by term: the counts line up with it.
+    let mut counts: Vec<(TermId, usize)> = Vec::with_capacity(item.vector.terms().len());
     for &(term, _) in item.vector.terms() {
-        counts.insert(term, cache.holders(tx, term)?.len());
+        counts.push((term, cache.holders(tx, term)?.len()));
     }
-    let item = item.reweighed(|s| counts.get(&s).copied().unwrap_or(0));
-    let mut hits: HashMap<i64, f32, FnvBuild> = HashMap::default();
+    let item = item.reweighed(|s| counts.binary_search_by_key(&s, |c| c.0).map_or(0, |i| counts[i].1));
+    let mut hits: Vec<(i64, f32)> = Vec::with_capacity(LOOKUP_TERMS * PER_TERM);
     for (term, weight) in item.vector.top(LOOKUP_TERMS) {
-        for id in cache.holders(tx, term)? {
-            *hits.entry(*id).or_default() += weight;
+        hits.extend(cache.holders(tx, term)?.iter().map(|&id| (id, weight)));
+    }
+    // Each claim's weights summed in the order of the terms (a stable sort keeps it).
+    hits.sort_by_key(|h| h.0);
+    let mut ranked: Vec<(i64, f32)> = Vec::with_capacity(hits.len());
+    for (id, w) in hits {
+        match ranked.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => ranked.push((id, w)),
         }
     }
-    let mut ranked: Vec<(i64, f32)> = hits.into_iter().collect();
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(SCORED);
     Ok((ranked.into_iter().map(|(id, _)| id).collect(), item))
