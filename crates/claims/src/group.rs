@@ -15,6 +15,10 @@ pub const PROFILE_TERMS: usize = 24;
 /// How many of a claim's heaviest profile terms the term index holds: a report of the claim
 /// shares its rarest words with it, and each indexed term is a row written (docs/claims.md, "Cost").
 pub const INDEXED_TERMS: usize = 8;
+/// How many claims one term's index entry yields: the most recent ones.
+pub const PER_TERM: usize = 48;
+/// How many of the candidates sharing most weight with an item are scored in full.
+pub const SCORED: usize = 4;
 /// How many of an item's heaviest terms are looked up to find candidate claims.
 pub const LOOKUP_TERMS: usize = 8;
 /// After this many reports a claim's profile stops moving: later reports cannot drag it away
@@ -258,6 +262,24 @@ pub fn best<'a, K: Ord + Copy>(
     Some((k, m))
 }
 
+/// The candidates an item is scored against, from `hits`: (claim, weight of one of the item's
+/// heaviest terms) for each claim holding that term, term by term. The [`SCORED`] claims with
+/// the most weight, the oldest (lowest key) first on a tie.
+pub fn shortlist<K: Ord + Copy>(mut hits: Vec<(K, f32)>) -> Vec<K> {
+    // Each claim's weights summed in the order of the terms (a stable sort keeps it).
+    hits.sort_by_key(|h| h.0);
+    let mut ranked: Vec<(K, f32)> = Vec::with_capacity(hits.len());
+    for (id, w) in hits {
+        match ranked.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => ranked.push((id, w)),
+        }
+    }
+    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(SCORED);
+    ranked.into_iter().map(|(id, _)| id).collect()
+}
+
 /// An in-memory claim grouping with the store's rules: each item joins the best-scoring
 /// candidate claim (found through its heaviest terms) at or above [`ATTACH_AT`], or opens a
 /// new claim. Claim ids are positions, in order of opening: they never change.
@@ -281,7 +303,7 @@ impl Grouper {
     /// Groups one item; returns its claim and, when it joined an existing one, why.
     pub fn add(&mut self, item: &Item) -> (usize, Option<Match>) {
         let threshold = self.attach_at.unwrap_or(ATTACH_AT);
-        let item = &item.clone().reweighed(|s| self.postings.get(&s).map_or(0, Vec::len));
+        let item = &item.clone().reweighed(|s| self.holders(s).len());
         let candidates = self.candidates(item);
         match best(item, candidates.iter().map(|&c| (c, &self.profiles[c])), threshold) {
             Some((c, m)) => {
@@ -307,12 +329,15 @@ impl Grouper {
         self.profiles.is_empty()
     }
 
+    /// The claims holding a term, as the store's index gives them: the newest [`PER_TERM`].
+    fn holders(&self, term: TermId) -> &[usize] {
+        let all = self.postings.get(&term).map_or(&[][..], Vec::as_slice);
+        &all[all.len().saturating_sub(PER_TERM)..]
+    }
+
     fn candidates(&self, item: &Item) -> Vec<usize> {
-        let mut out: Vec<usize> =
-            item.vector.top(LOOKUP_TERMS).iter().filter_map(|(s, _)| self.postings.get(s)).flatten().copied().collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        let top = item.vector.top(LOOKUP_TERMS);
+        shortlist(top.iter().flat_map(|&(t, w)| self.holders(t).iter().rev().map(move |&c| (c, w))).collect())
     }
 
     fn index(&mut self, claim: usize, before: &[TermId]) {

@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use dossier_claims::contract::{
     AboutJson, ClaimJson, EvidenceJson, FirstSeenJson, NumberJson, NumberPointJson, ReportJson, SpeakerJson,
 };
-use dossier_claims::group::{best, Item, Match, Profile, ATTACH_AT, LOOKUP_TERMS, PROFILE_SETTLES_AFTER};
+use dossier_claims::group::{
+    best, shortlist, Item, Match, Profile, ATTACH_AT, LOOKUP_TERMS, PER_TERM, PROFILE_SETTLES_AFTER,
+};
 use dossier_claims::items::{DocItem, PreparedItem};
 use dossier_claims::terms::TermId;
 use dossier_claims::{IdfTable, ReportStance};
@@ -18,11 +20,6 @@ use dossier_core::{AnalysisJson, Document};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{Result, Store};
-
-/// How many claims one term's index entry yields (the most recent ones).
-const PER_TERM: usize = 48;
-/// How many of the candidates with most shared terms are scored in full.
-const SCORED: usize = 8;
 
 /// What linking has read of the claim tables, kept in step with what it writes: documents share
 /// their claims' profiles and index entries instead of reading them again, and a profile that
@@ -288,18 +285,7 @@ fn candidates(tx: &Transaction, cache: &mut ClaimCache, item: Item) -> Result<(V
     for (term, weight) in item.vector.top(LOOKUP_TERMS) {
         hits.extend(cache.holders(tx, term)?.iter().map(|&id| (id, weight)));
     }
-    // Each claim's weights summed in the order of the terms (a stable sort keeps it).
-    hits.sort_by_key(|h| h.0);
-    let mut ranked: Vec<(i64, f32)> = Vec::with_capacity(hits.len());
-    for (id, w) in hits {
-        match ranked.last_mut() {
-            Some(last) if last.0 == id => last.1 += w,
-            _ => ranked.push((id, w)),
-        }
-    }
-    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(SCORED);
-    Ok((ranked.into_iter().map(|(id, _)| id).collect(), item))
+    Ok((shortlist(hits), item))
 }
 
 fn open(
