@@ -127,19 +127,7 @@ impl IdfTable {
         let mut tf: Vec<(TermId, f32, Rc<str>)> = Vec::new();
         let mut lower = String::new();
         for w in words(text) {
-            if is_year(w) {
-                continue;
-            }
-            let (id, stem): (TermId, Rc<str>) = if starts_with_digit(w) {
-                let s = w.replace(',', "");
-                (term_id(&s), s.into())
-            } else {
-                lowercase_into(w, &mut lower);
-                match known(&lower, |k| (!k.cue && !k.stem.is_empty()).then(|| (k.id, Rc::clone(&k.stem)))) {
-                    Some(term) => term,
-                    None => continue,
-                }
-            };
+            let Some((id, stem)) = content_term(w, &mut lower) else { continue };
             if let Some(t) = tf.iter_mut().find(|t| t.0 == id) {
                 t.1 += 1.0;
             } else if self.idf(&stem) >= MIN_IDF {
@@ -164,33 +152,34 @@ fn stemmer() -> &'static Stemmer {
 /// the thousands commas, so "10,000" and "10000" are one term.
 pub fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
     let mut lower = String::new();
-    words(text).filter_map(move |w| {
-        if starts_with_digit(w) {
-            return Some(w.replace(',', ""));
-        }
-        lowercase_into(w, &mut lower);
-        known(&lower, |k| (!k.stem.is_empty()).then(|| k.stem.to_string()))
-    })
+    words(text).filter_map(move |w| term(w, &mut lower, false).map(|(_, s)| s.to_string()))
 }
 
 /// The stems that carry what a text is about: [`stems`] without the stance cues ("denies",
-/// "reportedly", "not"), which say how it is reported, not what.
+/// "reportedly", "not"), which say how it is reported, not what, and without years.
 pub fn content_stems(text: &str) -> impl Iterator<Item = String> + '_ {
     let mut lower = String::new();
-    words(text).filter_map(move |w| {
-        if is_year(w) {
-            return None;
-        }
-        if starts_with_digit(w) {
-            return Some(w.replace(',', ""));
-        }
-        lowercase_into(w, &mut lower);
-        known(&lower, |k| (!k.cue && !k.stem.is_empty()).then(|| k.stem.to_string()))
-    })
+    words(text).filter_map(move |w| content_term(w, &mut lower).map(|(_, s)| s.to_string()))
 }
 
-fn starts_with_digit(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_digit())
+/// A word's term for [`content_stems`] and the vectors: none for a cue or a year.
+fn content_term(w: &str, lower: &mut String) -> Option<(TermId, Rc<str>)> {
+    if is_year(w) {
+        return None;
+    }
+    term(w, lower, true)
+}
+
+/// A word's stem and its id (`lower` is scratch space); none when nothing is left of the word
+/// or, with `content`, when it is a stance cue.
+fn term(w: &str, lower: &mut String, content: bool) -> Option<(TermId, Rc<str>)> {
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        let s = w.replace(',', "");
+        return Some((term_id(&s), s.into()));
+    }
+    lowercase_into(w, lower);
+    let dropped = |k: &Known| k.stem.is_empty() || (content && k.cue);
+    known(lower, |k| (!dropped(k)).then(|| (k.id, Rc::clone(&k.stem))))
 }
 
 /// A word in lower case, with the typographic apostrophe made plain, into `out`.

@@ -15,10 +15,10 @@
 //! sentence and its neighbours; the floor is the one the model was trained with (the coverage 90 %
 //! of FNC-1's agreeing and discussing pairs reach). Predicate coverage is the same share for the
 //! heading's words without a capital (what happened, not who: "*threatening* to *declare war*"),
-//! found around the evidence sentences, against its own floor set the same way. Qualifiers are the hedges, modals of
-//! obligation and conditions of the attribution layer's word lists (`en/hedges.tsv`,
-//! `en/hedges_before_to.tsv` before "to", `en/deontic.tsv`, `en/conditions.tsv`) found in the
-//! evidence sentences when the heading has none of that kind: "should hit them if they cross"
+//! found around the evidence sentences, against its own floor set the same way. Qualifiers are
+//! the hedges, modals of obligation and conditions of the attribution layer's word lists
+//! (`en/hedges.tsv`, `en/hedges_before_to.tsv` before "to", `en/deontic.tsv`, `en/conditions.tsv`)
+//! found in the evidence sentences when the heading has none of that kind: "should hit them if they cross"
 //! against "urges Ukraine to hit".
 //!
 //! The body is every sentence outside the headings and the boilerplate. A title known only from

@@ -178,12 +178,12 @@ pub(crate) struct PairFeatures {
     /// IDF-weighted share of the claim's stems found in the best sentence and its neighbours.
     pub coverage: f32,
     /// The same share for the claim's predicate words only ([`predicate_words`]), found around
-    /// the evidence sentences (the best [`PREDICATE_SENTENCES`] and their neighbours).
+    /// the evidence sentences (the best [`EVIDENCE`] and their neighbours).
     pub predicate_coverage: f32,
 }
 
-/// Around how many of the best sentences the predicate words are looked for: the evidence.
-pub(crate) const PREDICATE_SENTENCES: usize = 2;
+/// How many of the best sentences are the evidence of a judgement.
+pub(crate) const EVIDENCE: usize = 2;
 
 /// Which of a claim's content words say what happened rather than who: the words that do not
 /// begin with a capital ("Ukraine *threatening* to *declare war* on North Korea"). A
@@ -239,25 +239,18 @@ pub(crate) fn features(claim: &str, body: &PreparedBody, idf: &dyn Idf, lists: &
     let best_counts = best.map_or([0.0; 4], |i| flag_counts(&body.words[body.sent_words[i].clone()]));
 
     let best_cov = best.map_or(0.0, |i| covered(&body.sent_vectors[i].0));
-    let window_cov = best.map_or(0.0, |i| {
+    // The words of a sentence and its two neighbours.
+    let window = |i: usize| -> &[Word] {
         let lo = i.saturating_sub(1);
         let hi = (i + 2).min(body.sent_words.len());
-        let (v, _) = tfidf(&body.words[body.sent_words[lo].start..body.sent_words[hi - 1].end], idf);
-        covered(&v)
-    });
+        &body.words[body.sent_words[lo].start..body.sent_words[hi - 1].end]
+    };
+    let window_cov = best.map_or(0.0, |i| covered(&tfidf(window(i), idf).0));
     let predicates = predicate_words(claim, &spans, &cw);
     let predicate_coverage = if predicates.is_empty() {
         1.0
     } else {
-        let around: Vec<Word> = ranked
-            .iter()
-            .take(PREDICATE_SENTENCES)
-            .flat_map(|&(i, _)| {
-                let lo = i.saturating_sub(1);
-                let hi = (i + 2).min(body.sent_words.len());
-                body.words[body.sent_words[lo].start..body.sent_words[hi - 1].end].iter().copied()
-            })
-            .collect();
+        let around: Vec<Word> = ranked.iter().take(EVIDENCE).flat_map(|&(i, _)| window(i).iter().copied()).collect();
         let (v, _) = tfidf(&around, idf);
         let total: f32 = predicates.iter().map(|&k| idf.idf(k)).sum();
         share(predicates.iter().filter(|&&k| has(&v, k)).map(|&k| idf.idf(k)).sum(), total)

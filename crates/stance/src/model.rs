@@ -15,9 +15,6 @@ use crate::{Error, Judgement, Label, Result};
 const MAGIC: &[u8; 8] = b"DSTANCE2";
 pub(crate) const IDF_BITS: u32 = 18;
 
-/// Most sentences given as evidence.
-const EVIDENCE: usize = 2;
-
 /// Document frequencies turned into inverse document frequencies, by hashed stem.
 #[derive(Debug, Clone)]
 pub(crate) struct IdfTable {
@@ -224,7 +221,7 @@ impl StanceModel {
         }
         let scores = softmax(z);
         let label = Label::ALL[argmax(&scores)];
-        let evidence = f.ranked.iter().take(EVIDENCE).map(|&(i, _)| body.sentences[i].clone()).collect();
+        let evidence = f.ranked.iter().take(features::EVIDENCE).map(|&(i, _)| body.sentences[i].clone()).collect();
         Judgement {
             label,
             score: scores[label as usize],

@@ -234,29 +234,15 @@ pub(crate) fn link_document(
 pub(crate) fn relink_all(tx: &Transaction) -> Result<()> {
     let mut cache = ClaimCache::default();
     cache.begin(tx)?;
-    let mut docs = tx.prepare(
-        "SELECT id, text, url, title, published, outlet, author, source, analysis FROM documents ORDER BY pk",
-    )?;
+    let mut docs = tx.prepare(&format!("SELECT {} FROM documents ORDER BY pk", crate::query::DOCUMENT_COLUMNS))?;
     let mut entities = tx.prepare("SELECT local_id, entity_id FROM document_entities WHERE doc_id = ?1")?;
     let mut rows = docs.query([])?;
     let mut linked = 0usize;
     while let Some(r) = rows.next()? {
-        let published: Option<String> = r.get(4)?;
-        let doc = Document {
-            id: r.get(0)?,
-            text: r.get(1)?,
-            meta: dossier_core::Metadata {
-                url: r.get(2)?,
-                title: r.get(3)?,
-                published: published.as_deref().and_then(dossier_core::parse_published),
-                outlet: r.get(5)?,
-                author: r.get(6)?,
-                source: r.get(7)?,
-            },
-        };
+        let (doc, analysis) = crate::query::document_row(r)?;
         // An analysis an older contract wrote that this one cannot read gets its claims when
         // the document is ingested again (its provenance differs, so it is refreshed).
-        let Ok(analysis) = serde_json::from_str::<AnalysisJson>(&r.get::<_, String>(8)?) else { continue };
+        let Ok(analysis) = serde_json::from_str::<AnalysisJson>(&analysis) else { continue };
         let ids = entities
             .query_map([&doc.id], |e| Ok((e.get::<_, u32>(0)?, e.get::<_, i64>(1)?)))?
             .collect::<rusqlite::Result<HashMap<u32, i64>>>()?;

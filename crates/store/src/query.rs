@@ -300,29 +300,31 @@ impl Store {
     pub fn document(&self, id: &str) -> Result<Option<(Document, serde_json::Value)>> {
         let row = self
             .conn
-            .prepare_cached(
-                "SELECT id, source, url, title, published, outlet, author, text, analysis
-                 FROM documents WHERE id = ?1",
-            )?
-            .query_row(params![id], |r| {
-                let published: Option<String> = r.get(4)?;
-                let meta = Metadata {
-                    source: r.get(1)?,
-                    url: r.get(2)?,
-                    title: r.get(3)?,
-                    published: published.as_deref().and_then(parse_published),
-                    outlet: r.get(5)?,
-                    author: r.get(6)?,
-                };
-                let doc = Document { id: r.get(0)?, meta, text: r.get(7)? };
-                Ok((doc, r.get::<_, String>(8)?))
-            })
+            .prepare_cached(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = ?1"))?
+            .query_row(params![id], document_row)
             .optional()?;
         match row {
             Some((doc, json)) => Ok(Some((doc, serde_json::from_str(&json)?))),
             None => Ok(None),
         }
     }
+}
+
+/// The columns [`document_row`] reads.
+pub(crate) const DOCUMENT_COLUMNS: &str = "id, source, url, title, published, outlet, author, text, analysis";
+
+/// A stored document and its analysis JSON text, from a row of [`DOCUMENT_COLUMNS`].
+pub(crate) fn document_row(r: &rusqlite::Row) -> rusqlite::Result<(Document, String)> {
+    let published: Option<String> = r.get(4)?;
+    let meta = Metadata {
+        source: r.get(1)?,
+        url: r.get(2)?,
+        title: r.get(3)?,
+        published: published.as_deref().and_then(parse_published),
+        outlet: r.get(5)?,
+        author: r.get(6)?,
+    };
+    Ok((Document { id: r.get(0)?, meta, text: r.get(7)? }, r.get(8)?))
 }
 
 #[cfg(test)]
