@@ -115,10 +115,16 @@ fn a_schema_8_store_has_its_claims_linked_again() {
     };
     assert!(before.iter().any(|(_, r)| r.len() >= 3), "{before:#?}");
     {
-        // What schema 8 left: stems in the index and in the profiles.
+        // What schema 8 left: stems in the index and in the profiles (JSON, in the claims
+        // table), the report indexes of then.
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE claim_terms;
+            "ALTER TABLE claims ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+             DROP TABLE claim_profiles;
+             DROP INDEX claim_reports_claim;
+             CREATE INDEX claim_reports_claim ON claim_reports(claim_id, doc_id);
+             CREATE INDEX claim_reports_doc ON claim_reports(doc_id);
+             DROP TABLE claim_terms;
              CREATE TABLE claim_terms (term TEXT NOT NULL, claim_id INTEGER NOT NULL, PRIMARY KEY (term, claim_id)) WITHOUT ROWID;
              INSERT INTO claim_terms SELECT 'troop', id FROM claims;
              UPDATE claims SET profile = '{\"terms\":[[\"troop\",1.0]],\"members\":[],\"entities\":[],\"event_type\":null,\"counted\":null,\"reports\":1}';
@@ -129,4 +135,64 @@ fn a_schema_8_store_has_its_claims_linked_again() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
     assert_eq!(summary(&store), before);
+}
+
+#[test]
+fn a_schema_9_store_keeps_its_claims_with_their_profiles_converted() {
+    let lex = Lexicons::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite");
+    let mut docs = reports();
+    let last = docs.pop().unwrap();
+    let ids = |store: &Store| {
+        let list = store.claims(&ClaimFilter { limit: 1000, ..ClaimFilter::default() }).unwrap().unwrap();
+        let mut ids: Vec<(i64, u32)> = list.iter().map(|c| (c.id, c.documents)).collect();
+        ids.sort();
+        ids
+    };
+    let before = {
+        let mut store = Store::open(&path).unwrap();
+        for d in docs {
+            dossier_ingest::analyze_and_store(&mut store, &lex, vec![d]).unwrap();
+        }
+        ids(&store)
+    };
+    {
+        // What schema 9 left: the profiles as JSON in the claims table, the report indexes of then.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let profiles: Vec<(i64, String)> = conn
+            .prepare("SELECT claim_id, profile FROM claim_profiles")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .unwrap()
+            .map(|r| {
+                let (id, bytes) = r.unwrap();
+                let profile: dossier_claims::group::Profile = postcard::from_bytes(&bytes).unwrap();
+                (id, serde_json::to_string(&profile).unwrap())
+            })
+            .collect();
+        assert_eq!(profiles.len(), before.len());
+        conn.execute_batch(
+            "ALTER TABLE claims ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+             DROP TABLE claim_profiles;
+             DROP INDEX claim_reports_claim;
+             CREATE INDEX claim_reports_claim ON claim_reports(claim_id, doc_id);
+             CREATE INDEX claim_reports_doc ON claim_reports(doc_id);
+             PRAGMA user_version = 9;",
+        )
+        .unwrap();
+        for (id, json) in profiles {
+            conn.execute("UPDATE claims SET profile = ?2 WHERE id = ?1", rusqlite::params![id, json]).unwrap();
+        }
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    // Not regrouped: the same claims under the same ids.
+    assert_eq!(ids(&store), before);
+    // The converted profiles are read back: the third report joins the claim of the first two.
+    dossier_ingest::analyze_and_store(&mut store, &lex, vec![last]).unwrap();
+    let list =
+        store.claims(&ClaimFilter { about: Some("North Korea".into()), ..ClaimFilter::default() }).unwrap().unwrap();
+    assert_eq!(list[0].documents, 3, "{list:#?}");
+    assert!(before.iter().any(|&(id, _)| id == list[0].id));
 }

@@ -72,6 +72,12 @@ fn sql_term(t: TermId) -> i64 {
     t as i64
 }
 
+/// A profile as stored in `claim_profiles` (postcard: a few hundred bytes where JSON took
+/// kilobytes, and no float or number text to format and parse).
+fn encode_profile(profile: &Profile) -> Result<Vec<u8>> {
+    Ok(postcard::to_allocvec(profile)?)
+}
+
 impl ClaimCache {
     /// Starts a batch: what was read stays valid unless another connection has written the
     /// file since the last batch (`PRAGMA data_version` moves only for other connections'
@@ -106,9 +112,12 @@ impl ClaimCache {
 
     /// Writes the changed profiles, the new index rows and the report counts.
     pub(crate) fn flush(&mut self, tx: &Transaction) -> Result<()> {
-        let mut update = tx.prepare_cached("UPDATE claims SET profile = ?2 WHERE id = ?1")?;
+        let mut write = tx.prepare_cached(
+            "INSERT INTO claim_profiles (claim_id, profile) VALUES (?1, ?2)
+             ON CONFLICT (claim_id) DO UPDATE SET profile = excluded.profile",
+        )?;
         for id in std::mem::take(&mut self.dirty) {
-            update.execute(params![id, serde_json::to_string(&self.claims[&id].profile)?])?;
+            write.execute(params![id, encode_profile(&self.claims[&id].profile)?])?;
         }
         let mut count =
             tx.prepare_cached("UPDATE claims SET reports = reports + ?2, documents = documents + ?3 WHERE id = ?1")?;
@@ -140,10 +149,13 @@ impl ClaimCache {
         match self.claims.entry(claim) {
             std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
             std::collections::hash_map::Entry::Vacant(e) => {
-                let (json, first_date): (String, Option<String>) = tx
-                    .prepare_cached("SELECT profile, first_date FROM claims WHERE id = ?1")?
+                let (bytes, first_date): (Vec<u8>, Option<String>) = tx
+                    .prepare_cached(
+                        "SELECT p.profile, c.first_date FROM claims c JOIN claim_profiles p ON p.claim_id = c.id
+                         WHERE c.id = ?1",
+                    )?
                     .query_row([claim], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                Ok(e.insert(Cached::stored(serde_json::from_str(&json)?, first_date)))
+                Ok(e.insert(Cached::stored(postcard::from_bytes(&bytes)?, first_date)))
             }
         }
     }
@@ -228,6 +240,23 @@ pub(crate) fn link_document(
     Ok(())
 }
 
+/// Moves the JSON profiles of `claims.profile` (schema 9) to `claim_profiles`, then drops the
+/// column.
+pub(crate) fn convert_json_profiles(tx: &Transaction) -> Result<()> {
+    {
+        let mut read = tx.prepare("SELECT id, profile FROM claims")?;
+        let mut write = tx.prepare("INSERT INTO claim_profiles (claim_id, profile) VALUES (?1, ?2)")?;
+        let mut rows = read.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, json): (i64, String) = (r.get(0)?, r.get(1)?);
+            let profile: Profile = serde_json::from_str(&json)?;
+            write.execute(params![id, encode_profile(&profile)?])?;
+        }
+    }
+    tx.execute_batch("ALTER TABLE claims DROP COLUMN profile")?;
+    Ok(())
+}
+
 /// Links every stored document to claims again, in the order they were stored (after a
 /// migration that emptied the claim tables). Each document's canonical entities are the ones
 /// stored with it.
@@ -284,22 +313,13 @@ fn open(
 ) -> Result<i64> {
     let profile = Profile::of(item);
     tx.prepare_cached(
-        "INSERT INTO claims (text, event_type, counted, first_doc, first_date, first_outlet, reports, profile)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
+        "INSERT INTO claims (text, event_type, counted, first_doc, first_date, first_outlet, reports)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
     )?
-    .execute(params![
-        di.text,
-        di.event_type,
-        di.counted,
-        doc.id,
-        date,
-        doc.meta.outlet,
-        serde_json::to_string(&profile)?
-    ])?;
+    .execute(params![di.text, di.event_type, di.counted, doc.id, date, doc.meta.outlet])?;
     let id = tx.last_insert_rowid();
+    // Its profile is written with the batch's others (dirty), once whatever later reports do.
     cache.update(tx, id, profile, date.map(str::to_string))?;
-    // Written just now: dirty only if a later report of the batch moves it.
-    cache.dirty.remove(&id);
     Ok(id)
 }
 
@@ -402,6 +422,7 @@ pub(crate) fn unlink_document(tx: &Transaction, doc_id: &str) -> Result<()> {
     tx.prepare_cached("DELETE FROM claim_reports WHERE doc_id = ?1")?.execute([doc_id])?;
     for sql in [
         "DELETE FROM claim_terms WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",
+        "DELETE FROM claim_profiles WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",
         "DELETE FROM claim_entities WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",
         "DELETE FROM claims WHERE reports <= 0",
     ] {

@@ -57,12 +57,16 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("store JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("stored claim profile: {0}")]
+    Profile(#[from] postcard::Error),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// How long a writer waits for another process's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How many prepared statements a connection keeps (see `Store::init`).
+const STATEMENT_CACHE: usize = 128;
 
 /// The store: a single SQLite connection. Not `Sync`; open one per thread or process
 /// (WAL lets readers run alongside the one writer).
@@ -103,6 +107,10 @@ impl Store {
     fn init(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Storing a batch runs some 30 distinct statements in turn, the claims among them:
+        // with rusqlite's default of 16 cached, each use would evict another and be parsed
+        // and planned again.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         schema::migrate(&mut conn)?;
         Ok(Store { conn, link_claims: true, claim_cache: claims::ClaimCache::default() })
     }

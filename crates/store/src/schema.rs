@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_claims.sql"),
     include_str!("../migrations/0008_headlines.sql"),
     CLAIM_TERM_IDS,
+    CLAIM_PROFILES,
 ];
 
 /// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].
@@ -23,17 +24,21 @@ const ENTITY_EVIDENCE: &str = include_str!("../migrations/0006_entity_evidence.s
 /// Claim terms as hashes; the claims are linked again ([`after_migration`]).
 const CLAIM_TERM_IDS: &str = include_str!("../migrations/0009_claim_term_ids.sql");
 
+/// Claim profiles apart from the claims, in a compact binary form; slimmer report indexes.
+const CLAIM_PROFILES: &str = include_str!("../migrations/0010_claim_profiles.sql");
+
 /// What a migration needs beyond its SQL, run in the same transaction: filling a new table from
-/// rows that only Rust can read (a person's name parts, the claims of stored analyses).
-/// Keyed by the migration's text, not its number, so that renumbering it changes nothing here.
-fn after_migration(tx: &rusqlite::Transaction, sql: &str) -> Result<()> {
+/// rows that only Rust can read (a person's name parts, the claims' profiles). Keyed by the
+/// migration's text, not its number, so that renumbering it changes nothing here. Answers
+/// whether the claims must be linked again, which [`migrate`] does once the schema is final.
+fn after_migration(tx: &rusqlite::Transaction, sql: &str) -> Result<bool> {
     if sql == ENTITY_EVIDENCE {
         crate::linking::backfill_person_names(tx)?;
     }
-    if sql == CLAIM_TERM_IDS {
-        crate::claims::relink_all(tx)?;
+    if sql == CLAIM_PROFILES {
+        crate::claims::convert_json_profiles(tx)?;
     }
-    Ok(())
+    Ok(sql == CLAIM_TERM_IDS)
 }
 
 /// The schema version this build writes and reads.
@@ -44,23 +49,36 @@ pub(crate) fn user_version(conn: &Connection) -> Result<i64> {
 }
 
 /// Applies the migrations the file lacks, each in its own transaction together with its version
-/// bump, so a failure leaves the file at the last complete version.
+/// bump, so a failure leaves the file at the last complete version. A migration that empties the
+/// claims shares its transaction with every one after it and the linking again at the end, which
+/// runs the code of this build against the schema it was written for; a failure on the way
+/// leaves the file as it was before that migration, with its claims.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::SchemaTooNew { found, supported: SCHEMA_VERSION });
     }
-    for (version, sql) in (1..).zip(MIGRATIONS).skip(usize::try_from(found).unwrap_or(0)) {
+    let mut next = found + 1;
+    while next <= SCHEMA_VERSION {
         // IMMEDIATE: take the write lock first, so two processes opening a fresh file at once
         // do not both try to create the schema.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Re-read under the lock: another process may have migrated meanwhile.
-        if user_version(&tx)? >= version {
-            continue;
+        next = next.max(user_version(&tx)? + 1);
+        let mut relink = false;
+        while next <= SCHEMA_VERSION {
+            let sql = MIGRATIONS[usize::try_from(next - 1).expect("versions count from 1")];
+            tx.execute_batch(sql)?;
+            relink |= after_migration(&tx, sql)?;
+            tx.pragma_update(None, "user_version", next)?;
+            next += 1;
+            if !relink {
+                break;
+            }
         }
-        tx.execute_batch(sql)?;
-        after_migration(&tx, sql)?;
-        tx.pragma_update(None, "user_version", version)?;
+        if relink {
+            crate::claims::relink_all(&tx)?;
+        }
         tx.commit()?;
     }
     Ok(())
