@@ -23,7 +23,7 @@ fn print_json<T: Serialize>(rows: &T) -> Result<()> {
 }
 
 pub fn search(args: &SearchArgs) -> Result<Exit> {
-    let store = open(&args.db.db)?;
+    let mut store = open(&args.db.db)?;
     let query = args.query.join(" ");
     let hits = store.search(&query, args.limit)?;
     if args.json {

@@ -27,6 +27,8 @@ pub enum InputError {
         offset: usize,
     },
     Json(serde_json::Error),
+    /// Valid JSON, but not an object (an array, a string, a number…).
+    NotAnObject(&'static str),
     MissingText,
     /// An `html` field that gave no document.
     Page(String),
@@ -46,6 +48,7 @@ impl fmt::Display for InputError {
             InputError::Binary => write!(f, "binary file (contains NUL bytes)"),
             InputError::InvalidUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
             InputError::Json(e) => write!(f, "malformed JSON: {e}"),
+            InputError::NotAnObject(found) => write!(f, "expected a JSON object, found {found}"),
             InputError::MissingText => write!(f, "no \"text\" or \"html\" field"),
             InputError::Page(why) => write!(f, "html: {why}"),
         }
@@ -58,7 +61,8 @@ impl From<io::Error> for InputError {
     }
 }
 
-/// Checks raw bytes and turns them into text. Whitespace-only input counts as empty.
+/// Checks raw bytes and turns them into text. Input of whitespace and byte-order marks only
+/// counts as empty.
 pub fn check_text(bytes: Vec<u8>, limit: u64) -> Result<String, InputError> {
     let size = bytes.len() as u64;
     if size > limit {
@@ -72,7 +76,7 @@ pub fn check_text(bytes: Vec<u8>, limit: u64) -> Result<String, InputError> {
     }
     let text =
         String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
-    if text.trim().is_empty() {
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
         return Err(InputError::Empty);
     }
     Ok(text)
@@ -164,8 +168,29 @@ pub struct FeedDoc {
 /// Parses one feed line (already known to be non-blank) into a document.
 pub fn parse_feed_line(line: Vec<u8>, source: String, limit: u64) -> Result<FeedDoc, InputError> {
     let line = String::from_utf8(line).map_err(|e| InputError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() })?;
-    let feed: FeedItem = serde_json::from_str(&line).map_err(InputError::Json)?;
-    feed_document(feed, source, limit)
+    feed_document(FeedItem::parse(line.as_bytes())?, source, limit)
+}
+
+impl FeedItem {
+    /// A feed item from its JSON. Anything but an object is refused by what it is: serde would
+    /// read an array field by field and complain about the first field's type.
+    pub fn parse(json: &[u8]) -> Result<FeedItem, InputError> {
+        let found = match json.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') | None => None,
+            Some(b'[') => Some("an array"),
+            Some(b'"') => Some("a string"),
+            Some(b't' | b'f') => Some("a boolean"),
+            Some(b'n') => Some("null"),
+            Some(b'-' | b'0'..=b'9') => Some("a number"),
+            Some(_) => None,
+        };
+        match found {
+            Some(what) if serde_json::from_slice::<serde::de::IgnoredAny>(json).is_ok() => {
+                Err(InputError::NotAnObject(what))
+            }
+            _ => serde_json::from_slice(json).map_err(InputError::Json),
+        }
+    }
 }
 
 /// The document a feed item becomes; a `published` that is not a date is kept aside in
@@ -282,10 +307,23 @@ mod tests {
     fn checks_in_order() {
         assert!(matches!(check_text(vec![], 10), Err(InputError::Empty)));
         assert!(matches!(check_text(b" \n".to_vec(), 10), Err(InputError::Empty)));
+        assert!(matches!(check_text(b"\xef\xbb\xbf".to_vec(), 10), Err(InputError::Empty)));
+        assert!(matches!(check_text(b"\xef\xbb\xbf \n\xef\xbb\xbf".to_vec(), 10), Err(InputError::Empty)));
         assert!(matches!(check_text(b"a\0b".to_vec(), 10), Err(InputError::Binary)));
         assert!(matches!(check_text(b"abc\xffd".to_vec(), 10), Err(InputError::InvalidUtf8 { offset: 3 })));
         assert!(matches!(check_text(b"abcdef".to_vec(), 3), Err(InputError::TooLarge { size: 6, limit: 3 })));
         assert_eq!(check_text("Zelensky’s".into(), 100).unwrap(), "Zelensky’s");
+    }
+
+    #[test]
+    fn feed_items_are_objects() {
+        let err = |json: &str| FeedItem::parse(json.as_bytes()).unwrap_err().to_string();
+        assert_eq!(err(r#"["a", 1]"#), "expected a JSON object, found an array");
+        assert_eq!(err(" 42"), "expected a JSON object, found a number");
+        assert_eq!(err(r#""text""#), "expected a JSON object, found a string");
+        // Broken JSON keeps serde's message, with its position.
+        assert!(err("[1, ").starts_with("malformed JSON"), "{}", err("[1, "));
+        assert_eq!(FeedItem::parse(br#"{"text": "x"}"#).unwrap().text.as_deref(), Some("x"));
     }
 
     #[test]

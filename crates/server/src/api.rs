@@ -285,8 +285,10 @@ pub async fn ingest(
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
+        // The scheme is case-insensitive (RFC 9110, 11.1): "bearer" and "BEARER" are "Bearer".
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
     if !bearer.is_some_and(|t| same_token(t.as_bytes(), ingest.token.as_bytes())) {
         return Err(ApiError::Unauthorized);
     }
@@ -310,8 +312,7 @@ fn parse_ingest(headers: &HeaderMap, body: &[u8], limit: u64) -> Result<Document
     let bad = |field: &str, e: input::InputError| ApiError::BadRequest(format!("{field}: {e}"));
     match mime.as_str() {
         "application/json" => {
-            let item: dossier_ingest::FeedItem =
-                serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(format!("body: {e}")))?;
+            let item = dossier_ingest::FeedItem::parse(body).map_err(|e| ApiError::BadRequest(format!("body: {e}")))?;
             let field = if item.text.is_some() { "text" } else { "html" };
             let feed = dossier_ingest::feed_document(item, "http".into(), limit).map_err(|e| bad(field, e))?;
             if let Some(p) = feed.bad_date {

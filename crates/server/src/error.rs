@@ -80,7 +80,11 @@ impl IntoResponse for ApiError {
 
 impl From<dossier_store::StoreError> for ApiError {
     fn from(e: dossier_store::StoreError) -> Self {
-        ApiError::Internal(e.to_string())
+        match e {
+            // The client's query, not the server, is at fault; the message says what to do.
+            dossier_store::StoreError::OverBudget { .. } => ApiError::BadRequest(e.to_string()),
+            e => ApiError::Internal(e.to_string()),
+        }
     }
 }
 

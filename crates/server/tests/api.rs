@@ -196,6 +196,14 @@ async fn every_documented_route_answers_as_described() {
         (plain(), text, 200, ""),
         (vec![("Content-Type", "text/plain".into())], text, 401, "unauthorized"),
         (vec![("Authorization", "Bearer wrong-token-xxxxxxxx".into())], text, 401, "unauthorized"),
+        // The scheme in any case; another scheme with the right token is refused.
+        (
+            vec![("Authorization", format!("bearer {TOKEN}")), ("Content-Type", "text/plain".into())],
+            b"Officials said 40 ships left the port on Monday.",
+            201,
+            "",
+        ),
+        (vec![("Authorization", format!("Basic {TOKEN}"))], text, 401, "unauthorized"),
         (
             vec![("Authorization", auth.clone()), ("Content-Type", "image/png".into())],
             text,

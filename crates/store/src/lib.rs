@@ -59,6 +59,9 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("stored claim profile: {0}")]
     Profile(#[from] postcard::Error),
+    /// A search stopped at its time budget (`query::SEARCH_BUDGET`).
+    #[error("the search ran past its budget of {seconds} s and was stopped; search for fewer or rarer words")]
+    OverBudget { seconds: u64 },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

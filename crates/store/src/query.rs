@@ -1,10 +1,12 @@
 //! Reading the store back: search, statements, entities, counts, documents.
 
+use std::time::{Duration, Instant};
+
 use dossier_core::{parse_published, Document, Metadata};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
 
 /// Which index a search hit came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -158,18 +160,38 @@ pub struct Stats {
     pub times: u64,
 }
 
+/// At most this many distinct words of a search are used; the rest are dropped. Each word is one
+/// more posting list FTS5 intersects for every row, so a pasted paragraph would keep a core busy
+/// (issue: "search stalls the server"); sixteen words already pin a statement down.
+pub const MAX_SEARCH_TERMS: usize = 16;
+
 /// Turns what a user typed into an FTS5 query that cannot be a syntax error: every
 /// whitespace-separated word becomes a quoted phrase (quotes doubled), all of them required.
-/// Words with no letter or digit are dropped: the tokenizer would index nothing for them.
-/// Returns `None` when nothing searchable is left.
+/// Words with no letter or digit are dropped: the tokenizer would index nothing for them. A word
+/// repeated (in any case: the index folds case) is required once, and only the first
+/// [`MAX_SEARCH_TERMS`] distinct words count. Returns `None` when nothing searchable is left.
 pub(crate) fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = input
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    let mut terms: Vec<String> = Vec::new();
+    for w in input.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)) {
+        let folded = w.to_lowercase();
+        if seen.contains(&folded) {
+            continue;
+        }
+        seen.push(folded);
+        terms.push(format!("\"{}\"", w.replace('"', "\"\"")));
+        if terms.len() == MAX_SEARCH_TERMS {
+            break;
+        }
+    }
     (!terms.is_empty()).then(|| terms.join(" "))
 }
+
+/// How long one search may run (see [`Store::search`]).
+pub const SEARCH_BUDGET: Duration = Duration::from_secs(2);
+
+/// How many virtual-machine steps SQLite runs between two looks at the clock.
+const BUDGET_CHECK_STEPS: std::os::raw::c_int = 10_000;
 
 /// SQLite's LIMIT is an i64; anything larger means "no limit".
 pub(crate) fn sql_limit(limit: usize) -> i64 {
@@ -183,10 +205,27 @@ pub(crate) fn count(n: i64) -> u64 {
 impl Store {
     /// Full-text search over documents (title, text) and statements (speaker, content), best
     /// first. Plain words only: quotes and FTS5 operators in `query` are taken literally.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    pub fn search(&mut self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        // SQLite checks the budget every few thousand steps of the query and stops it past it,
+        // so no search keeps a core and a connection (the server has a few) busy for long.
+        let deadline = Instant::now() + SEARCH_BUDGET;
+        self.conn.progress_handler(BUDGET_CHECK_STEPS, Some(move || Instant::now() > deadline))?;
+        let hits = self.ranked_hits(&q, limit);
+        self.conn.progress_handler(0, None::<fn() -> bool>)?;
+        match hits {
+            Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                if e.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
+                Err(StoreError::OverBudget { seconds: SEARCH_BUDGET.as_secs() })
+            }
+            other => other,
+        }
+    }
+
+    fn ranked_hits(&self, q: &str, limit: usize) -> Result<Vec<SearchHit>> {
         // Each index's best `limit` hits are chosen first (in the final order), and snippets
         // are made for those only: a snippet costs far more than a rank, and a common word
         // matches thousands of rows.
@@ -338,5 +377,16 @@ mod tests {
         assert_eq!(fts_query("AND OR *"), Some("\"AND\" \"OR\"".into()));
         assert_eq!(fts_query("  * \" ( "), None);
         assert_eq!(fts_query(""), None);
+    }
+
+    #[test]
+    fn repeated_words_count_once_and_long_queries_are_cut() {
+        let the = vec!["the"; 500].join(" ");
+        assert_eq!(fts_query(&the), Some("\"the\"".into()));
+        assert_eq!(fts_query("The the THE war"), Some("\"The\" \"war\"".into()));
+        let many: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        let q = fts_query(&many.join(" ")).unwrap();
+        assert_eq!(q.matches('"').count(), 2 * super::MAX_SEARCH_TERMS, "{q}");
+        assert!(q.starts_with("\"w0\" \"w1\""));
     }
 }
