@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_headlines.sql"),
     CLAIM_TERM_IDS,
     CLAIM_PROFILES,
+    include_str!("../migrations/0011_entity_page_indexes.sql"),
 ];
 
 /// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].

@@ -419,3 +419,26 @@ fn a_schema_5_store_gains_the_headlines_table() {
     drop(s);
     remove_db(&path);
 }
+
+/// An entity's page counts its mentions and statements in each of its documents: each count must
+/// be one index range on (entity, document), not a scan of all the entity's rows per document.
+#[test]
+fn per_document_counts_of_an_entity_are_index_ranges() {
+    let path = temp_db("entity-plans");
+    Store::open(&path).unwrap().insert_batch(&[ryder()]).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let plan = |sql: &str| -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt.query_map(rusqlite::params![1, "d"], |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
+    };
+    let mentions = plan("SELECT count(*) FROM mentions m WHERE m.entity_id = ?1 AND m.doc_id = ?2");
+    assert!(mentions.contains("mentions_entity (entity_id=? AND doc_id=?)"), "{mentions}");
+    let statements = plan("SELECT count(*) FROM statements s WHERE s.speaker_entity_id = ?1 AND s.doc_id = ?2");
+    assert!(
+        statements.contains("(speaker_entity_id=? AND doc_id=?)") || statements.contains("(doc_id=?)"),
+        "{statements}"
+    );
+    drop(conn);
+    remove_db(&path);
+}
