@@ -22,9 +22,17 @@ pub struct Repair {
 }
 
 impl Repair {
-    /// The text with every soft break read as a space. Same byte length as `text`.
+    /// The text with every soft break, and every control character but tab, newline and
+    /// carriage return, read as a space. Same byte length as `text`. A control character glued
+    /// into scraped text ("good.\x01 Putin") would otherwise hold two sentences together.
     pub fn reading_text(&self, text: &str) -> String {
         let mut bytes = text.as_bytes().to_vec();
+        for b in bytes.iter_mut() {
+            // ASCII controls are one byte and never inside a multi-byte character.
+            if (b.is_ascii_control() && !matches!(*b, b'\t' | b'\n' | b'\r')) || *b == 0x7f {
+                *b = b' ';
+            }
+        }
         for &b in &self.soft_breaks {
             // A soft break is always a '\n' (checked when it is made), and a space is one byte too,
             // so the result stays valid UTF-8 with identical offsets.

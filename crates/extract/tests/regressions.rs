@@ -48,3 +48,21 @@ fn a_dateline_agency_is_not_the_citys_acronym() {
     let kcna = a.entities.iter().find(|e| e.name == "Korean Central News Agency").expect("the agency");
     assert!(kcna.aliases.iter().any(|x| x == "KCNA"), "{:?}", kcna.aliases);
 }
+
+/// A control character glued into the text held two sentences together, so one statement ran
+/// on into the next (issue "Never lose, never hang", finding 3).
+#[test]
+fn control_characters_do_not_glue_sentences() {
+    let lex = Lexicons::builtin().unwrap();
+    for glue in ["\x01", "\x08", "\x1f", "\x7f"] {
+        let text = format!("Obama said the deal was good.{glue} Putin said it was bad.");
+        let a = analyze(&doc(&text), &lex);
+        assert_eq!(a.sentences.len(), 2, "{glue:?}: {:?}", a.sentences);
+        assert_eq!(a.attributions.len(), 2, "{glue:?}");
+        for x in &a.attributions {
+            // Spans still point at the original bytes.
+            assert!(x.content.slice(&text).is_some());
+            assert!(!x.content.slice(&text).unwrap().contains(glue), "{glue:?}");
+        }
+    }
+}
