@@ -146,7 +146,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
         c.lines,
         args.db.db.display()
     );
-    eprintln!("{summary}");
+    // The result, on standard output only: standard error holds the failures above it.
     emit(&format!("{summary}\n"))?;
     Ok(if c.failed > 0 { Exit::Partial } else { Exit::Success })
 }

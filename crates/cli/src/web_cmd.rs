@@ -1,6 +1,6 @@
 //! `dossier extract`: one HTML page → main text and metadata.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dossier_web::Limits;
 
 use crate::args::ExtractArgs;
@@ -8,8 +8,14 @@ use crate::{emit, Exit};
 
 pub fn extract(args: &ExtractArgs) -> Result<Exit> {
     let limits = Limits { max_bytes: args.max_bytes, ..Limits::default() };
-    let page = dossier_web::read_page_file(&args.file, &limits)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    // A page that cannot be read is a failed input, as in `analyze` and `ingest` (exit 1).
+    let page = match dossier_web::read_page_file(&args.file, &limits) {
+        Ok(page) => page,
+        Err(e) => {
+            eprintln!("error: {}: {e}", args.file.display());
+            return Ok(Exit::Partial);
+        }
+    };
     if let Some(note) = &page.charset_note {
         eprintln!("note: {}: {note}", args.file.display());
     }

@@ -188,7 +188,8 @@ fn extract_prints_json_and_refuses_bad_pages() {
     let empty = dir.path().join("empty.html");
     std::fs::write(&empty, b"").unwrap();
     let out = dossier().arg("extract").arg(&empty).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    // A bad input, as in `analyze`: exit 1 (2 is for usage and fatal errors).
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty page (0 bytes)"));
 }
 

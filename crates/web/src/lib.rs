@@ -47,7 +47,8 @@ pub enum WebError {
     NoText,
     #[error("gzip: {0}")]
     Gzip(std::io::Error),
-    #[error("{0}")]
+    /// Transparent: the I/O error is the message, not also its cause (printed twice otherwise).
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error("unparseable HTTP header: {0}")]
     Http(String),
