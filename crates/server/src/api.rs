@@ -33,8 +33,13 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Q<T> {
     }
 }
 
-pub(crate) fn limit(asked: Option<usize>, default: usize) -> usize {
-    asked.unwrap_or(default).clamp(1, MAX_LIMIT)
+/// How many items a list returns: `default` when not asked, at most [`MAX_LIMIT`]; `limit=0`
+/// is refused rather than read as one or as the default.
+pub(crate) fn limit(asked: Option<usize>, default: usize) -> Result<usize, ApiError> {
+    match asked {
+        Some(0) => Err(ApiError::BadRequest(format!("limit must be between 1 and {MAX_LIMIT}"))),
+        asked => Ok(asked.unwrap_or(default).min(MAX_LIMIT)),
+    }
 }
 
 /// An empty form field means "no filter".
@@ -93,7 +98,7 @@ impl ClaimParams {
             about: given(self.about.clone()),
             since: iso_date("since", self.since.clone())?,
             min_documents: self.min_documents.unwrap_or(1),
-            limit: limit(self.limit, default_limit) as u32,
+            limit: limit(self.limit, default_limit)? as u32,
             offset: self.offset.unwrap_or(0) as u32,
         })
     }
@@ -139,13 +144,13 @@ impl StatementParams {
             until: iso_date("until", self.until.clone())?,
             doc_id: given(self.doc.clone()),
             offset: self.offset.unwrap_or(0),
-            limit: limit(self.limit, 100),
+            limit: limit(self.limit, 100)?,
         })
     }
 }
 
 pub async fn documents(State(st): State<AppState>, Q(p): Q<PageParams>) -> Result<impl IntoResponse, ApiError> {
-    let (offset, limit) = (p.offset.unwrap_or(0), limit(p.limit, 50));
+    let (offset, limit) = (p.offset.unwrap_or(0), limit(p.limit, 50)?);
     let page = st.pool.run(move |s| s.documents(offset, limit)).await?;
     Ok(Json(page))
 }
@@ -173,14 +178,14 @@ pub async fn document(
 
 pub async fn search(State(st): State<AppState>, Q(p): Q<SearchParams>) -> Result<impl IntoResponse, ApiError> {
     let q = given(p.q).ok_or_else(|| ApiError::BadRequest("q: a search query is required".into()))?;
-    let n = limit(p.limit, 20);
+    let n = limit(p.limit, 20)?;
     let query = q.clone();
     let hits = st.pool.run(move |s| s.search(&query, n)).await?;
     Ok(Json(json!({ "query": q, "items": hits })))
 }
 
 pub async fn entities(State(st): State<AppState>, Q(p): Q<PageParams>) -> Result<impl IntoResponse, ApiError> {
-    let n = limit(p.limit, 100);
+    let n = limit(p.limit, 100)?;
     let rows = st.pool.run(move |s| s.entities(n)).await?;
     Ok(Json(json!({ "items": rows })))
 }
@@ -221,7 +226,7 @@ pub async fn events(State(st): State<AppState>, Q(p): Q<EventParams>) -> Result<
         actor: given(p.actor),
         since: iso_date("since", p.since)?,
         offset: p.offset.unwrap_or(0),
-        limit: limit(p.limit, 100),
+        limit: limit(p.limit, 100)?,
     };
     let (offset, n) = (filter.offset, filter.limit);
     let rows = st.pool.run(move |s| s.events(&filter)).await?;
@@ -251,7 +256,7 @@ pub async fn claim(
 
 pub async fn quantities(State(st): State<AppState>, Q(p): Q<QuantityParams>) -> Result<impl IntoResponse, ApiError> {
     let counted = given(p.counted);
-    let n = limit(p.limit, 200);
+    let n = limit(p.limit, 200)?;
     let c = counted.clone();
     let (items, nouns) = st
         .pool

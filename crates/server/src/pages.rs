@@ -1,6 +1,6 @@
 //! The web page handlers: the same store calls as the API, rendered as HTML by [`crate::views`].
 
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header;
 use axum::http::request::Parts;
@@ -43,10 +43,23 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PQ<T> {
     }
 }
 
+/// A path segment, with one that cannot be read (`/entities/%FF`: not UTF-8) answered as an
+/// HTML error page, not axum's plain text.
+pub struct PP<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PP<T> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let p: Result<Path<T>, PathRejection> = Path::from_request_parts(parts, state).await;
+        Ok(PP(p?.0))
+    }
+}
+
 type PageResult = Result<Html<String>, PageError>;
 
 pub async fn home(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {
-    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 50));
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 50)?);
     let (stats, page) = st.pool.run(move |s| Ok((s.stats()?, s.documents(offset, n)?))).await?;
     Ok(Html(views::home(&stats, &page)))
 }
@@ -57,7 +70,7 @@ pub struct DocumentParams {
     pub hl: Option<String>,
 }
 
-pub async fn document(State(st): State<AppState>, Path(id): Path<String>, PQ(p): PQ<DocumentParams>) -> PageResult {
+pub async fn document(State(st): State<AppState>, PP(id): PP<String>, PQ(p): PQ<DocumentParams>) -> PageResult {
     let wanted = id.clone();
     let found = st
         .pool
@@ -89,7 +102,7 @@ pub async fn claims(State(st): State<AppState>, PQ(p): PQ<ClaimParams>) -> PageR
     Ok(Html(claim_views::claims(&form, &rows, filter.offset, filter.limit)))
 }
 
-pub async fn claim(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
+pub async fn claim(State(st): State<AppState>, PP(id): PP<String>) -> PageResult {
     let n: i64 = id.trim().parse().map_err(|_| ApiError::NotFound(format!("no claim {id:?}")))?;
     let found = st.pool.run(move |s| Ok(s.claim(n)?.zip(s.drift(Some(n))?))).await?;
     let (c, drift) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
@@ -97,12 +110,12 @@ pub async fn claim(State(st): State<AppState>, Path(id): Path<String>) -> PageRe
 }
 
 pub async fn entities(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {
-    let n = limit(p.limit, 200);
+    let n = limit(p.limit, 200)?;
     let rows = st.pool.run(move |s| s.entities(n)).await?;
     Ok(Html(views::entities(&rows)))
 }
 
-pub async fn entity(State(st): State<AppState>, Path(name): Path<String>) -> PageResult {
+pub async fn entity(State(st): State<AppState>, PP(name): PP<String>) -> PageResult {
     let wanted = name.clone();
     let found = st.pool.run(move |s| s.entity(&wanted, MAX_LIMIT)).await?;
     let e = found.ok_or_else(|| ApiError::NotFound(format!("no entity {name:?}")))?;
@@ -128,7 +141,7 @@ pub async fn statements(State(st): State<AppState>, PQ(p): PQ<StatementParams>) 
 
 pub async fn search(State(st): State<AppState>, PQ(p): PQ<SearchParams>) -> PageResult {
     let q = p.q.unwrap_or_default();
-    let n = limit(p.limit, 50);
+    let n = limit(p.limit, 50)?;
     let query = q.clone();
     let hits = st.pool.run(move |s| s.search(&query, n)).await?;
     Ok(Html(views::search(&q, &hits)))
@@ -136,7 +149,7 @@ pub async fn search(State(st): State<AppState>, PQ(p): PQ<SearchParams>) -> Page
 
 pub async fn quantities(State(st): State<AppState>, PQ(p): PQ<QuantityParams>) -> PageResult {
     let counted = p.counted.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-    let n = limit(p.limit, 200);
+    let n = limit(p.limit, 200)?;
     let c = counted.clone();
     let (rows, nouns) = st
         .pool

@@ -121,6 +121,8 @@ async fn every_documented_route_answers_as_described() {
         (call("get", "/api/documents/{id}"), "/api/documents/sha256%3Anope".into(), 404),
         (call("get", "/api/search"), "/api/search?q=loudspeakers".into(), 200),
         (call("get", "/api/search"), "/api/search".into(), 400),
+        (call("get", "/api/search"), "/api/search?q=loudspeakers&limit=0".into(), 400),
+        (call("get", "/api/documents"), "/api/documents?limit=0".into(), 400),
         (call("get", "/api/entities"), "/api/entities?limit=20".into(), 200),
         (call("get", "/api/entities/{name}"), "/api/entities/Korean%20Central%20News%20Agency".into(), 200),
         (call("get", "/api/entities/{name}"), "/api/entities/Nobody%20At%20All".into(), 404),
@@ -295,6 +297,14 @@ async fn read_only_by_default_and_limits_hold() {
     let r = get(ro.addr, "/no/such/page").await;
     assert_eq!(r.status, 404);
     assert!(r.header("content-type").is_some_and(|c| c.starts_with("text/html")));
+    // So do path segments that are not UTF-8, on every page that takes one.
+    for path in ["/entities/%FF", "/documents/%FF%FE", "/claims/%C3"] {
+        let r = get(ro.addr, path).await;
+        assert_eq!(r.status, 400, "{path}: {}", r.body);
+        assert!(r.header("content-type").is_some_and(|c| c.starts_with("text/html")), "{path}");
+    }
+    let r = get(ro.addr, "/api/entities/%FF").await;
+    assert_eq!((r.status, r.json()["error"]["code"].as_str()), (400, Some("bad_request")));
 }
 
 #[tokio::test]
