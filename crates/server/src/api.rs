@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
@@ -281,12 +281,12 @@ fn same_token(given: &[u8], expected: &[u8]) -> bool {
     given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
-pub async fn ingest(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<impl IntoResponse, ApiError> {
+/// `POST /api/documents`. The body is read only after the request is known to be allowed: a
+/// read-only server, a missing token or a `Content-Length` over the limit are answered before a
+/// byte of it is read, so unfinished uploads cannot hold memory on a server that refuses them.
+pub async fn ingest(State(st): State<AppState>, req: Request) -> Result<impl IntoResponse, ApiError> {
     let ingest = st.ingest.clone().ok_or(ApiError::IngestDisabled)?;
+    let headers = req.headers().clone();
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -297,6 +297,13 @@ pub async fn ingest(
     if !bearer.is_some_and(|t| same_token(t.as_bytes(), ingest.token.as_bytes())) {
         return Err(ApiError::Unauthorized);
     }
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > st.max_body as u64) {
+        return Err(ApiError::PayloadTooLarge(st.max_body));
+    }
+    // The router's DefaultBodyLimit still caps a body sent without a length (chunked).
+    let body: Result<Bytes, BytesRejection> = Bytes::from_request(req, &()).await;
     let body = body.map_err(|e| ApiError::from_body(e, st.max_body))?;
     let doc = parse_ingest(&headers, &body, st.max_body as u64)?;
     let id = doc.id.clone();

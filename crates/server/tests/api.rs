@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{enc, get, ingest_json, korea_item, request, start, Options, Resp, TOKEN};
+use common::{enc, get, ingest_json, korea_item, post_without_body, request, start, Options, Resp, TOKEN};
 use serde_json::{json, Value};
 
 fn spec() -> Value {
@@ -287,6 +287,15 @@ async fn read_only_by_default_and_limits_hold() {
     .await;
     assert_eq!(r.status, 413, "{}", r.body);
     assert_eq!(check(&spec, "post", "/api/documents", &r)["error"]["code"], "payload_too_large");
+
+    // Refused before the body is read: read-only, no token, a declared length over the limit.
+    let huge = 1u64 << 40;
+    let r = post_without_body(ro.addr, &[("Authorization", &auth)], huge).await.expect("answered at once");
+    assert_eq!(r.status, 403);
+    let r = post_without_body(small.addr, &[], huge).await.expect("answered at once");
+    assert_eq!(r.status, 401);
+    let r = post_without_body(small.addr, &[("Authorization", &auth)], huge).await.expect("answered at once");
+    assert_eq!(r.status, 413);
 
     // Errors outside the documented routes are JSON with a stable code too.
     let r = get(ro.addr, "/api/nothing/here").await;

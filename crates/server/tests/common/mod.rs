@@ -92,6 +92,30 @@ pub async fn request(addr: SocketAddr, method: &str, path: &str, headers: &[(&st
     parse_response(&raw)
 }
 
+/// A POST that declares `length` bytes and sends none of them: the answer the server gives
+/// without the body, or `None` when it waits for it (given 10 s, far more than an answer takes).
+pub async fn post_without_body(addr: SocketAddr, headers: &[(&str, &str)], length: u64) -> Option<Resp> {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let mut head = format!("POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nContent-Length: {length}\r\n");
+    for (n, v) in headers {
+        head.push_str(&format!("{n}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).await.expect("write");
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    let read = async {
+        while !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => raw.extend_from_slice(&buf[..n]),
+            }
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(10), read).await.ok()?;
+    raw.windows(4).any(|w| w == b"\r\n\r\n").then(|| parse_response(&raw))
+}
+
 fn parse_response(raw: &[u8]) -> Resp {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("response head");
     let head = String::from_utf8_lossy(&raw[..split]).to_string();
