@@ -539,6 +539,12 @@ pub struct ServeArgs {
     /// Refuse request bodies larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Also answer requests addressed to this host name (repeatable). Served on a loopback
+    /// address, only localhost, 127.0.0.1 and [::1] are answered otherwise, so that a web page
+    /// cannot reach the server through a DNS name it rebinds to this machine; served on another
+    /// address without this option, any name is.
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
 }
 
 #[derive(Debug, Args)]

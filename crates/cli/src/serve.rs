@@ -32,6 +32,13 @@ pub fn run(args: &ServeArgs, cli: &Cli) -> Result<Exit> {
         cors_origin: args.cors_origin.clone(),
         max_body: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
         connections: 4,
+        allowed_hosts: match (args.bind.is_loopback(), args.allow_host.is_empty()) {
+            (false, true) => None,
+            (loopback, _) => {
+                let local = if loopback { &dossier_server::LOOPBACK_HOSTS[..] } else { &[] };
+                Some(local.iter().map(|h| h.to_string()).chain(args.allow_host.iter().cloned()).collect())
+            }
+        },
     };
     dossier_server::run(config, SocketAddr::new(args.bind, args.port))
         .with_context(|| format!("cannot serve {}", db.display()))?;

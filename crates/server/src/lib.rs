@@ -69,12 +69,26 @@ pub struct Config {
     pub max_body: usize,
     /// Store connections, each used by one request at a time.
     pub connections: usize,
+    /// The host names a request may be addressed to (its `Host`), any case, port aside; `None`
+    /// takes any. The default, this machine's names only, keeps a web page that rebinds its own
+    /// domain to 127.0.0.1 (DNS rebinding) from reading a local server.
+    pub allowed_hosts: Option<Vec<String>>,
 }
+
+/// The names of this machine: what a local server answers to by default.
+pub const LOOPBACK_HOSTS: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
 
 impl Config {
     /// Read-only, no CORS, default limits.
     pub fn new(db: PathBuf) -> Config {
-        Config { db, ingest: None, cors_origin: None, max_body: DEFAULT_MAX_BODY, connections: 4 }
+        Config {
+            db,
+            ingest: None,
+            cors_origin: None,
+            max_body: DEFAULT_MAX_BODY,
+            connections: 4,
+            allowed_hosts: Some(LOOPBACK_HOSTS.iter().map(|h| h.to_string()).collect()),
+        }
     }
 }
 
@@ -97,7 +111,8 @@ pub fn app(config: Config) -> Result<Router, ServerError> {
         ingest: config.ingest.map(Arc::new),
         max_body: config.max_body,
     };
-    Ok(router::router(state, cors))
+    let hosts = config.allowed_hosts.map(|h| Arc::new(h.iter().map(|h| h.to_ascii_lowercase()).collect()));
+    Ok(router::router(state, cors, router::AllowedHosts(hosts)))
 }
 
 /// Serves `app` on `listener` until Ctrl-C (or SIGTERM).

@@ -316,6 +316,31 @@ async fn read_only_by_default_and_limits_hold() {
     assert_eq!((r.status, r.json()["error"]["code"].as_str()), (400, Some("bad_request")));
 }
 
+/// DNS rebinding: a page on evil.example that points its name at 127.0.0.1 reaches the local
+/// server with `Host: evil.example`; only this machine's names are answered by default.
+#[tokio::test]
+async fn only_this_machines_host_names_are_answered() {
+    let srv = start(Options { ingest: false, ..Options::default() }).await;
+    let port = srv.addr.port();
+    for host in [
+        format!("localhost:{port}"),
+        format!("LOCALHOST:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".into(),
+    ] {
+        let r = request(srv.addr, "GET", "/api/stats", &[("Host", &host)], b"").await;
+        assert_eq!(r.status, 200, "{host}: {}", r.body);
+    }
+    for host in [format!("evil.example:{port}"), "evil.example".into(), format!("127.0.0.1.evil.example:{port}")] {
+        for path in ["/api/stats", "/"] {
+            let r = request(srv.addr, "GET", path, &[("Host", &host)], b"").await;
+            assert_eq!((r.status, r.json()["error"]["code"].as_str()), (400, Some("bad_request")), "{host}{path}");
+            assert!(r.header("content-security-policy").is_some(), "{host}{path}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn cors_is_closed_unless_an_origin_is_named() {
     let closed = start(Options { ingest: false, ..Options::default() }).await;
