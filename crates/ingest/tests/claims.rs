@@ -85,6 +85,14 @@ type Report = (String, String, u32);
 /// A store written by schema 8 (claim terms as stems) is migrated to term ids and its claims
 /// linked again from the stored analyses: the same claims, reports and stances as a store
 /// that linked them as the documents came.
+/// What schema 10 changed, undone: the JSON profile column back in `claims`, the report
+/// indexes of before.
+const BEFORE_SCHEMA_10: &str = "ALTER TABLE claims ADD COLUMN profile TEXT NOT NULL DEFAULT '';
+     DROP TABLE claim_profiles;
+     DROP INDEX claim_reports_claim;
+     CREATE INDEX claim_reports_claim ON claim_reports(claim_id, doc_id);
+     CREATE INDEX claim_reports_doc ON claim_reports(doc_id);";
+
 #[test]
 fn a_schema_8_store_has_its_claims_linked_again() {
     let lex = Lexicons::builtin().unwrap();
@@ -118,13 +126,9 @@ fn a_schema_8_store_has_its_claims_linked_again() {
         // What schema 8 left: stems in the index and in the profiles (JSON, in the claims
         // table), the report indexes of then.
         let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(BEFORE_SCHEMA_10).unwrap();
         conn.execute_batch(
-            "ALTER TABLE claims ADD COLUMN profile TEXT NOT NULL DEFAULT '';
-             DROP TABLE claim_profiles;
-             DROP INDEX claim_reports_claim;
-             CREATE INDEX claim_reports_claim ON claim_reports(claim_id, doc_id);
-             CREATE INDEX claim_reports_doc ON claim_reports(doc_id);
-             DROP TABLE claim_terms;
+            "DROP TABLE claim_terms;
              CREATE TABLE claim_terms (term TEXT NOT NULL, claim_id INTEGER NOT NULL, PRIMARY KEY (term, claim_id)) WITHOUT ROWID;
              INSERT INTO claim_terms SELECT 'troop', id FROM claims;
              UPDATE claims SET profile = '{\"terms\":[[\"troop\",1.0]],\"members\":[],\"entities\":[],\"event_type\":null,\"counted\":null,\"reports\":1}';
@@ -172,15 +176,8 @@ fn a_schema_9_store_keeps_its_claims_with_their_profiles_converted() {
             })
             .collect();
         assert_eq!(profiles.len(), before.len());
-        conn.execute_batch(
-            "ALTER TABLE claims ADD COLUMN profile TEXT NOT NULL DEFAULT '';
-             DROP TABLE claim_profiles;
-             DROP INDEX claim_reports_claim;
-             CREATE INDEX claim_reports_claim ON claim_reports(claim_id, doc_id);
-             CREATE INDEX claim_reports_doc ON claim_reports(doc_id);
-             PRAGMA user_version = 9;",
-        )
-        .unwrap();
+        conn.execute_batch(BEFORE_SCHEMA_10).unwrap();
+        conn.execute_batch("PRAGMA user_version = 9;").unwrap();
         for (id, json) in profiles {
             conn.execute("UPDATE claims SET profile = ?2 WHERE id = ?1", rusqlite::params![id, json]).unwrap();
         }
