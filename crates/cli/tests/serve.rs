@@ -10,8 +10,13 @@ fn dossier() -> Command {
 }
 
 fn http_get(addr: &str, path: &str) -> String {
+    http_get_as(addr, addr, path)
+}
+
+/// A GET addressed to `host` (its `Host` header), sent to `addr`.
+fn http_get_as(addr: &str, host: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).expect("connect");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("write");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").expect("write");
     let mut out = String::new();
     s.read_to_string(&mut out).expect("read");
     out
@@ -26,7 +31,7 @@ fn serve_answers_on_loopback_and_refuses_bad_flags() {
     assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
 
     let mut child = dossier()
-        .args(["serve", "--port", "0", "--db"])
+        .args(["serve", "--port", "0", "--allow-host", "Dossier.Example", "--db"])
         .arg(&db)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -45,12 +50,17 @@ fn serve_answers_on_loopback_and_refuses_bad_flags() {
     let page = http_get(&addr, "/");
     let post = {
         let mut s = TcpStream::connect(&addr).expect("connect");
-        write!(s, "POST /api/documents HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\ntext")
+        write!(s, "POST /api/documents HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: 4\r\n\r\ntext")
             .expect("post");
         let mut out = String::new();
         s.read_to_string(&mut out).expect("read");
         out
     };
+    // This machine's names and the one allowed, not another (DNS rebinding).
+    let port = addr.rsplit(':').next().unwrap();
+    let allowed = http_get_as(&addr, &format!("dossier.example:{port}"), "/api/stats");
+    let local = http_get_as(&addr, &format!("localhost:{port}"), "/api/stats");
+    let other = http_get_as(&addr, &format!("evil.example:{port}"), "/api/stats");
     child.kill().expect("kill");
     let _ = child.wait();
     assert!(stats.starts_with("HTTP/1.1 200") && stats.contains("\"documents\":1"), "{stats}");
@@ -59,6 +69,9 @@ fn serve_answers_on_loopback_and_refuses_bad_flags() {
         "the home page lists the article"
     );
     assert!(post.starts_with("HTTP/1.1 403") && post.contains("ingest_disabled"), "read-only by default: {post}");
+    assert!(allowed.starts_with("HTTP/1.1 200"), "{allowed}");
+    assert!(local.starts_with("HTTP/1.1 200"), "{local}");
+    assert!(other.starts_with("HTTP/1.1 400") && other.contains("--allow-host"), "{other}");
 
     // --allow-ingest needs a token; a read-only server needs an existing database.
     let no_token = dossier().args(["serve", "--allow-ingest", "--db"]).arg(&db).output().expect("run");
