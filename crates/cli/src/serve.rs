@@ -26,19 +26,18 @@ pub fn run(args: &ServeArgs, cli: &Cli) -> Result<Exit> {
     if !args.bind.is_loopback() {
         eprintln!("warning: serving on {} makes the store readable from other machines", args.bind);
     }
+    let mut hosts = args.allow_host.clone();
+    if args.bind.is_loopback() {
+        hosts.extend(dossier_server::LOOPBACK_HOSTS.map(String::from));
+    }
     let config = Config {
         db: db.clone(),
         ingest,
         cors_origin: args.cors_origin.clone(),
         max_body: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
         connections: 4,
-        allowed_hosts: match (args.bind.is_loopback(), args.allow_host.is_empty()) {
-            (false, true) => None,
-            (loopback, _) => {
-                let local = if loopback { &dossier_server::LOOPBACK_HOSTS[..] } else { &[] };
-                Some(local.iter().map(|h| h.to_string()).chain(args.allow_host.iter().cloned()).collect())
-            }
-        },
+        // No names at all (another address, no --allow-host): any name is answered.
+        allowed_hosts: (!hosts.is_empty()).then_some(hosts),
     };
     dossier_server::run(config, SocketAddr::new(args.bind, args.port))
         .with_context(|| format!("cannot serve {}", db.display()))?;
