@@ -142,6 +142,46 @@ pub struct Mention {
     pub resolved: bool,
 }
 
+/// A document's mentions in text order (sorted by start, as every analysis holds them), looked
+/// up by span in logarithmic time: a stage that asks "which mentions are in this phrase?" for
+/// every phrase of a document would otherwise scan them all each time, and a long document cost
+/// the square of its length.
+#[derive(Debug, Clone, Copy)]
+pub struct MentionIndex<'a> {
+    mentions: &'a [Mention],
+    /// The longest mention's length: how far before a span a mention overlapping it can start.
+    longest: u32,
+}
+
+impl<'a> MentionIndex<'a> {
+    /// Indexes mentions sorted by start; unsorted input is sorted by the caller's bug, so it is
+    /// checked in debug builds.
+    pub fn new(mentions: &'a [Mention]) -> MentionIndex<'a> {
+        debug_assert!(mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start), "mentions sorted by start");
+        let longest = mentions.iter().map(|m| m.span.end.saturating_sub(m.span.start)).max().unwrap_or(0);
+        MentionIndex { mentions, longest }
+    }
+
+    pub fn all(&self) -> &'a [Mention] {
+        self.mentions
+    }
+
+    /// The mentions that share at least one byte with `span`.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &'a Mention> {
+        let from = span.start.saturating_sub(self.longest);
+        let lo = self.mentions.partition_point(|m| m.span.start < from);
+        let hi = self.mentions.partition_point(|m| m.span.start < span.end);
+        self.mentions[lo..hi.max(lo)].iter().filter(move |m| span.overlaps(m.span))
+    }
+
+    /// The mentions that lie wholly inside `span`.
+    pub fn within(&self, span: Span) -> impl Iterator<Item = &'a Mention> {
+        let lo = self.mentions.partition_point(|m| m.span.start < span.start);
+        let hi = self.mentions.partition_point(|m| m.span.start <= span.end);
+        self.mentions[lo..hi.max(lo)].iter().filter(move |m| span.contains(m.span))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: EntityId,
@@ -533,4 +573,35 @@ pub struct Headline {
     pub evidence: Vec<Span>,
     /// Hedges, modals and conditions in the evidence that the heading lacks ("should", "if").
     pub qualifiers: Vec<Span>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mention_index_finds_what_a_scan_finds() {
+        // Nested and overlapping mentions of every length, and spans at every offset.
+        let mut seed = 7u32;
+        let mut next = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % n
+        };
+        let mut mentions: Vec<Mention> = (0..300)
+            .map(|_| {
+                let start = next(1000);
+                let span = Span { start, end: start + next(40) };
+                Mention { span, kind: EntityKind::Person, entity: None, role: None, resolved: false }
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let index = MentionIndex::new(&mentions);
+        for _ in 0..2000 {
+            let start = next(1100);
+            let span = Span { start, end: start + next(60) };
+            let scan = |f: &dyn Fn(&Mention) -> bool| mentions.iter().filter(|m| f(m)).collect::<Vec<_>>();
+            assert_eq!(index.overlapping(span).collect::<Vec<_>>(), scan(&|m| span.overlaps(m.span)), "{span:?}");
+            assert_eq!(index.within(span).collect::<Vec<_>>(), scan(&|m| span.contains(m.span)), "{span:?}");
+        }
+    }
 }

@@ -5,10 +5,12 @@
 //! `resources/lexicons/`) and unknown names, which are typed from their context (a title before a
 //! person, an organisation keyword, a given name).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dossier_core::names::spells_out;
-use dossier_core::{Attribution, Entity, EntityId, EntityKind, Mention, Sentence, Span, Token, TokenKind};
+use dossier_core::{
+    Attribution, Entity, EntityId, EntityKind, Mention, MentionIndex, Sentence, Span, Token, TokenKind,
+};
 
 use crate::lexicon::{Lexicons, TitleClass};
 use crate::words::en;
@@ -274,7 +276,7 @@ pub fn entities(
                 read_run(&mut b, tokens, start, end, s);
             }
             tagger_only_names(&mut b, tokens, s, before);
-            resolve_pronouns(&mut b, tokens, s, &first_person_by_sentence);
+            resolve_pronouns(&mut b, tokens, s, before, &first_person_by_sentence);
         }
         let first_person = b.layer.mentions[before..].iter().position(|m| m.kind == EntityKind::Person).map(|k| {
             let m = &b.layer.mentions[before + k];
@@ -294,39 +296,49 @@ pub fn entities(
 /// body) is the same person when exactly one full name of the article ends with it; later uses
 /// already resolve while the article is read ("Ryder" after "Patrick Ryder").
 fn merge_surnames(layer: &mut EntityLayer) {
-    for short in 0..layer.entities.len() {
-        let e = &layer.entities[short];
-        if e.kind != EntityKind::Person || e.name.contains(' ') {
-            continue;
-        }
-        let mut full = layer.entities.iter().filter(|f| {
-            f.kind == EntityKind::Person && f.name.contains(' ') && f.name.rsplit(' ').next() == Some(e.name.as_str())
-        });
-        let (Some(target), None) = (full.next(), full.next()) else { continue };
-        let target = target.id;
-        absorb(layer, short as EntityId, target);
+    // Full names of persons by their last word, read once.
+    let mut by_surname: HashMap<&str, Vec<EntityId>> = HashMap::new();
+    for f in layer.entities.iter().filter(|f| f.kind == EntityKind::Person && f.name.contains(' ')) {
+        by_surname.entry(f.name.rsplit(' ').next().unwrap_or("")).or_default().push(f.id);
     }
+    let moves: Vec<(EntityId, EntityId)> = layer
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
+        .filter_map(|e| match by_surname.get(e.name.as_str()).map(Vec::as_slice) {
+            Some(&[target]) => Some((e.id, target)),
+            _ => None,
+        })
+        .collect();
+    absorb(layer, &moves);
 }
 
-/// Moves every mention of entity `from` to entity `into` (with `into`'s kind); `from`'s name,
-/// aliases and roles become `into`'s. `from` is left without mentions (the pipeline drops it).
-fn absorb(layer: &mut EntityLayer, from: EntityId, into: EntityId) {
-    let kind = layer.entities[into as usize].kind;
-    for m in layer.mentions.iter_mut().filter(|m| m.entity == Some(from)) {
-        m.entity = Some(into);
-        m.kind = kind;
-    }
-    let f = &mut layer.entities[from as usize];
-    let (name, aliases, roles) = (f.name.clone(), std::mem::take(&mut f.aliases), std::mem::take(&mut f.roles));
-    let t = &mut layer.entities[into as usize];
-    for a in std::iter::once(name).chain(aliases) {
-        if a != t.name && !t.aliases.contains(&a) {
-            t.aliases.push(a);
+/// For each `(from, into)`: every mention of entity `from` moves to entity `into` (with `into`'s
+/// kind), and `from`'s name, aliases and roles become `into`'s. `from` is left without mentions
+/// (the pipeline drops it). The mentions are read once for all the moves: an article with many
+/// merged names stays linear.
+fn absorb(layer: &mut EntityLayer, moves: &[(EntityId, EntityId)]) {
+    let mut into_of: Vec<Option<EntityId>> = vec![None; layer.entities.len()];
+    for &(from, into) in moves {
+        into_of[from as usize] = Some(into);
+        let f = &mut layer.entities[from as usize];
+        let (name, aliases, roles) = (f.name.clone(), std::mem::take(&mut f.aliases), std::mem::take(&mut f.roles));
+        let t = &mut layer.entities[into as usize];
+        for a in std::iter::once(name).chain(aliases) {
+            if a != t.name && !t.aliases.contains(&a) {
+                t.aliases.push(a);
+            }
+        }
+        for r in roles {
+            if !t.roles.contains(&r) {
+                t.roles.push(r);
+            }
         }
     }
-    for r in roles {
-        if !t.roles.contains(&r) {
-            t.roles.push(r);
+    for m in &mut layer.mentions {
+        if let Some(into) = m.entity.and_then(|id| into_of.get(id as usize).copied().flatten()) {
+            m.entity = Some(into);
+            m.kind = layer.entities[into as usize].kind;
         }
     }
 }
@@ -343,13 +355,21 @@ fn unify_kinds(layer: &mut EntityLayer, lex: &Lexicons) {
             by_name.entry(e.name.to_lowercase()).or_default().push(e.id);
         }
     }
-    for ids in by_name.values().filter(|ids| ids.len() > 1) {
-        let count = |id: EntityId| layer.mentions.iter().filter(|m| m.entity == Some(id) && !m.resolved).count();
-        let Some(&winner) = ids.iter().max_by_key(|&&id| (count(id), std::cmp::Reverse(id))) else { continue };
-        for &loser in ids.iter().filter(|&&id| id != winner) {
-            absorb(layer, loser, winner);
-        }
+    let mut counts = vec![0usize; layer.entities.len()];
+    for id in layer.mentions.iter().filter(|m| !m.resolved).filter_map(|m| m.entity) {
+        counts[id as usize] += 1;
     }
+    let mut moves = Vec::new();
+    for ids in by_name.values().filter(|ids| ids.len() > 1) {
+        let Some(&winner) = ids.iter().max_by_key(|&&id| (counts[id as usize], std::cmp::Reverse(id))) else {
+            continue;
+        };
+        moves.extend(ids.iter().filter(|&&id| id != winner).map(|&loser| (loser, winner)));
+    }
+    // Groups are disjoint, so their order does not change the outcome; sorted all the same, so
+    // that aliases are appended in one order whatever the hash map's.
+    moves.sort_unstable();
+    absorb(layer, &moves);
 }
 
 /// Runs the statistical tagger over every sentence: its kind for each token it puts in a name.
@@ -663,14 +683,22 @@ fn role_before(
 }
 
 /// "He noted …" → the person the previous sentence was about, where that is unambiguous.
-fn resolve_pronouns(b: &mut Builder, tokens: &[Token], s: &Sentence, previous: &[Option<(usize, bool)>]) {
+/// `sentence_mentions_from` is where this sentence's mentions start in the layer: the earlier
+/// ones are earlier sentences', so the search for an antecedent in the sentence reads its own.
+fn resolve_pronouns(
+    b: &mut Builder,
+    tokens: &[Token],
+    s: &Sentence,
+    sentence_mentions_from: usize,
+    previous: &[Option<(usize, bool)>],
+) {
     for token in &tokens[s.tokens.0 as usize..s.tokens.1 as usize] {
         let w = b.word(token).to_lowercase();
         if !en().person_pronouns.contains(w.as_str()) {
             continue;
         }
         // An earlier person in the same sentence wins; otherwise the subject of the last sentence with a person.
-        let same = b.layer.mentions.iter().rev().find(|m| {
+        let same = b.layer.mentions[sentence_mentions_from..].iter().rev().find(|m| {
             m.kind == EntityKind::Person
                 && m.span.start >= s.span.start
                 && m.span.end <= token.span.start
@@ -695,27 +723,46 @@ fn resolve_pronouns(b: &mut Builder, tokens: &[Token], s: &Sentence, previous: &
 
 /// After attribution: a capital city that speaks stands for its government ("Moscow dismissed …").
 pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
+    // Is a span inside some speaker? The speakers starting at or before it, sorted, with the
+    // furthest end among them: one binary search per metonym, not a scan.
+    let mut speakers: Vec<Span> = speaker_spans.to_vec();
+    speakers.sort_unstable();
+    let furthest_end: Vec<u32> = speakers
+        .iter()
+        .scan(0, |end, s| {
+            *end = s.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    let spoken = |span: Span| {
+        let n = speakers.partition_point(|s| s.start <= span.start);
+        n > 0 && furthest_end[n - 1] >= span.end
+    };
+    let mut by_name: HashMap<(String, EntityKind), EntityId> = HashMap::new();
+    for e in layer.entities.iter().rev() {
+        // The first entity of a name and kind wins, as a search from the front would find it.
+        by_name.insert((e.name.clone(), e.kind), e.id);
+    }
     let metonyms = std::mem::take(&mut layer.actor_metonyms);
     for (span, canonical, kind) in &metonyms {
-        if !speaker_spans.iter().any(|s| s.contains(*span)) {
+        if !spoken(*span) {
             continue;
         }
-        let Some(m) = layer.mentions.iter().position(|m| m.span == *span) else { continue };
-        let surface = layer.entities[layer.mentions[m].entity.unwrap_or(0) as usize].name.clone();
-        let id = match layer.entities.iter().find(|e| e.name == *canonical && e.kind == *kind) {
-            Some(e) => e.id,
-            None => {
-                let id = layer.entities.len() as EntityId;
-                layer.entities.push(Entity {
-                    id,
-                    name: canonical.clone(),
-                    kind: *kind,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                });
-                id
-            }
+        let Ok(m) = layer.mentions.binary_search_by_key(&(span.start, span.end), |m| (m.span.start, m.span.end)) else {
+            continue;
         };
+        let surface = layer.entities[layer.mentions[m].entity.unwrap_or(0) as usize].name.clone();
+        let id = *by_name.entry((canonical.clone(), *kind)).or_insert_with(|| {
+            let id = layer.entities.len() as EntityId;
+            layer.entities.push(Entity {
+                id,
+                name: canonical.clone(),
+                kind: *kind,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            id
+        });
         if !layer.entities[id as usize].aliases.contains(&surface) {
             layer.entities[id as usize].aliases.push(surface);
         }
@@ -731,14 +778,13 @@ pub fn relink_actors(layer: &mut EntityLayer, speaker_spans: &[Span]) {
 pub fn resolve_actors(layer: &mut EntityLayer, attributions: &mut [Attribution]) {
     let speakers: Vec<Span> = attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| s.span)).collect();
     relink_actors(layer, &speakers);
+    let metonyms: HashSet<Span> = layer.actor_metonyms.iter().map(|(span, ..)| *span).collect();
+    let mentions = MentionIndex::new(&layer.mentions);
     for sp in attributions.iter_mut().filter_map(|a| a.speaker.as_mut()) {
         if sp.entity.is_none() {
             continue;
         }
-        let relinked = layer.mentions.iter().find(|m| {
-            sp.span.contains(m.span) && !m.resolved && layer.actor_metonyms.iter().any(|(span, ..)| *span == m.span)
-        });
-        if let Some(m) = relinked {
+        if let Some(m) = mentions.within(sp.span).find(|m| !m.resolved && metonyms.contains(&m.span)) {
             sp.entity = m.entity;
         }
     }
@@ -748,10 +794,16 @@ pub fn resolve_actors(layer: &mut EntityLayer, attributions: &mut [Attribution])
 /// Entities left without a mention (a capital relinked to its country when it spoke) are dropped
 /// and the ids renumbered, so that ids stay dense indexes into the entity list.
 fn drop_orphans(layer: &mut EntityLayer, attributions: &mut [Attribution]) {
+    let mut mentioned = vec![false; layer.entities.len()];
+    for id in layer.mentions.iter().filter_map(|m| m.entity) {
+        if let Some(seen) = mentioned.get_mut(id as usize) {
+            *seen = true;
+        }
+    }
     let mut new_id = vec![None; layer.entities.len()];
     let mut kept = Vec::new();
     for e in std::mem::take(&mut layer.entities) {
-        if layer.mentions.iter().any(|m| m.entity == Some(e.id)) {
+        if mentioned.get(e.id as usize).copied().unwrap_or(false) {
             new_id[e.id as usize] = Some(kept.len() as EntityId);
             kept.push(Entity { id: kept.len() as EntityId, ..e });
         }

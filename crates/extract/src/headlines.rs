@@ -112,6 +112,10 @@ fn check(
     (verdict, j, dropped)
 }
 
+/// The most headings of one document checked against its body (the title first, then the
+/// sub-headings in order). News articles have a title and a handful of sub-headings.
+pub const MAX_CHECKED_HEADINGS: usize = 24;
+
 /// Checks the title and sub-headings of `text` (the reading text) against its body sentences.
 /// `meta_title` is the document's metadata title, checked when the text marks no title.
 #[allow(clippy::too_many_arguments)]
@@ -146,6 +150,9 @@ pub fn headlines(
     if heads.is_empty() {
         return Vec::new();
     }
+    // Each heading is read against the whole body, so their number is bounded: a text of glued
+    // articles (a crawler dump saved as one file) has a "sub-heading" every few lines.
+    heads.truncate(MAX_CHECKED_HEADINGS);
     // The body: its sentences, less any that overlap a heading (a metadata title found at the top
     // of the text is not body even where the repair stage left it unmarked).
     let body: Vec<std::ops::Range<usize>> = sentences

@@ -32,6 +32,13 @@ impl<'a> TokenView<'a> {
         self.tokens[i].span.slice(self.text).unwrap_or("")
     }
 
+    /// The indices of the tokens lying wholly inside `span`.
+    pub fn within(&self, span: Span) -> std::ops::Range<usize> {
+        let lo = self.tokens.partition_point(|t| t.span.start < span.start);
+        let hi = self.tokens.partition_point(|t| t.span.end <= span.end);
+        lo..hi.max(lo)
+    }
+
     /// The span from token `a` to token `b - 1`.
     pub fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start(), self.tokens[b - 1].span.end())
@@ -236,13 +243,36 @@ pub fn sentences(text: &str, tokens: &[Token], regions: &[Region]) -> Vec<Senten
         let hard_gap = next.is_some_and(|n| text[tokens[last].span.end()..tokens[n].span.start()].contains('\n'));
         let edge = next.is_some_and(|n| crosses_edge(tokens[last].span.end, tokens[n].span.start));
         if next.is_none() || hard_gap || edge || (is_final && ends_after(text, tokens, i, next)) {
-            let span = Span::new(tokens[first].span.start(), tokens[last].span.end());
-            out.push(Sentence { span, tokens: (first as u32, last as u32 + 1) });
+            push_bounded(text, tokens, first, last + 1, &mut out);
             first = last + 1;
         }
         i = last + 1;
     }
     out
+}
+
+/// The most tokens one sentence holds. Real news sentences stay far below it (the longest of
+/// 11,516 PolNeAR sentences has 86 words); text without sentence punctuation (a crawler's run-on
+/// line, a list glued together) is cut into pieces of at most this length, so every stage's work
+/// per sentence, and a statement's content, stays bounded and a document's cost grows with its
+/// length, not its square.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Pushes the sentence of tokens `first..end`, cut into pieces of at most
+/// [`MAX_SENTENCE_TOKENS`], each ending after the last clause mark (`;`, `:`, `,`, a dash) in the
+/// second half of its window when there is one.
+fn push_bounded(text: &str, tokens: &[Token], mut first: usize, end: usize, out: &mut Vec<Sentence>) {
+    while first < end {
+        let mut last = end;
+        if end - first > MAX_SENTENCE_TOKENS {
+            let window = first + MAX_SENTENCE_TOKENS / 2..first + MAX_SENTENCE_TOKENS;
+            let clause_mark = |&i: &usize| matches!(token_text(text, &tokens[i]), ";" | ":" | "," | "—" | "–");
+            last = window.clone().rev().find(clause_mark).map_or(window.end, |i| i + 1);
+        }
+        let span = Span::new(tokens[first].span.start(), tokens[last - 1].span.end());
+        out.push(Sentence { span, tokens: (first as u32, last as u32) });
+        first = last;
+    }
 }
 
 fn gap_between(text: &str, a: &Token, b: &Token) -> bool {
@@ -296,6 +326,21 @@ mod tests {
         );
         assert_eq!(words("Austin’s assessment (DoD) don't"), ["Austin", "’s", "assessment", "(", "DoD", ")", "don't"]);
         assert_eq!(words("Brighteon.com. 1.5 million"), ["Brighteon.com", ".", "1.5", "million"]);
+    }
+
+    #[test]
+    fn a_run_on_line_is_cut_into_bounded_sentences_after_clause_marks() {
+        let text = "word ".repeat(550) + "end, " + &"more ".repeat(300);
+        let tokens = tokenize(&text);
+        let got = sentences(&text, &tokens, &[]);
+        assert!(got.iter().all(|s| (s.tokens.1 - s.tokens.0) as usize <= MAX_SENTENCE_TOKENS));
+        // Pieces tile the tokens with no gap or overlap.
+        assert_eq!(got.first().unwrap().tokens.0, 0);
+        assert!(got.windows(2).all(|w| w[0].tokens.1 == w[1].tokens.0));
+        assert_eq!(got.last().unwrap().tokens.1 as usize, tokens.len());
+        // No clause mark: cut at the cap; a comma in the window: cut after it.
+        assert_eq!(got[0].tokens.1 as usize, MAX_SENTENCE_TOKENS);
+        assert!(got[2].span.slice(&text).unwrap().ends_with("end,"), "{:?}", got[2].span.slice(&text));
     }
 
     #[test]

@@ -66,3 +66,54 @@ fn control_characters_do_not_glue_sentences() {
         }
     }
 }
+
+/// Work that grows with the square of a sentence or a document shows as output (or time) per
+/// input byte that grows with the input. These inputs cost time cubic in their length and
+/// output quadratic in it (issue "Never lose, never hang", findings 3 and 4); the measure here
+/// is what the analysis holds, which is deterministic: the summed length of every statement's
+/// content and of every event's arguments, per input byte, at two sizes.
+fn held_per_byte(text: &str, lex: &Lexicons) -> f64 {
+    let a = analyze(&doc(text), lex);
+    let contents: usize = a.attributions.iter().map(|x| x.content.len()).sum();
+    let args: usize = a.events.iter().flat_map(|e| e.source.iter().chain(e.target.iter())).map(|x| x.span.len()).sum();
+    assert!(a
+        .sentences
+        .iter()
+        .all(|s| (s.tokens.1 - s.tokens.0) as usize <= dossier_extract::segment::MAX_SENTENCE_TOKENS));
+    (contents + args) as f64 / text.len() as f64
+}
+
+#[test]
+fn nested_reporting_and_quotes_hold_output_proportional_to_input() {
+    let lex = Lexicons::builtin().unwrap();
+    for unit in ["He said that they said that ", "He said \"she said \u{201c}they said \u{2018}", "Officials said, "] {
+        let small = held_per_byte(&unit.repeat(500), &lex);
+        let large = held_per_byte(&unit.repeat(2000), &lex);
+        assert!(large <= small * 1.25 + 0.5, "{unit:?}: {small:.1} bytes held per byte at 500, {large:.1} at 2000");
+        assert!(large < 100.0, "{unit:?}: {large:.1} bytes held per input byte");
+    }
+}
+
+/// Many names, statements and events in one long text: every stage looked mentions, statements,
+/// numbers and times up by scanning the document's lists, once per phrase.
+#[test]
+fn a_long_article_is_read_as_its_parts_are() {
+    let lex = Lexicons::builtin().unwrap();
+    let part = "Senator Velmora Dunst said on Monday that 300 soldiers attacked Kursk. \
+                Moscow denied it, according to the Interior Ministry. She said the talks failed.\n\n";
+    let one = analyze(&doc(part), &lex);
+    let many = analyze(&doc(&part.repeat(400)), &lex);
+    assert_eq!(many.attributions.len(), 400 * one.attributions.len());
+    assert_eq!(many.events.len(), 400 * one.events.len());
+    assert_eq!(many.quantities.len(), 400 * one.quantities.len());
+    // Each event's number and time are its own paragraph's, not the first one's.
+    for (k, e) in many.events.iter().enumerate() {
+        let base = (k / one.events.len()) * part.len();
+        let first = &one.events[k % one.events.len()];
+        assert_eq!(e.trigger.start as usize, first.trigger.start as usize + base);
+        assert_eq!(
+            e.quantity.map(|q| many.quantities[q as usize].span.start as usize - base),
+            first.quantity.map(|q| one.quantities[q as usize].span.start as usize)
+        );
+    }
+}

@@ -24,7 +24,7 @@ mod frames;
 mod quotes;
 mod speaker;
 
-use dossier_core::{Attribution, Mention, Sentence, Token, TokenKind};
+use dossier_core::{Attribution, Mention, MentionIndex, Sentence, Token, TokenKind};
 
 use self::content::*;
 use self::frames::*;
@@ -34,7 +34,7 @@ use crate::segment::TokenView;
 
 struct Ctx<'a> {
     words: TokenView<'a>,
-    mentions: &'a [Mention],
+    mentions: MentionIndex<'a>,
     lex: &'a Lexicons,
     /// Token index of the matching quote for each quote token that was paired.
     quote_pair: Vec<Option<usize>>,
@@ -83,7 +83,7 @@ pub fn attributions(
 ) -> Vec<Attribution> {
     let c = Ctx {
         words: TokenView::new(text, tokens),
-        mentions,
+        mentions: MentionIndex::new(mentions),
         lex,
         quote_pair: pair_quotes(text, tokens),
         inside_quote: Vec::new(),

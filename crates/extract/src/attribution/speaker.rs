@@ -115,7 +115,7 @@ pub(super) fn classify_speaker(c: &Ctx, (a, b): (usize, usize)) -> Speaker {
         .unwrap_or(b - 1);
     let head = c.raw(head_idx);
     // The entity: the mention covering the head, else the last named mention in the phrase.
-    let in_phrase: Vec<&Mention> = c.mentions.iter().filter(|m| span.contains(m.span)).collect();
+    let in_phrase: Vec<&Mention> = c.mentions.within(span).collect();
     let head_mention = in_phrase.iter().find(|m| m.span.contains(c.tokens[head_idx].span)).copied();
     let entity = head_mention
         .or_else(|| in_phrase.iter().rev().find(|m| m.kind != EntityKind::Group).copied())

@@ -161,7 +161,7 @@ pub(super) fn subject_of(c: &Ctx, first: usize, head: usize, last: usize, form: 
 
 pub(super) fn actor_like(c: &Ctx, (a, b): (usize, usize)) -> bool {
     let span = c.span(a, b);
-    c.mentions.iter().any(|m| span.overlaps(m.span))
+    c.mentions.overlapping(span).next().is_some()
         || (a..b).any(|k| k > a && c.raw(k).starts_with(char::is_uppercase))
         || (a..b).any(|k| {
             c.raw(k).starts_with(char::is_uppercase) && c.raw(k).len() > 1 && !en().determiners.contains(c.w(k))
@@ -221,7 +221,7 @@ pub(super) fn agent_of_passive(c: &Ctx, end: usize, last: usize) -> Option<(usiz
 
 /// The entity, country and sector of an argument's words.
 pub(super) fn arg(c: &Ctx, span: Span) -> EventArg {
-    let in_span: Vec<&Mention> = c.mentions.iter().filter(|m| span.overlaps(m.span)).collect();
+    let in_span: Vec<&Mention> = c.mentions.overlapping(span).collect();
     let rank = |m: &Mention| match m.kind {
         EntityKind::Person | EntityKind::Organization => 2,
         EntityKind::Place => 1,
@@ -246,12 +246,7 @@ pub(super) fn arg(c: &Ctx, span: Span) -> EventArg {
             break;
         }
     }
-    let words: Vec<String> = c
-        .tokens
-        .iter()
-        .filter(|t| span.contains(t.span))
-        .map(|t| t.span.slice(c.text).unwrap_or("").to_lowercase())
-        .collect();
+    let words: Vec<&str> = c.within(span).map(|k| c.w(k)).collect();
     let mut sector = None;
     for (i, _) in words.iter().enumerate().rev() {
         if let Some((_, s)) =
@@ -278,7 +273,7 @@ pub(super) fn place_of(c: &Ctx, first: usize, last: usize, trigger_end: usize, a
         if avoid.iter().any(|a| a.overlaps(span)) {
             continue;
         }
-        let has_place = c.mentions.iter().any(|m| m.kind == EntityKind::Place && span.contains(m.span));
+        let has_place = c.mentions.within(span).any(|m| m.kind == EntityKind::Place);
         let named_area = (np.0..np.1).any(|k| en().place_nouns.contains(c.w(k)))
             && (np.0..np.1).any(|k| c.raw(k).starts_with(char::is_uppercase));
         if has_place || named_area {

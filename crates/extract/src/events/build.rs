@@ -2,25 +2,15 @@
 //! target with country and sector, place, time, quantity, negation, hedging and the reporting
 //! statement.
 
-use dossier_core::{
-    Attribution, EntityKind, Event, EventArg, EventType, Quantity, Sector, Sentence, Span, TimeExpr, TimeType,
-};
+use dossier_core::{EntityKind, Event, EventArg, EventType, Sector, Sentence, Span, TimeType};
 
 use super::args::*;
 use super::triggers::*;
-use super::{is_hedge, Ctx};
+use super::{is_hedge, Ctx, Near};
 use crate::lexicon::events::Form;
 use crate::words::en;
 
-pub(super) fn build(
-    c: &Ctx,
-    s: &Sentence,
-    x: &Candidate,
-    prev_source: Option<&EventArg>,
-    attributions: &[Attribution],
-    quantities: &[Quantity],
-    times: &[TimeExpr],
-) -> Event {
+pub(super) fn build(c: &Ctx, s: &Sentence, x: &Candidate, prev_source: Option<&EventArg>, near: &Near) -> Event {
     let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
     let trigger = c.span(x.start, x.end);
     let entry = x.entry.map(|e| &c.ev().entries[e]);
@@ -28,12 +18,12 @@ pub(super) fn build(
     // "Rebels kidnapped advisers and exploded bombs": the second verb shares the first one's subject.
     let coordinated =
         subject_end > first && c.w(subject_end - 1) == "and" && matches!(x.form, Form::Past | Form::Third);
-    let reported_by = attributions
+    let reported_by = near
+        .attributions
         .iter()
-        .enumerate()
         .filter(|(_, a)| a.content.contains(trigger))
         .min_by_key(|(_, a)| a.content.len())
-        .map(|(i, _)| i as u32);
+        .map(|&(i, a)| (i, a));
     let words: Vec<&str> = skipped.iter().map(|&k| c.w(k)).collect();
     let negated = words.iter().any(|w| matches!(*w, "not" | "n't" | "never" | "no"))
         || x.head + 1 < last && c.w(x.head + 1) == "not";
@@ -84,10 +74,8 @@ pub(super) fn build(
 
     let source = if coordinated && prev_source.is_some() { prev_source.cloned() } else { source };
     // "Iraq said it would allow …": a pronoun subject of reported words is their speaker.
-    let speaker = reported_by.and_then(|i| attributions[i as usize].speaker.as_ref());
-    let person = |sp: &dossier_core::Speaker| {
-        c.mentions.iter().any(|m| sp.span.contains(m.span) && m.kind == EntityKind::Person)
-    };
+    let speaker = reported_by.and_then(|(_, a)| a.speaker.as_ref());
+    let person = |sp: &dossier_core::Speaker| c.mentions.within(sp.span).any(|m| m.kind == EntityKind::Person);
     let agrees = |a: &EventArg, sp: &dossier_core::Speaker| {
         let plural = sp.span.slice(c.text).is_some_and(|t| t.ends_with('s'));
         a.span.slice(c.text).is_some_and(|t| match t.to_lowercase().as_str() {
@@ -126,25 +114,26 @@ pub(super) fn build(
 
     let avoid: Vec<Span> = source.iter().chain(target.iter()).map(|a| a.span).collect();
     let place = place_of(c, first, last, x.end, &avoid[..source.iter().count()]);
-    let time = times
+    let time = near
+        .times
         .iter()
-        .enumerate()
         .filter(|(_, t)| s.span.contains(t.span))
         .min_by_key(|(_, t)| {
             (t.kind != TimeType::Date && t.kind != TimeType::Time, t.span.start.abs_diff(trigger.start))
         })
-        .map(|(i, _)| i as u32);
-    let near = Span::new(trigger.start(), (trigger.end() + 48).min(s.span.end()));
-    let quantity = quantities
+        .map(|&(i, _)| i);
+    let after = Span::new(trigger.start(), (trigger.end() + 48).min(s.span.end()));
+    let quantity = near
+        .quantities
         .iter()
-        .enumerate()
         .filter(|(_, q)| s.span.contains(q.span))
-        .filter(|(_, q)| near.overlaps(q.span) || avoid.iter().any(|a| a.overlaps(q.span)))
+        .filter(|(_, q)| after.overlaps(q.span) || avoid.iter().any(|a| a.overlaps(q.span)))
         .min_by_key(|(_, q)| (q.counted.is_none(), q.span.start.abs_diff(trigger.end)))
-        .map(|(i, _)| i as u32);
-    if let Some(i) = reported_by {
-        hedged |= attributions[i as usize].hedged();
+        .map(|&(i, _)| i);
+    if let Some((_, a)) = reported_by {
+        hedged |= a.hedged();
     }
+    let reported_by = reported_by.map(|(i, _)| i);
     Event { trigger, kind, mode, source, target, place, time, quantity, negated, hedged, reported_by }
 }
 

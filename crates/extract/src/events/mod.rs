@@ -29,7 +29,9 @@ mod args;
 mod build;
 mod triggers;
 
-use dossier_core::{Attribution, Event, EventArg, Mention, Quantity, Sentence, TimeExpr, Token, TokenKind};
+use dossier_core::{
+    Attribution, Event, EventArg, Mention, MentionIndex, Quantity, Sentence, Span, TimeExpr, Token, TokenKind,
+};
 
 use self::build::*;
 use self::triggers::*;
@@ -46,7 +48,7 @@ fn is_hedge(w: &str) -> bool {
 
 struct Ctx<'a> {
     words: TokenView<'a>,
-    mentions: &'a [Mention],
+    mentions: MentionIndex<'a>,
     lex: &'a Lexicons,
 }
 
@@ -89,6 +91,30 @@ impl Ctx<'_> {
     }
 }
 
+/// The statements, numbers and times that touch one sentence, each with its index in the
+/// document's list: an event reads only its own sentence's, so a long document costs its length,
+/// not its square.
+struct Near<'a> {
+    attributions: Vec<(u32, &'a Attribution)>,
+    quantities: Vec<(u32, &'a Quantity)>,
+    times: Vec<(u32, &'a TimeExpr)>,
+}
+
+/// For each sentence, the items (with their indices) whose span overlaps it; an item over
+/// several sentences is listed in each.
+fn by_sentence<'a, T>(sentences: &[Sentence], items: &'a [T], span: impl Fn(&T) -> Span) -> Vec<Vec<(u32, &'a T)>> {
+    let mut out: Vec<Vec<(u32, &T)>> = vec![Vec::new(); sentences.len()];
+    for (i, item) in items.iter().enumerate() {
+        let sp = span(item);
+        let mut k = sentences.partition_point(|s| s.span.end <= sp.start);
+        while k < sentences.len() && (sentences[k].span.start < sp.end || sentences[k].span.contains(sp)) {
+            out[k].push((i as u32, item));
+            k += 1;
+        }
+    }
+    out
+}
+
 /// Finds the events of every in-scope sentence.
 #[allow(clippy::too_many_arguments)]
 pub fn events(
@@ -102,16 +128,24 @@ pub fn events(
     times: &[TimeExpr],
     lex: &Lexicons,
 ) -> Vec<Event> {
-    let c = Ctx { words: TokenView::new(text, tokens), mentions, lex };
+    let c = Ctx { words: TokenView::new(text, tokens), mentions: MentionIndex::new(mentions), lex };
     let mut out = Vec::new();
-    for s in sentences.iter().filter(|s| in_scope(s)) {
+    let mut near_attributions = by_sentence(sentences, attributions, |a| a.content.cover(a.cue));
+    let mut near_quantities = by_sentence(sentences, quantities, |q| q.span);
+    let mut near_times = by_sentence(sentences, times, |t| t.span);
+    for (k, s) in sentences.iter().enumerate().filter(|(_, s)| in_scope(s)) {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
         if first >= last {
             continue;
         }
+        let near = Near {
+            attributions: std::mem::take(&mut near_attributions[k]),
+            quantities: std::mem::take(&mut near_quantities[k]),
+            times: std::mem::take(&mut near_times[k]),
+        };
         let mut prev_source: Option<EventArg> = None;
-        for x in sentence_candidates(&c, s, attributions) {
-            let e = build(&c, s, &x, prev_source.as_ref(), attributions, quantities, times);
+        for x in sentence_candidates(&c, s, &near) {
+            let e = build(&c, s, &x, prev_source.as_ref(), &near);
             prev_source = e.source.clone();
             out.push(e);
         }

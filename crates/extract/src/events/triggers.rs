@@ -2,10 +2,10 @@
 //! verb or before an actor), background words left out, and the first trigger of a clause governing
 //! the rest.
 
-use dossier_core::{Attribution, EventType, Sentence, Span, Stance, TokenKind};
+use dossier_core::{EventType, Sentence, Span, Stance, TokenKind};
 
 use super::args::*;
-use super::Ctx;
+use super::{Ctx, Near};
 use crate::lexicon::events::{Form, Part};
 use crate::words::en;
 
@@ -145,7 +145,7 @@ pub(super) fn is_noun_position(c: &Ctx, first: usize, i: usize, form: Form) -> b
     }
 }
 
-pub(super) fn sentence_candidates(c: &Ctx, s: &Sentence, attributions: &[Attribution]) -> Vec<Candidate> {
+pub(super) fn sentence_candidates(c: &Ctx, s: &Sentence, near: &Near) -> Vec<Candidate> {
     let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
     // Skip opening quotes and punctuation.
     let mut start = first;
@@ -223,7 +223,7 @@ pub(super) fn sentence_candidates(c: &Ctx, s: &Sentence, attributions: &[Attribu
         i = end;
     }
     // Urging statements are demands on the subject of their content.
-    for a in attributions.iter().filter(|a| a.stance == Stance::Urge && s.span.contains(a.cue)) {
+    for (_, a) in near.attributions.iter().filter(|(_, a)| a.stance == Stance::Urge && s.span.contains(a.cue)) {
         let Some(cs) = (first..last).find(|&k| c.tokens[k].span.start >= a.cue.start) else { continue };
         let ce = (cs..last).find(|&k| c.tokens[k].span.start >= a.cue.end).unwrap_or(last);
         if out.iter().any(|x| x.start < ce && cs < x.end) || cs < background_end {
