@@ -27,7 +27,7 @@ pub struct Repair;
 
 impl Stage for Repair {
     fn info(&self) -> StageInfo {
-        StageInfo { id: "repair", version: 1, requires: &[], provides: &[Layer::Regions] }
+        StageInfo { id: "repair", version: 2, requires: &[], provides: &[Layer::Regions] }
     }
 
     fn run(&self, cx: &mut DocContext<'_>, _: &Lexicons) {
@@ -46,7 +46,7 @@ impl Stage for Segment {
     fn info(&self) -> StageInfo {
         StageInfo {
             id: "segment",
-            version: 1,
+            version: 2,
             requires: &[Layer::Regions],
             provides: &[Layer::Tokens, Layer::Sentences],
         }
@@ -88,7 +88,7 @@ impl Stage for Attributions {
     fn info(&self) -> StageInfo {
         StageInfo {
             id: "attributions",
-            version: 1,
+            version: 2,
             requires: &[Layer::Regions, Layer::Tokens, Layer::Sentences, Layer::Entities],
             provides: &[Layer::Attributions],
         }
@@ -211,7 +211,7 @@ impl Stage for Headlines {
     fn info(&self) -> StageInfo {
         StageInfo {
             id: "headlines",
-            version: 1,
+            version: 2,
             requires: &[Layer::Regions, Layer::Tokens, Layer::Sentences],
             provides: &[Layer::Headlines],
         }
