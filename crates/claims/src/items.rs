@@ -3,6 +3,8 @@
 //! without attributing it. Each comes with what grouping needs (wording, entities, event type,
 //! counted thing) and what its report shows (speaker, stance, hedge, number, evidence span).
 
+use std::collections::HashSet;
+
 use dossier_core::{AnalysisJson, EntityId, RegionKind, SourceType, Stance};
 
 use crate::group::Item;
@@ -105,16 +107,28 @@ const MIN_WORDS: usize = 4;
 pub fn items(text: &str, a: &AnalysisJson) -> Vec<DocItem> {
     let between = |start: u32, end: u32| text.get(start as usize..end as usize);
     let mut out = Vec::new();
-    let in_span = |s: u32, e: u32, start: u32, end: u32| s >= start && e <= end;
+    // Mentions and counted numbers in text order, so that the ones inside a span are found by a
+    // binary search: a long document has as many statements as mentions, and a scan per
+    // statement made it quadratic.
+    let mut mentions: Vec<(u32, u32, EntityId)> =
+        a.mentions.iter().filter_map(|m| Some((m.start, m.end, m.entity?))).collect();
+    mentions.sort_unstable();
+    let mut counted: Vec<(u32, usize)> =
+        a.quantities.iter().enumerate().filter(|(_, q)| q.counted.is_some()).map(|(i, q)| (q.start, i)).collect();
+    counted.sort_unstable();
     let entities_in = |start: u32, end: u32| -> Vec<EntityId> {
+        let from = mentions.partition_point(|m| m.0 < start);
         let mut v: Vec<EntityId> =
-            a.mentions.iter().filter(|m| in_span(m.start, m.end, start, end)).filter_map(|m| m.entity).collect();
+            mentions[from..].iter().take_while(|m| m.0 <= end).filter(|m| m.1 <= end).map(|m| m.2).collect();
         v.sort_unstable();
         v.dedup();
         v
     };
     let number_in = |start: u32, end: u32| {
-        let q = a.quantities.iter().find(|q| in_span(q.start, q.end, start, end) && q.counted.is_some())?;
+        let from = counted.partition_point(|q| q.0 < start);
+        let inside = counted[from..].iter().take_while(|q| q.0 <= end).map(|&(_, i)| i);
+        // The first in the order the quantities list holds them.
+        let q = &a.quantities[inside.filter(|&i| a.quantities[i].end <= end).min()?];
         let counted = q.counted.as_ref().and_then(|c| stems(&c.text).last());
         Some((Number { value: q.value, low: q.low, high: q.high, approx: q.approx, text: q.text.clone() }, counted))
     };
@@ -168,15 +182,30 @@ pub fn items(text: &str, a: &AnalysisJson) -> Vec<DocItem> {
             counted: counted.flatten(),
         });
     }
+    // An event in the sentence of a headline, a statement or an earlier event is already
+    // reported by it. Their spans sorted by start, with the furthest end so far: a span
+    // overlaps one of them when some span starting before its end reaches past its start.
+    let mut reported: Vec<(u32, u32)> = out.iter().map(|d: &DocItem| (d.start, d.end)).collect();
+    reported.sort_unstable();
+    let furthest: Vec<u32> = reported
+        .iter()
+        .scan(0, |end, r| {
+            *end = r.1.max(*end);
+            Some(*end)
+        })
+        .collect();
+    let mut event_sentences: HashSet<u32> = HashSet::new();
     for (i, e) in a.events.iter().enumerate() {
-        let Some(s) = a.sentences.iter().find(|s| s.start <= e.trigger.start && e.trigger.end <= s.end) else {
+        let k = a.sentences.partition_point(|s| s.end < e.trigger.end);
+        let Some(s) = a.sentences.get(k).filter(|s| s.start <= e.trigger.start && e.trigger.end <= s.end) else {
             continue;
         };
-        // An event in the sentence of a headline or a statement is already reported by it.
-        let covered = out.iter().any(|d: &DocItem| d.start < s.end && s.start < d.end);
+        let n = reported.partition_point(|r| r.0 < s.end);
+        let covered = (n > 0 && furthest[n - 1] > s.start) || event_sentences.contains(&s.start);
         if e.reported_by.is_some() || covered {
             continue;
         }
+        event_sentences.insert(s.start);
         let Some(words) = between(s.start, s.end) else { continue };
         let entities: Vec<EntityId> = [&e.source, &e.target].into_iter().flatten().filter_map(|x| x.entity).collect();
         let (number, counted) = number_in(s.start, s.end).unzip();
