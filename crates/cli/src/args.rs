@@ -134,6 +134,11 @@ pub struct IngestArgs {
     /// Analysis threads (the store is written by one more). Default: the number of cores.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub threads: Option<u32>,
+    /// Give a document up (reported as failed, the rest go on) when its analysis takes longer
+    /// than this many seconds. News articles take milliseconds; 16 MiB of text about 20 s.
+    #[arg(long, value_name = "SECONDS", default_value_t = dossier_ingest::DEFAULT_DOC_BUDGET.as_secs_f64(),
+          value_parser = parse_seconds)]
+    pub doc_budget: f64,
     /// Also report skipped files and unreadable dates.
     #[arg(short, long)]
     pub verbose: bool,
@@ -533,6 +538,11 @@ pub struct ServeArgs {
     /// The bearer token that POST ingest requires.
     #[arg(long, value_name = "T", requires = "allow_ingest")]
     pub token: Option<String>,
+    /// A posted document whose analysis takes longer than this many seconds is answered 422
+    /// `over_budget` and not stored.
+    #[arg(long, value_name = "SECONDS", default_value_t = dossier_ingest::DEFAULT_DOC_BUDGET.as_secs_f64(),
+          value_parser = parse_seconds)]
+    pub doc_budget: f64,
     /// Let web pages from this one origin (e.g. https://example.org) read the API.
     #[arg(long, value_name = "ORIGIN")]
     pub cors_origin: Option<String>,
@@ -719,4 +729,18 @@ pub struct EvalEventCorefArgs {
     /// An ECB+ folder or .tar.gz (tokens and markables; relations, when present, are the gold).
     #[arg(value_name = "ECB+.tar.gz|DIR")]
     pub path: PathBuf,
+}
+
+/// A positive number of seconds, fractions allowed ("0.5", "120").
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() && x <= 1e9 => Ok(x),
+        _ => Err(format!("expected a positive number of seconds, found {s:?}")),
+    }
+}
+
+impl IngestArgs {
+    pub fn doc_budget(&self) -> std::time::Duration {
+        std::time::Duration::from_secs_f64(self.doc_budget)
+    }
 }

@@ -11,6 +11,7 @@ use std::io::{BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::{anyhow, Context, Result};
 use dossier_core::{Document, Metadata};
@@ -51,6 +52,9 @@ enum Sink<'a> {
     Inline(&'a Lexicons, Box<Writer>),
 }
 
+/// A document analysed, or why it was given up (naming it).
+type Outcome = Result<Analysed, String>;
+
 /// The state of the reading side of one ingest run: the pending chunk and what was done so far.
 struct Ingest<'a> {
     sink: Sink<'a>,
@@ -69,6 +73,7 @@ struct Ingest<'a> {
     items: u64,
     /// Raw HTML of pages read, until the writer stores it beside its document.
     raw: RawPending,
+    budget: Duration,
 }
 
 pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
@@ -82,6 +87,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     );
     let batch_size = args.batch as usize;
     let raw = RawPending::default();
+    let budget = args.doc_budget();
     let ing = |sink| Ingest {
         sink,
         seq: 0,
@@ -96,6 +102,7 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
         tty: std::io::stderr().is_terminal(),
         items: 0,
         raw: raw.clone(),
+        budget,
     };
 
     let ing = if threads == 1 {
@@ -108,13 +115,13 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     } else {
         // Bounded channels: at most about 2 × threads chunks wait between the stages.
         let (work, work_rx) = mpsc::sync_channel::<Chunk<Document>>(threads);
-        let (done, done_rx) = mpsc::sync_channel::<Chunk<Analysed>>(threads);
+        let (done, done_rx) = mpsc::sync_channel::<Chunk<Outcome>>(threads);
         let work_rx = Arc::new(Mutex::new(work_rx));
         let mut ing = ing(Sink::Workers(Some(work)));
         let (read, stored) = std::thread::scope(|s| {
             for _ in 0..threads {
                 let (work_rx, done) = (Arc::clone(&work_rx), done.clone());
-                s.spawn(move || analyse_chunks(&work_rx, &done, lex));
+                s.spawn(move || analyse_chunks(&work_rx, &done, lex, budget));
             }
             drop((work_rx, done));
             let raw = raw.clone();
@@ -136,19 +143,20 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     ing.bar.finish_and_clear();
 
     let c = &ing.counts;
+    let failed = c.failed + c.stored.over_budget;
     let summary = format!(
         "ingested {} new, {} refreshed, {} duplicate, {} failed (files: {}, lines: {}) into {}",
         c.stored.new,
         c.stored.refreshed,
         c.stored.duplicate,
-        c.failed,
+        failed,
         c.files,
         c.lines,
         args.db.db.display()
     );
     // The result, on standard output only: standard error holds the failures above it.
     emit(&format!("{summary}\n"))?;
-    Ok(if c.failed > 0 { Exit::Partial } else { Exit::Success })
+    Ok(if failed > 0 { Exit::Partial } else { Exit::Success })
 }
 
 /// Collects the files under `dir`, recursively, sorted by name within each directory.
@@ -319,7 +327,7 @@ impl Ingest<'_> {
         let stopped = || anyhow!("the analysis workers stopped");
         match &mut self.sink {
             Sink::Workers(work) => work.as_ref().ok_or_else(stopped)?.send(chunk).map_err(|_| stopped()),
-            Sink::Inline(lex, writer) => writer.accept(analyse_chunk(chunk, lex)),
+            Sink::Inline(lex, writer) => writer.accept(analyse_chunk(chunk, lex, self.budget)),
         }
     }
 }
@@ -340,28 +348,36 @@ impl PageSink for Ingest<'_> {
     }
 }
 
-fn analyse_chunk(chunk: Chunk<Document>, lex: &Lexicons) -> Chunk<Analysed> {
+fn analyse_chunk(chunk: Chunk<Document>, lex: &Lexicons, budget: Duration) -> Chunk<Outcome> {
     let Chunk { seq, docs, ends_batch } = chunk;
     // The claim items too: the pure half of linking claims runs here, beside the analysis.
     let docs = docs
         .into_iter()
-        .map(|doc| {
-            let (doc, analysis) = dossier_ingest::analyze(doc, lex);
-            Analysed::new(doc, analysis)
+        .map(|doc| match dossier_ingest::analyze_within(doc, lex, budget) {
+            Ok((doc, analysis)) => Ok(Analysed::new(doc, analysis)),
+            Err((doc, over)) => {
+                let name = doc.meta.source.as_deref().unwrap_or(&doc.id);
+                Err(format!("{name}: {over} (not stored; --doc-budget SECONDS allows more)"))
+            }
         })
         .collect();
     Chunk { seq, docs, ends_batch }
 }
 
 /// A worker: analyses chunks until the work channel closes or the writer stops.
-fn analyse_chunks(work: &Mutex<Receiver<Chunk<Document>>>, done: &SyncSender<Chunk<Analysed>>, lex: &Lexicons) {
+fn analyse_chunks(
+    work: &Mutex<Receiver<Chunk<Document>>>,
+    done: &SyncSender<Chunk<Outcome>>,
+    lex: &Lexicons,
+    budget: Duration,
+) {
     loop {
         let next = match work.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
         let Ok(chunk) = next else { return };
-        if done.send(analyse_chunk(chunk, lex)).is_err() {
+        if done.send(analyse_chunk(chunk, lex, budget)).is_err() {
             return;
         }
     }
@@ -371,7 +387,7 @@ fn analyse_chunks(work: &Mutex<Receiver<Chunk<Document>>>, done: &SyncSender<Chu
 struct Writer {
     store: Store,
     /// Chunks that arrived before an earlier one, by sequence number.
-    waiting: std::collections::BTreeMap<u64, Chunk<Analysed>>,
+    waiting: std::collections::BTreeMap<u64, Chunk<Outcome>>,
     next: u64,
     batch: Vec<Analysed>,
     stored: Stored,
@@ -385,6 +401,8 @@ struct Stored {
     new: u64,
     refreshed: u64,
     duplicate: u64,
+    /// Given up for taking longer than the per-document budget (reported as failures).
+    over_budget: u64,
 }
 
 impl Writer {
@@ -392,11 +410,19 @@ impl Writer {
         Writer { store, waiting: Default::default(), next: 0, batch: Vec::new(), stored: Stored::default(), raw }
     }
 
-    fn accept(&mut self, chunk: Chunk<Analysed>) -> Result<()> {
+    fn accept(&mut self, chunk: Chunk<Outcome>) -> Result<()> {
         self.waiting.insert(chunk.seq, chunk);
         while let Some(chunk) = self.waiting.remove(&self.next) {
             self.next += 1;
-            self.batch.extend(chunk.docs);
+            for outcome in chunk.docs {
+                match outcome {
+                    Ok(analysed) => self.batch.push(analysed),
+                    Err(why) => {
+                        self.stored.over_budget += 1;
+                        eprintln!("error: {why}");
+                    }
+                }
+            }
             if chunk.ends_batch {
                 self.commit()?;
             }

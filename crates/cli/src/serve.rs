@@ -19,7 +19,9 @@ pub fn run(args: &ServeArgs, cli: &Cli) -> Result<Exit> {
             if token.trim().len() < 8 {
                 bail!("--token must be at least 8 characters");
             }
-            Some(IngestConfig { token: token.trim().to_string(), lexicons: cli.lexicons()? })
+            let mut ingest = IngestConfig::new(token.trim().to_string(), cli.lexicons()?);
+            ingest.budget = std::time::Duration::from_secs_f64(args.doc_budget);
+            Some(ingest)
         }
         _ => None,
     };

@@ -58,3 +58,28 @@ fn threads_and_batches_store_the_same() {
         assert_eq!(st, statements, "--threads {threads} --batch {batch}");
     }
 }
+
+/// A document over the per-document budget is reported by where it came from and not stored;
+/// the others go on, on one thread or many, and a later run with more time stores them all.
+#[test]
+fn documents_over_the_budget_are_named_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = feed(dir.path());
+    let db = dir.path().join("budget.db");
+    for threads in ["1", "3"] {
+        // No analysis takes under a nanosecond: every document is over this budget.
+        let o = dossier(&["ingest", "--db", p(&db), "--threads", threads, "--doc-budget", "0.000000001", p(&feed)]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(err.matches("past the per-document budget").count(), 23, "{err}");
+        assert!(err.contains(&format!("error: {}:1: analysis stopped after stage `repair`", p(&feed))), "{err}");
+        let out = String::from_utf8_lossy(&o.stdout).replace(p(&db), "DB");
+        assert_eq!(out.trim(), "ingested 0 new, 0 refreshed, 0 duplicate, 24 failed (files: 1, lines: 24) into DB");
+    }
+    let o = dossier(&["ingest", "--db", p(&db), p(&feed)]);
+    let out = String::from_utf8_lossy(&o.stdout).replace(p(&db), "DB");
+    assert_eq!(out.trim(), "ingested 20 new, 0 refreshed, 3 duplicate, 1 failed (files: 1, lines: 24) into DB");
+    let bad = dossier(&["ingest", "--db", p(&db), "--doc-budget", "0", p(&feed)]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected a positive number of seconds"));
+}

@@ -19,17 +19,42 @@
 
 pub mod input;
 
+use std::time::Duration;
+
 use dossier_core::{AnalysisJson, Document};
+use dossier_extract::pipeline::OverBudget;
 use dossier_extract::Lexicons;
 use dossier_store::{Inserted, Store, StoreError};
 
 pub use input::{feed_document, page_document, FeedDoc, FeedItem, InputError};
+
+/// How long one document's analysis may take by default before it is given up
+/// ([`analyze_within`]). A 16 MiB document, the default size limit, takes about 20 s on one
+/// core of a small machine (docs/ADVERSARIAL.md); news articles take milliseconds.
+pub const DEFAULT_DOC_BUDGET: Duration = Duration::from_secs(120);
 
 /// Analyses a document with the standard pipeline into the JSON contract the store keeps.
 pub fn analyze(doc: Document, lex: &Lexicons) -> (Document, AnalysisJson) {
     let analysis = dossier_extract::analyze(&doc, lex);
     let json = AnalysisJson::new(&doc, &analysis);
     (doc, json)
+}
+
+/// [`analyze`], given up once the analysis has taken longer than `budget`; the document comes
+/// back with the reason, so that the caller can name it and go on with the rest.
+#[allow(clippy::result_large_err)]
+pub fn analyze_within(
+    doc: Document,
+    lex: &Lexicons,
+    budget: Duration,
+) -> Result<(Document, AnalysisJson), (Document, OverBudget)> {
+    match dossier_extract::pipeline::standard().analyze_within(&doc, lex, budget) {
+        Ok(analysis) => {
+            let json = AnalysisJson::new(&doc, &analysis);
+            Ok((doc, json))
+        }
+        Err(over) => Err((doc, over)),
+    }
 }
 
 /// What [`analyze_and_store`] did with one document.
@@ -46,7 +71,12 @@ pub struct StoredDoc {
 /// re-analysed and its rows replaced ([`Inserted::Refreshed`]).
 pub fn analyze_and_store(store: &mut Store, lex: &Lexicons, docs: Vec<Document>) -> Result<Vec<StoredDoc>, StoreError> {
     let analysed: Vec<_> = docs.into_iter().map(|d| analyze(d, lex)).collect();
-    let inserted = store.insert_batch(&analysed)?;
+    store_analysed(store, &analysed)
+}
+
+/// Stores documents analysed by [`analyze`] or [`analyze_within`] in one transaction.
+pub fn store_analysed(store: &mut Store, analysed: &[(Document, AnalysisJson)]) -> Result<Vec<StoredDoc>, StoreError> {
+    let inserted = store.insert_batch(analysed)?;
     Ok(analysed
         .iter()
         .zip(inserted)

@@ -307,9 +307,15 @@ pub async fn ingest(State(st): State<AppState>, req: Request) -> Result<impl Int
     let body = body.map_err(|e| ApiError::from_body(e, st.max_body))?;
     let doc = parse_ingest(&headers, &body, st.max_body as u64)?;
     let id = doc.id.clone();
-    // Analysed and stored exactly as `dossier ingest` does it (dossier_ingest), on a pooled
-    // connection's blocking thread.
-    let stored = st.pool.run(move |s| dossier_ingest::analyze_and_store(s, &ingest.lexicons, vec![doc])).await?;
+    // Analysed exactly as `dossier ingest` does it (dossier_ingest), on a blocking thread that
+    // holds no store connection (a long analysis must not hold the pool), then stored on one.
+    let analysed = tokio::task::spawn_blocking(move || {
+        dossier_ingest::analyze_within(doc, &ingest.lexicons, ingest.budget).map_err(|(_, over)| over)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("analysis task: {e}")))?
+    .map_err(|over| ApiError::OverBudget(format!("document not stored: {over}")))?;
+    let stored = st.pool.run(move |s| dossier_ingest::store_analysed(s, &[analysed])).await?;
     let (inserted, statements) = stored.first().map_or((Inserted::Duplicate, 0), |d| (d.inserted, d.statements));
     let status = if inserted == Inserted::Duplicate { StatusCode::OK } else { StatusCode::CREATED };
     Ok((status, Json(json!({ "id": id, "inserted": inserted, "statements": statements }))))

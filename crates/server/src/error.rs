@@ -24,6 +24,9 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// The document's analysis ran past the server's per-document budget; nothing was stored.
+    #[error("{0}")]
+    OverBudget(String),
     /// The detail is logged, never sent.
     #[error("internal error")]
     Internal(String),
@@ -40,6 +43,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::OverBudget(_) => "over_budget",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -53,6 +57,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::OverBudget(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -53,10 +53,19 @@ pub enum ServerError {
     Io(#[from] std::io::Error),
 }
 
-/// POST ingest: the bearer token it requires and the lexicons it analyses with.
+/// POST ingest: the bearer token it requires, the lexicons it analyses with and how long one
+/// document's analysis may take (past it the request is answered 422 `over_budget`).
 pub struct IngestConfig {
     pub token: String,
     pub lexicons: Lexicons,
+    pub budget: std::time::Duration,
+}
+
+impl IngestConfig {
+    /// With the default budget of `dossier ingest` ([`dossier_ingest::DEFAULT_DOC_BUDGET`]).
+    pub fn new(token: String, lexicons: Lexicons) -> IngestConfig {
+        IngestConfig { token, lexicons, budget: dossier_ingest::DEFAULT_DOC_BUDGET }
+    }
 }
 
 pub struct Config {

@@ -288,6 +288,22 @@ async fn read_only_by_default_and_limits_hold() {
     assert_eq!(r.status, 413, "{}", r.body);
     assert_eq!(check(&spec, "post", "/api/documents", &r)["error"]["code"], "payload_too_large");
 
+    // A document whose analysis runs past the budget is answered 422 and not stored.
+    let hurried = start(Options { doc_budget: Some(std::time::Duration::from_nanos(1)), ..Options::default() }).await;
+    let text = b"Ryder said the talks failed.";
+    let r = request(
+        hurried.addr,
+        "POST",
+        "/api/documents",
+        &[("Authorization", &auth), ("Content-Type", "text/plain")],
+        text,
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(check(&spec, "post", "/api/documents", &r)["error"]["code"], "over_budget");
+    assert!(r.body.contains("past the per-document budget"), "{}", r.body);
+    assert_eq!(get(hurried.addr, "/api/documents").await.json()["total"], 0);
+
     // Refused before the body is read: read-only, no token, a declared length over the limit.
     let huge = 1u64 << 40;
     let r = post_without_body(ro.addr, &[("Authorization", &auth)], huge).await.expect("answered at once");

@@ -34,6 +34,7 @@ pub mod stages;
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use dossier_core::{Analysis, Document, Provenance, RunFlags, StageVersion};
 
@@ -54,6 +55,20 @@ pub enum PipelineError {
     Twice { stage: &'static str, layer: &'static str, earlier: &'static str },
     #[error("two stages are called `{0}`")]
     DuplicateId(&'static str),
+}
+
+/// A document whose analysis ran past its time budget ([`Pipeline::analyze_within`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "analysis stopped after stage `{stage}` at {:.1} s, past the per-document budget of {:.1} s",
+    elapsed.as_secs_f64(),
+    budget.as_secs_f64()
+)]
+pub struct OverBudget {
+    /// The stage after which the budget was found spent.
+    pub stage: &'static str,
+    pub elapsed: Duration,
+    pub budget: Duration,
 }
 
 /// An ordered, checked list of stages.
@@ -131,6 +146,26 @@ impl Pipeline {
         analysis.provenance = self.provenance(lex);
         analysis
     }
+
+    /// Analyses one document unless it takes longer than `budget`: the clock is read after each
+    /// stage, and the analysis given up (nothing of it kept) once the budget is spent. Every
+    /// stage is linear in the document's length (tests/regressions.rs, docs/ADVERSARIAL.md), so
+    /// a stage runs at most a fraction of the whole; the budget is the guard for what those
+    /// measurements missed, so that one document cannot hold a batch up for ever.
+    pub fn analyze_within(&self, doc: &Document, lex: &Lexicons, budget: Duration) -> Result<Analysis, OverBudget> {
+        let start = Instant::now();
+        let mut cx = DocContext::new(doc);
+        for stage in &self.stages {
+            stage.run(&mut cx, lex);
+            let elapsed = start.elapsed();
+            if elapsed > budget {
+                return Err(OverBudget { stage: stage.info().id, elapsed, budget });
+            }
+        }
+        let mut analysis = cx.analysis;
+        analysis.provenance = self.provenance(lex);
+        Ok(analysis)
+    }
 }
 
 /// Analyses one document with the standard pipeline (built once per process).
@@ -197,6 +232,18 @@ mod tests {
         assert_eq!(twice.err(), Some(PipelineError::Twice { stage: "b", layer: "tokens", earlier: "a" }));
         let same = Pipeline::new(vec![fake("a", &[], &[]), fake("a", &[], &[])]);
         assert_eq!(same.err(), Some(PipelineError::DuplicateId("a")));
+    }
+
+    #[test]
+    fn a_spent_budget_gives_the_analysis_up_after_a_stage() {
+        let lex = Lexicons::rules_only().unwrap();
+        let doc = Document::new("Ryder said the talks failed.".into(), dossier_core::Metadata::default());
+        let p = Pipeline::standard();
+        let over = p.analyze_within(&doc, &lex, Duration::ZERO).unwrap_err();
+        assert_eq!(over.stage, "repair");
+        assert!(over.to_string().contains("past the per-document budget of 0.0 s"), "{over}");
+        let within = p.analyze_within(&doc, &lex, Duration::from_secs(3600)).unwrap();
+        assert_eq!(within, p.analyze(&doc, &lex));
     }
 
     #[test]

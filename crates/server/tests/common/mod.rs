@@ -24,11 +24,13 @@ pub struct Options {
     pub ingest: bool,
     pub cors_origin: Option<String>,
     pub max_body: usize,
+    /// The per-document analysis budget of POST ingest (the default when `None`).
+    pub doc_budget: Option<std::time::Duration>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { ingest: true, cors_origin: None, max_body: dossier_server::DEFAULT_MAX_BODY }
+        Options { ingest: true, cors_origin: None, max_body: dossier_server::DEFAULT_MAX_BODY, doc_budget: None }
     }
 }
 
@@ -36,8 +38,9 @@ pub async fn start(opts: Options) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config::new(dir.path().join("test.db"));
     if opts.ingest {
-        config.ingest =
-            Some(IngestConfig { token: TOKEN.to_string(), lexicons: dossier_extract::Lexicons::builtin().unwrap() });
+        let mut ingest = IngestConfig::new(TOKEN.to_string(), dossier_extract::Lexicons::builtin().unwrap());
+        ingest.budget = opts.doc_budget.unwrap_or(ingest.budget);
+        config.ingest = Some(ingest);
     }
     config.cors_origin = opts.cors_origin;
     config.max_body = opts.max_body;
