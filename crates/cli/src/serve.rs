@@ -33,13 +33,12 @@ pub fn run(args: &ServeArgs, cli: &Cli) -> Result<Exit> {
         hosts.extend(dossier_server::LOOPBACK_HOSTS.map(String::from));
     }
     let config = Config {
-        db: db.clone(),
         ingest,
         cors_origin: args.cors_origin.clone(),
         max_body: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
-        connections: 4,
         // No names at all (another address, no --allow-host): any name is answered.
         allowed_hosts: (!hosts.is_empty()).then_some(hosts),
+        ..Config::new(db.clone())
     };
     dossier_server::run(config, SocketAddr::new(args.bind, args.port))
         .with_context(|| format!("cannot serve {}", db.display()))?;

@@ -303,7 +303,9 @@ pub async fn ingest(State(st): State<AppState>, req: Request) -> Result<impl Int
         return Err(ApiError::PayloadTooLarge(st.max_body));
     }
     // The router's DefaultBodyLimit still caps a body sent without a length (chunked).
-    let body: Result<Bytes, BytesRejection> = Bytes::from_request(req, &()).await;
+    let body: Result<Bytes, BytesRejection> = tokio::time::timeout(st.body_timeout, Bytes::from_request(req, &()))
+        .await
+        .map_err(|_| ApiError::RequestTimeout(st.body_timeout.as_secs()))?;
     let body = body.map_err(|e| ApiError::from_body(e, st.max_body))?;
     let doc = parse_ingest(&headers, &body, st.max_body as u64)?;
     let id = doc.id.clone();

@@ -14,6 +14,7 @@ mod chart;
 mod claim_views;
 pub mod error;
 pub mod html;
+mod listen;
 mod pages;
 mod pool;
 mod router;
@@ -29,6 +30,7 @@ use dossier_extract::Lexicons;
 
 pub use axum::Router;
 pub use error::ApiError;
+pub use listen::{serve_until, Limits};
 use pool::Pool;
 
 /// The OpenAPI 3 description of the JSON API, served at /api/openapi.json.
@@ -76,6 +78,9 @@ pub struct Config {
     pub cors_origin: Option<String>,
     /// Larger request bodies are refused with 413.
     pub max_body: usize,
+    /// A request body not received whole within this time is answered 408 (a client that sends
+    /// a byte every few seconds holds a connection no longer than this).
+    pub body_timeout: std::time::Duration,
     /// Store connections, each used by one request at a time.
     pub connections: usize,
     /// The host names a request may be addressed to (its `Host`), any case, port aside; `None`
@@ -95,6 +100,7 @@ impl Config {
             ingest: None,
             cors_origin: None,
             max_body: DEFAULT_MAX_BODY,
+            body_timeout: std::time::Duration::from_secs(60),
             connections: 4,
             allowed_hosts: Some(LOOPBACK_HOSTS.iter().map(|h| h.to_string()).collect()),
         }
@@ -107,6 +113,7 @@ pub(crate) struct AppState {
     pool: Arc<Pool>,
     ingest: Option<Arc<IngestConfig>>,
     max_body: usize,
+    body_timeout: std::time::Duration,
 }
 
 /// The router over the store at `config.db` (opened, and created if missing, here).
@@ -119,15 +126,15 @@ pub fn app(config: Config) -> Result<Router, ServerError> {
         pool: Pool::open(&config.db, config.connections)?,
         ingest: config.ingest.map(Arc::new),
         max_body: config.max_body,
+        body_timeout: config.body_timeout,
     };
     let hosts = config.allowed_hosts.map(|h| Arc::new(h.iter().map(|h| h.to_ascii_lowercase()).collect()));
     Ok(router::router(state, cors, router::AllowedHosts(hosts)))
 }
 
-/// Serves `app` on `listener` until Ctrl-C (or SIGTERM).
+/// Serves `app` on `listener` with the default [`Limits`] until Ctrl-C (or SIGTERM).
 pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> Result<(), ServerError> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
-    Ok(())
+    serve_until(listener, app, Limits::default(), shutdown()).await
 }
 
 async fn shutdown() {

@@ -26,11 +26,20 @@ pub struct Options {
     pub max_body: usize,
     /// The per-document analysis budget of POST ingest (the default when `None`).
     pub doc_budget: Option<std::time::Duration>,
+    pub limits: dossier_server::Limits,
+    pub body_timeout: Option<std::time::Duration>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { ingest: true, cors_origin: None, max_body: dossier_server::DEFAULT_MAX_BODY, doc_budget: None }
+        Options {
+            ingest: true,
+            cors_origin: None,
+            max_body: dossier_server::DEFAULT_MAX_BODY,
+            doc_budget: None,
+            limits: dossier_server::Limits::default(),
+            body_timeout: None,
+        }
     }
 }
 
@@ -44,17 +53,17 @@ pub async fn start(opts: Options) -> TestServer {
     }
     config.cors_origin = opts.cors_origin;
     config.max_body = opts.max_body;
+    config.body_timeout = opts.body_timeout.unwrap_or(config.body_timeout);
     let app = dossier_server::app(config).expect("app");
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move { axum_serve(listener, app).await });
+    let limits = opts.limits;
+    tokio::spawn(async move {
+        if let Err(e) = dossier_server::serve_until(listener, app, limits, std::future::pending()).await {
+            panic!("server stopped: {e}");
+        }
+    });
     TestServer { addr, _dir: dir }
-}
-
-async fn axum_serve(listener: TcpListener, app: dossier_server::Router) {
-    if let Err(e) = dossier_server::serve(listener, app).await {
-        panic!("server stopped: {e}");
-    }
 }
 
 /// A response as the tests read it.
