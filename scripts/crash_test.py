@@ -86,11 +86,16 @@ def check(path, before=None):
         ).fetchone()[0]
         if orphans:
             problems.append(f"{orphans} orphan rows in {table}")
+    # FTS5's check is a command written as an INSERT: it needs a writable connection (it
+    # changes nothing; no ingest runs while the store is checked).
+    rw = sqlite3.connect(path, timeout=30)
     for fts in ("documents_fts", "statements_fts"):
         try:
-            db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+            rw.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
         except sqlite3.Error as e:
             problems.append(f"{fts} integrity-check: {e}")
+    rw.rollback()
+    rw.close()
     docs = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     if (n := db.execute("SELECT count(*) FROM documents_fts").fetchone()[0]) != docs:
         problems.append(f"documents_fts holds {n} rows for {docs} documents")
@@ -139,9 +144,13 @@ def kills(dossier, corpus, work, count, rng):
     expected = sqlite3.connect(probe).execute("SELECT count(*) FROM documents").fetchone()[0]
     print(f"a whole ingest: {full:.1f} s, {expected} documents")
     snapshot, failures = None, 0
+    per_doc = full / max(expected, 1)
     for k in range(count):
+        # Spread the kills over the ingest: each run is cut within about two shares of the whole
+        # (startup and lexicon loading included), and before what is left would be done.
+        left = (expected - len(snapshot or {})) * per_doc
+        delay = rng.uniform(0.05, max(0.1, min(2 * full / count + 1.0, left * 0.95)))
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        delay = rng.uniform(0.05, full * 0.9)
         time.sleep(delay)
         killed = proc.poll() is None
         if killed:

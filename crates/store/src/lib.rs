@@ -127,4 +127,13 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64> {
         schema::user_version(&self.conn)
     }
+
+    /// The provenance key ([`dossier_core::Provenance::key`]) a document was stored with, or
+    /// `None` when it is not stored: what an insert compares to tell a duplicate, readable
+    /// before the document is analysed.
+    pub fn stored_provenance(&self, id: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        let mut q = self.conn.prepare_cached("SELECT provenance FROM documents WHERE id = ?1")?;
+        Ok(q.query_row([id], |r| r.get(0)).optional()?)
+    }
 }
