@@ -50,6 +50,10 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Analyse files, directories and JSON Lines feeds and store the results in a database.
     Ingest(IngestArgs),
+    /// Analyse again, from their stored text, the documents stored by other stages, data or
+    /// switches than this build's (an older version's store): entities, aliases, statements
+    /// and claims are recomputed.
+    Reanalyze(ReanalyzeArgs),
     /// Full-text search over stored documents and statements.
     Search(SearchArgs),
     /// List stored statements, optionally filtered by speaker or stance.
@@ -149,6 +153,19 @@ pub struct IngestArgs {
     /// is read as JSON Lines when its name says so and as plain text otherwise.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReanalyzeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Documents analysed and stored per transaction.
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
+    /// Leave a document as it was (reported as failed) when its analysis takes longer than this.
+    #[arg(long, value_name = "SECONDS", default_value_t = dossier_ingest::DEFAULT_DOC_BUDGET.as_secs_f64(),
+          value_parser = parse_seconds)]
+    pub doc_budget: f64,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ mod ingest;
 use dossier_ingest::input;
 mod numbers_query;
 mod query;
+mod reanalyze;
 mod report;
 mod serve;
 mod train;
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         Command::Analyze(a) => cli.lexicons().and_then(|lex| analyze::run(a, &lex)),
         Command::Extract(a) => web_cmd::extract(a),
         Command::Ingest(a) => cli.lexicons().and_then(|lex| ingest::run(a, &lex)),
+        Command::Reanalyze(a) => cli.lexicons().and_then(|lex| reanalyze::run(a, &lex)),
         Command::Search(a) => query::search(a),
         Command::Statements(a) => query::statements(a),
         Command::Documents(a) => query::documents(a),

@@ -411,7 +411,8 @@ fn insert_report(
 }
 
 /// Removes a document's reports (before its analysis is replaced); a claim left without
-/// reports goes with its index rows. Its id is never given out again.
+/// reports goes with its index rows at the end of the batch ([`purge_emptied_claims`]). Its id
+/// is never given out again.
 pub(crate) fn unlink_document(tx: &Transaction, doc_id: &str) -> Result<()> {
     tx.prepare_cached(
         "UPDATE claims SET reports = reports - (SELECT COUNT(*) FROM claim_reports r WHERE r.claim_id = claims.id AND r.doc_id = ?1),
@@ -420,6 +421,13 @@ pub(crate) fn unlink_document(tx: &Transaction, doc_id: &str) -> Result<()> {
     )?
     .execute([doc_id])?;
     tx.prepare_cached("DELETE FROM claim_reports WHERE doc_id = ?1")?.execute([doc_id])?;
+    Ok(())
+}
+
+/// Drops the claims left without a report by [`unlink_document`], with their terms, entities and
+/// profiles. Once per batch, not per document: the terms and entities are keyed by term and
+/// entity, so finding a claim's rows reads the whole table.
+pub(crate) fn purge_emptied_claims(tx: &Transaction) -> Result<()> {
     for sql in [
         "DELETE FROM claim_terms WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",
         "DELETE FROM claim_profiles WHERE claim_id IN (SELECT id FROM claims WHERE reports <= 0)",

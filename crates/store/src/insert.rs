@@ -91,6 +91,13 @@ fn store_in(
     if let Some(c) = claims.as_mut() {
         c.flush(&tx)?;
     }
+    if out.contains(&Inserted::Refreshed) {
+        crate::claims::purge_emptied_claims(&tx)?;
+        // What the cache holds may name a claim just dropped.
+        if let Some(c) = claims.as_mut() {
+            c.flush_and_clear(&tx)?;
+        }
+    }
     // The full-text indexes, in one bulk insert per batch (migration 0004 dropped the per-row triggers).
     tx.execute(
         "INSERT INTO documents_fts(rowid, title, text) SELECT pk, title, text FROM documents WHERE pk > ?1",

@@ -349,6 +349,20 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Up to `limit` stored documents, after store row `after` in storing order, whose analysis
+    /// was made by other stages, data or switches than `provenance` (a
+    /// [`dossier_core::Provenance::key`]); with each its row number, to continue from.
+    /// `dossier reanalyze` reads the store through this, a batch at a time.
+    pub fn stale_documents(&self, provenance: &str, after: i64, limit: usize) -> Result<Vec<(i64, Document)>> {
+        let mut q = self.conn.prepare_cached(&format!(
+            "SELECT {DOCUMENT_COLUMNS}, pk FROM documents WHERE pk > ?1 AND provenance <> ?2 ORDER BY pk LIMIT ?3"
+        ))?;
+        let rows = q.query_map(params![after, provenance, limit as i64], |r| Ok((r.get(9)?, document_row(r)?.0)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 /// The columns [`document_row`] reads.
 pub(crate) const DOCUMENT_COLUMNS: &str = "id, source, url, title, published, outlet, author, text, analysis";
 
