@@ -1,6 +1,6 @@
 //! Prints how long each stage takes on one text file, and on the file's first half, so a stage
 //! whose time grows faster than its input stands out (`cargo run --release -p dossier-extract
-//! --example stage_times -- FILE`). The adversarial-input table (scripts/adversarial.py) times
+//! --example stage_times -- FILE`). The adversarial-input table (bench/adversarial.py) times
 //! whole runs; this says which stage to look at.
 use std::time::Instant;
 

@@ -1,6 +1,6 @@
 //! A bounded load generator: a fixed number of GET requests to one URL from N keep-alive
 //! connections, then the p50/p99 latency, the rate and every error (a failed connection or
-//! request, or a status other than 2xx). scripts/load_test.sh runs it over every route.
+//! request, or a status other than 2xx). bench/load_test.sh runs it over every route.
 //!
 //! `cargo run --release -p dossier-server --example load -- URL [REQUESTS] [CONNECTIONS]`
 //!

@@ -3,7 +3,7 @@
 input at two sizes, so that a cost growing faster than the input shows as a ratio above 2.
 
     cargo build --release -p dossier
-    python3 scripts/adversarial.py [--scale 0.1] [--dossier target/release/dossier] [--only NAME]
+    python3 bench/adversarial.py [--scale 0.1] [--dossier target/release/dossier] [--only NAME]
 
 Text inputs go through `dossier analyze --json FILE` (output thrown away); web pages and JSON
 Lines through `dossier ingest` into a fresh store, as users would run them. Each run is one

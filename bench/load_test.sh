@@ -2,11 +2,13 @@
 # A bounded load test of `dossier serve` on loopback: for each route, a fixed number of
 # requests from 50 keep-alive connections (crates/server/examples/load.rs), with p50/p99
 # latency, the request rate and every error (failed connection or request, non-2xx status).
+# bench/serve_load.sh measures a few URLs for a duration on a large synthetic store; this one
+# sends a fixed count to every route and checks the limits against slow clients.
 # Then the slow-client check: while 200 clients trickle request headers a byte every 2 s, how
 # long until the server drops them, and the latency of other clients meanwhile.
 #
 #   cargo build --release -p dossier && cargo build --release -p dossier-server --example load
-#   scripts/load_test.sh [STORE.db] [REQUESTS_PER_ROUTE]
+#   bench/load_test.sh [STORE.db] [REQUESTS_PER_ROUTE]
 #
 # Without a store it builds one from the bundled examples; the numbers in
 # docs/PERFORMANCE-server.md were taken on a store of the 840 PolNeAR training articles

@@ -4,7 +4,7 @@ check the store after every kill, re-run, and check again at the end; then two i
 store at once, with readers polling it throughout.
 
     cargo build --release -p dossier
-    python3 scripts/crash_test.py [--kills 25] [--input DIR] [--seed 1]
+    python3 bench/crash_test.py [--kills 25] [--input DIR] [--seed 1]
 
 Without --input the corpus is generated: 3,000 distinct articles made from the bundled examples
 (each with its own numbers and names, so each is stored as a document of its own). The numbers
