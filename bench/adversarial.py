@@ -8,7 +8,7 @@ input at two sizes, so that a cost growing faster than the input shows as a rati
 Text inputs go through `dossier analyze --json FILE` (output thrown away); web pages and JSON
 Lines through `dossier ingest` into a fresh store, as users would run them. Each run is one
 process, measured with wait4 (wall time, peak RSS). `--scale` shrinks every input for a quick
-look; the table in docs/ADVERSARIAL.md is the default scale (the sizes named in the issue
+look; the table in docs/ROBUSTNESS.md is the default scale (the sizes named in the issue
 "Never lose, never hang": 10 MB without punctuation, 200,000 repetitions of "he said that they
 said that", a million digits and commas, a 50 MB page, a 20 MB JSON line).
 

@@ -30,7 +30,7 @@ pub use input::{feed_document, page_document, FeedDoc, FeedItem, InputError};
 
 /// How long one document's analysis may take by default before it is given up
 /// ([`analyze_within`]). A 16 MiB document, the default size limit, takes about 20 s on one
-/// core of a small machine (docs/ADVERSARIAL.md); news articles take milliseconds.
+/// core of a small machine (docs/ROBUSTNESS.md); news articles take milliseconds.
 pub const DEFAULT_DOC_BUDGET: Duration = Duration::from_secs(120);
 
 /// Analyses a document with the standard pipeline into the JSON contract the store keeps.

@@ -149,7 +149,7 @@ impl Pipeline {
 
     /// Analyses one document unless it takes longer than `budget`: the clock is read after each
     /// stage, and the analysis given up (nothing of it kept) once the budget is spent. Every
-    /// stage is linear in the document's length (tests/regressions.rs, docs/ADVERSARIAL.md), so
+    /// stage is linear in the document's length (tests/regressions.rs, docs/ROBUSTNESS.md), so
     /// a stage runs at most a fraction of the whole; the budget is the guard for what those
     /// measurements missed, so that one document cannot hold a batch up for ever.
     pub fn analyze_within(&self, doc: &Document, lex: &Lexicons, budget: Duration) -> Result<Analysis, OverBudget> {
