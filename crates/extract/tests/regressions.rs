@@ -117,3 +117,18 @@ fn a_long_article_is_read_as_its_parts_are() {
         );
     }
 }
+
+/// Found by `cargo fuzz` (fuzz target `analyze`, minimised): a statement whose speaker is the
+/// first token of the text. Looking for the comma before that speaker computed `p - 1` with p = 0
+/// eagerly (`then_some`), so a build with overflow checks (debug, tests) panicked on "O:3" — and
+/// on the bundled examples/wikinews.jsonl.
+#[test]
+fn a_statement_opening_the_text_is_read() {
+    let lex = Lexicons::builtin().unwrap();
+    for text in ["O:3", "O say 3", "\u{1}Obama says 3.\n", "Obama said the deal was good, and Putin said it was bad."] {
+        let a = analyze(&doc(text), &lex);
+        for x in &a.attributions {
+            assert!(x.content.slice(text).is_some() && x.cue.slice(text).is_some(), "{text:?}: {x:?}");
+        }
+    }
+}

@@ -165,15 +165,19 @@ pub struct Stats {
 /// (issue: "search stalls the server"); sixteen words already pin a statement down.
 pub const MAX_SEARCH_TERMS: usize = 16;
 
-/// Turns what a user typed into an FTS5 query that cannot be a syntax error: every
-/// whitespace-separated word becomes a quoted phrase (quotes doubled), all of them required.
+/// Turns what a user typed into an FTS5 query that cannot be a syntax error: every word
+/// (separated by whitespace or control characters) becomes a quoted phrase (quotes doubled), all
+/// of them required.
 /// Words with no letter or digit are dropped: the tokenizer would index nothing for them. A word
 /// repeated (in any case: the index folds case) is required once, and only the first
 /// [`MAX_SEARCH_TERMS`] distinct words count. Returns `None` when nothing searchable is left.
 pub(crate) fn fts_query(input: &str) -> Option<String> {
     let mut seen: Vec<String> = Vec::new();
     let mut terms: Vec<String> = Vec::new();
-    for w in input.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)) {
+    // Control characters separate words too: a NUL inside a quoted phrase ends FTS5's reading
+    // of the query there, which made "\0t" a syntax error (found by fuzz target api_query).
+    let words = input.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty());
+    for w in words.filter(|w| w.chars().any(char::is_alphanumeric)) {
         let folded = w.to_lowercase();
         if seen.contains(&folded) {
             continue;

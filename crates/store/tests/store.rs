@@ -442,3 +442,19 @@ fn per_document_counts_of_an_entity_are_index_ranges() {
     drop(conn);
     remove_db(&path);
 }
+
+/// Found by `cargo fuzz` (fuzz target `api_query`, minimised to `GET /api/search?q=%00t`): a NUL
+/// inside a search word ended FTS5's reading of the quoted phrase, so the query was a syntax
+/// error and the API answered 500. Control characters now separate words.
+#[test]
+fn a_nul_in_a_search_is_a_word_break() {
+    on_both("nul-search", |s| {
+        s.insert_batch(&[ryder()]).unwrap();
+        for q in ["\0t", "\0", "\"\0otpl\u{fffd}e", "kursk\0", "\u{1}kursk\u{7f}"] {
+            let r = s.search(q, 10);
+            assert!(r.is_ok(), "{q:?}: {r:?}");
+        }
+        assert_eq!(s.search("kursk\0", 10).unwrap(), s.search("kursk", 10).unwrap());
+        assert!(!s.search("\u{1}kursk\u{7f}", 10).unwrap().is_empty());
+    });
+}

@@ -39,11 +39,16 @@ pub fn datetime_case(case: &Value) -> Result<TimeDoc> {
     let u16_to_byte = utf16_to_byte(&text);
     let mut gold = Vec::new();
     for r in case["Results"].as_array().map(Vec::as_slice).unwrap_or_default() {
-        let start = r["Start"].as_u64().context("no Start")? as usize;
-        let end = r["End"].as_u64().context("no End")? as usize + 1;
-        let (Some(&s), Some(&e)) = (u16_to_byte.get(start), u16_to_byte.get(end)) else {
+        let start = r["Start"].as_u64().context("no Start")?;
+        // `End` is inclusive; u64::MAX + 1 overflowed (a panic with overflow checks).
+        let end = r["End"].as_u64().context("no End")?.saturating_add(1);
+        let at = |i: u64| usize::try_from(i).ok().and_then(|i| u16_to_byte.get(i).copied());
+        let (Some(s), Some(e)) = (at(start), at(end)) else {
             bail!("span {start}..{end} outside {text:?}");
         };
+        if s > e {
+            bail!("span {start}..{end} runs backwards in {text:?}");
+        }
         let values = r["Resolution"]["values"]
             .as_array()
             .map(|vs| vs.iter().filter_map(|v| v["timex"].as_str().map(str::to_string)).collect())

@@ -150,7 +150,12 @@ pub(super) fn trim_nested(c: &Ctx, found: &mut [Attribution]) {
         while p > 0 && matches!(c.w(p - 1), "with" | "and" | "while" | "but" | "as") {
             p -= 1;
         }
-        (p > 1 && c.raw(p - 1) == ",").then_some(p - 1)
+        // `then_some(p - 1)` would compute `p - 1` even when p is 0 (a statement opening the text).
+        if p > 1 && c.raw(p - 1) == "," {
+            Some(p - 1)
+        } else {
+            None
+        }
     };
     // (comma token, statement, cut before its speaker rather than its cue).
     let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
