@@ -475,6 +475,10 @@ pub struct EvalTimeArgs {
     /// Score only the first N documents (TimeML files in sorted order, or spec cases).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// After the scores, print the errors by kind (missed, spurious, span, value) and up to N
+    /// examples of each, with their context.
+    #[arg(long, value_name = "N")]
+    pub errors: Option<usize>,
     /// A folder of .tml files, a .tar.gz of them, or (with --recognizers) specs.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,

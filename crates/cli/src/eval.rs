@@ -38,12 +38,20 @@ pub fn attribution(args: &EvalAttributionArgs, lex: &Lexicons) -> Result<Exit> {
 }
 
 pub fn time(args: &EvalTimeArgs, lex: &Lexicons) -> Result<Exit> {
-    let s = if args.recognizers {
+    let mut s = if args.recognizers {
         time::score_recognizers(&args.path, args.limit, &pipeline(lex))?
     } else {
         time::score_timeml(&args.path, args.limit, &pipeline(lex))?
     };
-    print(args.json, &s, || s.lines())
+    // The counts by kind always; the examples only when asked for (`--errors N`).
+    match args.errors {
+        Some(n) => s.errors.keep_examples(n),
+        None => s.errors.examples.clear(),
+    }
+    print(args.json, &s, || match args.errors {
+        Some(n) => s.lines() + &s.errors.lines(n),
+        None => s.lines(),
+    })
 }
 
 pub fn quantities(args: &EvalQuantitiesArgs, lex: &Lexicons) -> Result<Exit> {

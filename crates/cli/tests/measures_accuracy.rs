@@ -57,9 +57,15 @@ fn tempeval3_tbaq_floors() {
     assert_eq!(s["gold"], 1822);
     assert_eq!(s["failed_runs"], 0);
     let (strict, relaxed, value) = (f1(&s, "strict"), f1(&s, "relaxed"), f1(&s, "value"));
-    assert!(strict >= 0.78, "TBAQ strict F1 {strict:.3} fell below 0.78");
-    assert!(relaxed >= 0.89, "TBAQ relaxed F1 {relaxed:.3} fell below 0.89");
-    assert!(value >= 0.73, "TBAQ value F1 {value:.3} fell below 0.73");
+    assert!(strict >= 0.83, "TBAQ strict F1 {strict:.3} fell below 0.83");
+    assert!(relaxed >= 0.92, "TBAQ relaxed F1 {relaxed:.3} fell below 0.92");
+    assert!(value >= 0.75, "TBAQ value F1 {value:.3} fell below 0.75");
+    // The error breakdown adds up: each overlapping pair is one gold and one prediction, so the
+    // gold left unmatched and the predictions left unmatched leave the same number of pairs.
+    let e = &s["errors"];
+    let n = |v: &serde_json::Value, k: &str| v[k].as_u64().unwrap_or_else(|| panic!("no {k} in {v}"));
+    assert_eq!(n(&s, "gold") - n(e, "missed"), n(&s, "predicted") - n(e, "spurious"), "{e}");
+    assert!(n(e, "span") + n(e, "value") > 0);
 }
 
 #[test]

@@ -157,7 +157,7 @@ pub struct Times;
 
 impl Stage for Times {
     fn info(&self) -> StageInfo {
-        StageInfo { id: "times", version: 1, requires: &[Layer::Tokens, Layer::Sentences], provides: &[Layer::Times] }
+        StageInfo { id: "times", version: 2, requires: &[Layer::Tokens, Layer::Sentences], provides: &[Layer::Times] }
     }
 
     fn run(&self, cx: &mut DocContext<'_>, _: &Lexicons) {

@@ -17,6 +17,15 @@
 //! * Deadlines and ends of periods ("by year's end", "by the end of the month") resolve to the
 //!   last day of the period (`2024-12-31`), which is what a deadline means. The preposition
 //!   "by"/"before"/"until" belongs to the span; for plain dates ("in November") it does not.
+//! * Otherwise spans follow TimeML (TimeBank's conventions, measured on TBAQ-cleaned): a
+//!   leading "in"/"for"/"right" is a signal outside the span ("recent years", "the past",
+//!   "now"), except in the seed's look-ahead idiom "in the coming weeks"; an article before a
+//!   count is outside ("a [five-hour] visit"); "early"/"late" qualifying a weekday or a relative
+//!   period is inside ("early next week"), before a bare year or month outside ("early
+//!   [1997]"), and "the" is inside before a decade ("the 1990s", "the early 1980s").
+//! * "a year earlier" resolves like "a year ago"; "that same day", "earlier that year" refer to
+//!   a time of the story and have no value; holidays (Christmas, Thanksgiving, Election Day …)
+//!   resolve like month and day; "for the year ended …" is a stretch of a year (`P1Y`).
 //! * "the past week" is a DURATION (`P1W`); "last week" is a DATE (`2024-W43`).
 //! * Clock times take the publication day when known (`2024-10-31T15:00`), else
 //!   `XXXX-XX-XXT15:00`.
@@ -69,7 +78,33 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
         }
     }
     chosen.sort_by_key(|f| f.start);
+    for f in &mut chosen {
+        f.start = after_signal(sentence, f.start, f.end);
+    }
     chosen
+}
+
+/// Words TimeML leaves outside a TIMEX3 as a SIGNAL: "[in] recent years", "[in] the past",
+/// "[for] now", "[right] now". The span starts after them (the value is not changed by them).
+/// Two kinds keep their preposition, as the canonical annotation of the seed article has them
+/// (../shared/seed/gold.json, DESIGN.md): deadlines ("by year's end", "until the end of the
+/// month": the preposition is what makes it a deadline, and the value is the period's last day)
+/// and the look-ahead idiom "in the coming weeks".
+const SIGNALS: [&str; 3] = ["in", "for", "right"];
+
+/// Where a span starting at `start` begins once a leading signal word is left out.
+fn after_signal(sentence: &str, start: usize, end: usize) -> usize {
+    let span = &sentence[start..end];
+    let Some((first, rest)) = span.split_once(char::is_whitespace) else {
+        return start;
+    };
+    let rest_lower = rest.trim_start().to_lowercase();
+    let look_ahead =
+        ["the coming", "the next", "the following", "the upcoming"].iter().any(|p| rest_lower.starts_with(p));
+    if !SIGNALS.iter().any(|w| first.eq_ignore_ascii_case(w)) || rest.trim().is_empty() || look_ahead {
+        return start;
+    }
+    end - rest.trim_start().len()
 }
 
 #[cfg(test)]
@@ -100,7 +135,8 @@ mod tests {
         check("dated 2024-11-01.", "2024-11-01", TimeType::Date, Some("2024-11-01"));
         check("in November 2023", "November 2023", TimeType::Date, Some("2023-11"));
         check("in 2023,", "2023", TimeType::Date, Some("2023"));
-        check("since the 1990s", "1990s", TimeType::Date, Some("199"));
+        check("since the 1990s", "the 1990s", TimeType::Date, Some("199"));
+        check("in early 1997", "1997", TimeType::Date, Some("1997"));
     }
 
     #[test]
@@ -155,11 +191,31 @@ mod tests {
     }
 
     #[test]
+    fn timeml_span_conventions() {
+        check("met in a five-hour visit", "five-hour", TimeType::Duration, Some("PT5H"));
+        check("after a six year process", "six year", TimeType::Duration, Some("P6Y"));
+        check("a couple of days", "a couple of days", TimeType::Duration, Some("P2D"));
+        check("expected early next week", "early next week", TimeType::Date, Some("2024-W45"));
+        check("the riots of the early 1980s", "the early 1980s", TimeType::Date, Some("198"));
+        check("profit rose from a year earlier", "a year earlier", TimeType::Date, Some("2023"));
+        check("for now, it waits", "now", TimeType::Date, Some("PRESENT_REF"));
+        check("disasters of this century", "this century", TimeType::Date, Some("20"));
+        check("in the weeks before the shooting", "weeks", TimeType::Duration, Some("PXW"));
+        check("Earlier that day, he left", "Earlier that day", TimeType::Date, None);
+        check("net income for the year ended, it said", "the year", TimeType::Duration, Some("P1Y"));
+        check("found last Thanksgiving at sea", "last Thanksgiving", TimeType::Date, Some("2023-11-23"));
+        check("due by Election Day", "Election Day", TimeType::Date, Some("2024-11-05"));
+        check("lights on Christmas Eve", "Christmas Eve", TimeType::Date, Some("2024-12-24"));
+        // "as soon as" is a conjunction, not a time.
+        assert!(find_in("leave as soon as possible", pubd()).is_empty());
+    }
+
+    #[test]
     fn vague_references() {
         check("in the coming weeks.", "in the coming weeks", TimeType::Date, Some("FUTURE_REF"));
         check("deployed soon for combat", "soon", TimeType::Date, Some("FUTURE_REF"));
         check("it recently said", "recently", TimeType::Date, Some("PAST_REF"));
-        check("in recent weeks", "in recent weeks", TimeType::Date, Some("PAST_REF"));
+        check("in recent weeks", "recent weeks", TimeType::Date, Some("PAST_REF"));
         check("are currently engaged", "currently", TimeType::Date, Some("PRESENT_REF"));
         // Vague references need no publication date.
         assert_eq!(one("soon", None).2.as_deref(), Some("FUTURE_REF"));

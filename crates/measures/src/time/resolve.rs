@@ -81,8 +81,9 @@ pub(super) fn month_alone(c: &Captures, s: &str, published: Option<NaiveDate>) -
             // "since March" and "earlier in March" look back; "later in March" ahead.
             "since" | "earlier in" => candidates.into_iter().filter(|c| *c <= here).max(),
             "later in" => candidates.into_iter().filter(|c| *c >= here).min(),
-            // Months more than two away go the way the tense looks.
-            _ if tense == Tense::Past && (month as i32 - 1 - p.month0() as i32).rem_euclid(12) > 2 => {
+            // Months more than two away go the way the tense looks; without a tense, back
+            // (news mostly reports what happened: "from $29.75 in March" in October).
+            _ if tense != Tense::Future && (month as i32 - 1 - p.month0() as i32).rem_euclid(12) > 2 => {
                 candidates.into_iter().filter(|c| *c <= here).max()
             }
             _ if tense == Tense::Future && (p.month0() as i32 - month as i32 + 1).rem_euclid(12) > 2 => {
@@ -112,7 +113,11 @@ pub(super) fn year(c: &Captures, s: &str, _: Option<NaiveDate>) -> Option<Found>
     } else {
         y.as_str().to_string()
     };
-    whole(c, TimeType::Date, Some(value))
+    // TimeML's spans: "the early 1980s" and "the 1990s" whole, but "early 1997" and "late
+    // October" without the modifier, and a year alone without "the" ("the 1988 period").
+    let keep_prefix = c.name("the").is_some() || (c.name("the2").is_some() && c.name("s").is_some());
+    let start = if keep_prefix { c.get(0)?.start() } else { y.start() };
+    from_to(start, c.get(0)?.end(), TimeType::Date, Some(value))
 }
 
 /// A four-digit number is a year unless its neighbours make it a count: a currency sign or a
@@ -267,6 +272,8 @@ pub(super) fn relative_period(c: &Captures, _: &str, published: Option<NaiveDate
             format!("{y:04}-Q{}", (m - 1) / 3 + 1)
         }
         "decade" => format!("{:03}", (p.year() / 10 + step)),
+        // TIMEX writes the 20th century as "19".
+        "century" => format!("{:02}", (p.year() / 100 + step)),
         _ => format!("{:04}", p.year() + step),
     });
     whole(c, TimeType::Date, value)
@@ -368,14 +375,30 @@ pub(super) fn duration(c: &Captures, s: &str, published: Option<NaiveDate>) -> O
     if s[c.get(0)?.end()..].starts_with("-old") {
         return None;
     }
-    let n = count_value(c.name("n")?.as_str())?;
+    let n_match = c.name("n")?;
+    // "a five-hour visit": the article is not part of the count (nor of TimeML's span), and
+    // reading "a five" as a count failed, which hid the duration behind it.
+    let article = n_match
+        .as_str()
+        .split_once(char::is_whitespace)
+        .filter(|(a, rest)| {
+            matches!(a.to_lowercase().as_str(), "a" | "an")
+                && !rest.to_lowercase().split_whitespace().any(|w| matches!(w, "few" | "couple" | "half"))
+        })
+        .map(|(_, rest)| n_match.len() - rest.trim_start().len());
+    let n = count_value(&n_match.as_str()[article.unwrap_or(0)..])?;
     let unit = c.name("u")?.as_str().to_lowercase();
     let unit = match unit.as_str() {
         "centuries" => "century",
         u => u.trim_end_matches('s'),
     };
+    let m = c.get(0)?;
+    let start = match article {
+        Some(skip) if c.name("pre").is_none() => n_match.start() + skip,
+        _ => m.start(),
+    };
     if c.name("ago").is_none() {
-        return whole(c, TimeType::Duration, Some(period(&n, unit)?));
+        return from_to(start, m.end(), TimeType::Duration, Some(period(&n, unit)?));
     }
     let value = published.map(|p| {
         let Ok(k) = n.parse::<f64>() else {
@@ -399,6 +422,80 @@ pub(super) fn duration(c: &Captures, s: &str, published: Option<NaiveDate>) -> O
             "day" | "night" => fmt_day(p - Duration::days(k)),
             _ => "PAST_REF".to_string(),
         }
+    });
+    from_to(start, m.end(), TimeType::Date, value)
+}
+
+/// "the weeks before the shooting", "in the years that followed": an unspecified stretch next to
+/// an event; TimeML marks the unit alone.
+pub(super) fn stretch_beside_event(c: &Captures, s: &str, p: Option<NaiveDate>) -> Option<Found> {
+    vague_duration(c, s, p)
+}
+
+/// "soon", "in the coming weeks", "in the future"; but "as soon as" is a conjunction.
+pub(super) fn future_ref(c: &Captures, s: &str, _: Option<NaiveDate>) -> Option<Found> {
+    let m = c.get(0)?;
+    let conjunction = m.as_str().eq_ignore_ascii_case("soon")
+        && s[..m.start()].to_lowercase().ends_with("as ")
+        && s[m.end()..].to_lowercase().starts_with(" as");
+    if conjunction {
+        return None;
+    }
+    whole(c, TimeType::Date, Some("FUTURE_REF".into()))
+}
+
+/// "for the year ended Sept. 30", "in the fiscal year", "for the week": the period a company or a
+/// market reports on. With "ended"/"ending" it is a stretch of a year (the date after it is its
+/// own expression); else the current calendar one.
+pub(super) fn reporting_period(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let t = c.name("t")?;
+    let week = c.name("u")?.as_str().eq_ignore_ascii_case("week");
+    let (kind, value) = match (c.name("ended").is_some(), week) {
+        (true, false) => (TimeType::Duration, Some("P1Y".to_string())),
+        (true, true) => (TimeType::Duration, Some("P1W".to_string())),
+        (false, false) => (TimeType::Date, published.map(|p| format!("{:04}", p.year()))),
+        (false, true) => (TimeType::Date, published.map(fmt_week)),
+    };
+    from_to(t.start(), t.end(), kind, value)
+}
+
+/// "that same day", "earlier that year": a time named by an event of the story, not by the
+/// calendar; its value is not known from the text alone.
+pub(super) fn anaphoric(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
+    whole(c, TimeType::Date, None)
+}
+
+/// Holidays on a fixed date or a fixed weekday of a month ("Thanksgiving Day": the fourth
+/// Thursday of November), in the year the sentence's tense points to.
+pub(super) fn holiday(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let name = c.name("h")?.as_str().to_lowercase();
+    let m = c.get(0)?;
+    let in_year = |y: i32| -> Option<NaiveDate> {
+        match name.split_whitespace().next()? {
+            "christmas" if name.ends_with("eve") => NaiveDate::from_ymd_opt(y, 12, 24),
+            "christmas" => NaiveDate::from_ymd_opt(y, 12, 25),
+            "new" => NaiveDate::from_ymd_opt(y, 1, 1),
+            "independence" => NaiveDate::from_ymd_opt(y, 7, 4),
+            "thanksgiving" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4),
+            // US general elections: the Tuesday after the first Monday of November.
+            "election" => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
+            _ => None,
+        }
+    };
+    let tense = tense_near(s, m.start(), m.end());
+    let value = published.and_then(|p| {
+        let year = match c.name("mod").map(|m| m.as_str().to_lowercase()).as_deref() {
+            Some("last") => in_year(p.year()).filter(|d| *d < p).or_else(|| in_year(p.year() - 1)),
+            Some("next") => in_year(p.year()).filter(|d| *d > p).or_else(|| in_year(p.year() + 1)),
+            _ => {
+                let this = in_year(p.year())?;
+                let (month, day) = (this.month(), this.day());
+                // Weekday holidays move between years; the fixed ones decide the year the way
+                // month and day do, then the holiday is taken in that year.
+                day_in_tense(p, month, day, tense).and_then(|d| in_year(d.year()))
+            }
+        };
+        year.map(fmt_day)
     });
     whole(c, TimeType::Date, value)
 }

@@ -77,11 +77,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             month_alone,
         ),
         rule(
-            r"\b(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<y>(?:19|20)\d\d)(?P<s>s)?\b".into(),
+            r"\b(?:(?P<the>(?i:the)\s+)?(?P<mod>(?i:early|mid|late))[\s-]+|(?P<the2>(?i:the)\s+))?(?P<y>(?:19|20)\d\d)(?P<s>s)?\b".into(),
             year,
         ),
         rule(
-            format!(r"\b(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"),
+            format!(r"\b(?:(?i:early|late)\s+)?(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"),
             weekday,
         ),
         rule(
@@ -93,7 +93,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             deictic_day,
         ),
         rule(
-            r"(?i)\b(?:(?P<el>earlier|later)\s+)?(?P<the>the\s+)?(?P<mod>last|this|next|past|previous|coming|current|following)\s+(?P<u>week|weekend|month|year|quarter|decade)\b".into(),
+            r"(?i)\b(?:(?P<el>earlier|later|early|late)\s+)?(?P<the>the\s+)?(?P<mod>last|this|next|past|previous|coming|current|following)\s+(?P<u>week|weekend|month|year|quarter|decade|century)\b".into(),
             relative_period,
         ),
         rule(
@@ -110,7 +110,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             r"(?i)\b(?:soon|in\s+the\s+(?:coming|next|following|upcoming)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)|in\s+the\s+(?:near\s+|distant\s+|not\s+too\s+distant\s+)?future|in\s+the\s+(?:days|weeks|months|years)\s+ahead)\b".into(),
-            |c, _, _| whole(c, TimeType::Date, Some("FUTURE_REF".into())),
+            future_ref,
         ),
         rule(
             r"(?i)\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months|years|decades|times)|in\s+the\s+past|the\s+other\s+day)\b".into(),
@@ -137,7 +137,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             set_adverb,
         ),
         rule(
-            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<ago>\s+(?i:ago)\b)?"),
+            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|the|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<ago>\s+(?i:ago|earlier)\b)?"),
             duration,
         ),
         rule(
@@ -171,6 +171,22 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(r"(?i)\b(?P<which>year-ago|year-earlier)\b".into(), reported_quarter),
         rule(r"(?i)\bthe\s+weekend\b".into(), the_weekend),
+        rule(
+            r"(?i)\b(?:for|in|of|throughout|during)\s+(?P<t>the\s+(?:fiscal\s+|full\s+)?(?P<u>year|week))\b(?P<ended>\s+(?:ended|ending))?".into(),
+            reporting_period,
+        ),
+        rule(
+            r"(?i)\bthe\s+(?P<u>days|weeks|months|years|decades)\s+(?:before|after|since|that\s+followed|following|leading\s+up)\b".into(),
+            stretch_beside_event,
+        ),
+        rule(
+            r"(?i)\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|week|month|year)\b".into(),
+            anaphoric,
+        ),
+        rule(
+            r"\b(?:(?P<mod>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+Day|New\s+Year’s\s+Day|Thanksgiving(?:\s+Day)?|Election\s+Day|Independence\s+Day)\b".into(),
+            holiday,
+        ),
         rule(
             r"\b(?:(?P<mod>(?i:last|this|next|early|late))\s+|(?i:in|during|by|until|since)\s+(?i:the\s+)?)(?P<s>(?i:spring|summer|autumn|winter|fall))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b".into(),
             season,
