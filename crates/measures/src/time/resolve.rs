@@ -426,18 +426,13 @@ pub(super) fn duration(c: &Captures, s: &str, published: Option<NaiveDate>) -> O
     from_to(start, m.end(), TimeType::Date, value)
 }
 
-/// "the weeks before the shooting", "in the years that followed": an unspecified stretch next to
-/// an event; TimeML marks the unit alone.
-pub(super) fn stretch_beside_event(c: &Captures, s: &str, p: Option<NaiveDate>) -> Option<Found> {
-    vague_duration(c, s, p)
-}
-
 /// "soon", "in the coming weeks", "in the future"; but "as soon as" is a conjunction.
 pub(super) fn future_ref(c: &Captures, s: &str, _: Option<NaiveDate>) -> Option<Found> {
     let m = c.get(0)?;
+    let ends_with_as = |b: &[u8]| b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"as ");
     let conjunction = m.as_str().eq_ignore_ascii_case("soon")
-        && s[..m.start()].to_lowercase().ends_with("as ")
-        && s[m.end()..].to_lowercase().starts_with(" as");
+        && ends_with_as(&s.as_bytes()[..m.start()])
+        && s.as_bytes()[m.end()..].get(..3).is_some_and(|b| b.eq_ignore_ascii_case(b" as"));
     if conjunction {
         return None;
     }

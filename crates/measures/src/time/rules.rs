@@ -177,7 +177,8 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             r"(?i)\bthe\s+(?P<u>days|weeks|months|years|decades)\s+(?:before|after|since|that\s+followed|following|leading\s+up)\b".into(),
-            stretch_beside_event,
+            // "the weeks before the shooting": a vague stretch beside an event, the unit alone.
+            vague_duration,
         ),
         rule(
             r"(?i)\b(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|week|month|year)\b".into(),
