@@ -146,6 +146,22 @@ pub struct IngestArgs {
     /// Also report skipped files and unreadable dates.
     #[arg(short, long)]
     pub verbose: bool,
+    /// The publication date of every document that has none of its own (YYYY-MM-DD): a folder of
+    /// saved articles from one day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+    /// The outlet of every document that names none of its own.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// For a document without a date, take one written in its file name (2016-08-25,
+    /// 2016_08_25, 20160825), before --published.
+    #[arg(long)]
+    pub date_from_filename: bool,
+    /// For a plain-text file NAME.txt, read its metadata from NAME.json (or NAME.txt.json) beside
+    /// it: {"title","url","published","outlet","author"}, each optional. It comes before the file
+    /// name and --published; a sidecar that cannot be read fails its document.
+    #[arg(long)]
+    pub sidecar: bool,
     /// Files or directories. In directories (read recursively, in sorted order) `.txt`, `.text`
     /// are plain text, `.jsonl`, `.ndjson` (optionally `.gz`) are JSON Lines with
     /// objects {url, title, published, text|html}, `.html`, `.htm` (optionally `.gz`) are web

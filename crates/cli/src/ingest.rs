@@ -16,6 +16,7 @@ use std::time::Duration;
 use anyhow::{anyhow, Context, Result};
 use dossier_core::{Document, Metadata};
 use dossier_extract::Lexicons;
+use dossier_ingest::metadata::{self, MetadataOptions};
 use dossier_store::{Analysed, Inserted, Store};
 use flate2::read::MultiGzDecoder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -80,6 +81,8 @@ struct Ingest<'a> {
     /// stored with the same key is counted a duplicate without being analysed, so that a run
     /// started again after a crash or an interruption goes quickly over what it had stored.
     known: (Store, String),
+    /// Where to find the metadata a document lacks (`--sidecar`, `--date-from-filename` …).
+    metadata: MetadataOptions,
 }
 
 pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
@@ -112,6 +115,12 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
         raw: raw.clone(),
         budget,
         known: (known, provenance),
+        metadata: MetadataOptions {
+            sidecar: args.sidecar,
+            date_from_filename: args.date_from_filename,
+            published: args.published,
+            outlet: args.outlet.clone(),
+        },
     };
 
     let ing = if threads == 1 {
@@ -242,8 +251,11 @@ impl Ingest<'_> {
                 self.counts.files += 1;
                 match input::read_text_file(path, self.max_bytes) {
                     Ok(text) => {
-                        let meta = Metadata { source: Some(name), ..Metadata::default() };
-                        self.push(Document::new(text, meta))?;
+                        let mut meta = Metadata { source: Some(name.clone()), ..Metadata::default() };
+                        match metadata::fill_from_sidecar(&mut meta, path, &self.metadata) {
+                            Ok(()) => self.push(Document::new(text, meta))?,
+                            Err(why) => self.fail(&name, &why),
+                        }
                     }
                     Err(e) => self.fail(&name, &e.to_string()),
                 }
@@ -311,7 +323,8 @@ impl Ingest<'_> {
         Ok(())
     }
 
-    fn push(&mut self, doc: Document) -> Result<()> {
+    fn push(&mut self, mut doc: Document) -> Result<()> {
+        metadata::fill_defaults(&mut doc.meta, &self.metadata);
         // A page's raw HTML is stored beside a duplicate that lacks it, so pages always go on.
         let is_page = self.raw.lock().is_ok_and(|m| m.contains_key(&doc.id));
         let (store, key) = &self.known;

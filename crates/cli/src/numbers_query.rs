@@ -13,7 +13,7 @@ pub fn run(args: &QuantitiesArgs) -> Result<Exit> {
         bail!("no database at {} (run `dossier ingest` first, or pass --db)", db.display());
     }
     let store = Store::open(db).with_context(|| format!("cannot open database {}", db.display()))?;
-    let rows = store.quantities(&QuantityFilter { counted: args.counted.clone(), limit: args.limit })?;
+    let rows = store.quantities(&QuantityFilter { counted: args.counted.clone(), offset: 0, limit: args.limit })?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
     } else {

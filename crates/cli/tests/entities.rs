@@ -65,7 +65,7 @@ fn check_row(e: &Value) {
 
 /// The entity fields `dossier entity --json` shares with a row of `dossier entities --json`.
 fn row_part(detail: &Value) -> Value {
-    let keys = ["id", "name", "kind", "aliases", "mentions", "documents"];
+    let keys = ["id", "name", "kind", "aliases", "mentions", "documents", "statement_count"];
     Value::Object(keys.iter().map(|k| (k.to_string(), detail[*k].clone())).collect())
 }
 

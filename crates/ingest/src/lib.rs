@@ -18,6 +18,7 @@
 //! ```
 
 pub mod input;
+pub mod metadata;
 
 use std::time::Duration;
 

@@ -79,6 +79,86 @@ fn unknown_claims_and_entities_are_none() {
     assert!(store.claims(&ClaimFilter::default()).unwrap().unwrap().is_empty());
 }
 
+/// What schema 12 added, undone: the counted-noun keys, the documents' statement counts and
+/// the entity counts (migrations/0012_titles_and_counted_keys.sql).
+const UNDO_SCHEMA_12: &str = "DROP INDEX quantities_counted_head;
+     ALTER TABLE quantities DROP COLUMN counted_head;
+     ALTER TABLE quantities DROP COLUMN counted_key;
+     DROP INDEX documents_statement_count;
+     DROP INDEX documents_outlet;
+     ALTER TABLE documents DROP COLUMN statement_count;
+     DROP INDEX documents_published;
+     CREATE INDEX documents_published ON documents(published);
+     DROP TABLE entity_documents;
+     DROP INDEX entities_by_mentions;
+     ALTER TABLE entities DROP COLUMN mention_count;
+     ALTER TABLE entities DROP COLUMN document_count;
+     ALTER TABLE entities DROP COLUMN statement_count;";
+
+/// A store written by schema 11 gets, from the migration to 12, the same titles, counted-noun
+/// groups, document statement counts and entity counts as a store that had them from the start:
+/// every view reads the same.
+#[test]
+fn a_schema_11_store_gets_titles_and_counts_as_a_new_one_has() {
+    let lex = Lexicons::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite");
+    let mut docs = reports();
+    // One without a title in its metadata: its first line is the title.
+    docs.push(Document::new(
+        "Kyiv says drones hit Kursk\n\nKYIV — Officials said 12 drones struck two depots on Monday. \
+         Ryder said 3,000 troops moved."
+            .into(),
+        Metadata::default(),
+    ));
+    let views = |store: &Store| {
+        let docs = store.documents(0, 100).unwrap();
+        let entities = store.entities(100).unwrap();
+        let nouns = store.counted_nouns(100).unwrap();
+        let korea = store.entity("North Korea", 100).unwrap().map(|e| (e.timeline, e.dates));
+        let by_statements = store
+            .documents_where(&dossier_store::DocumentQuery {
+                order: dossier_store::DocumentOrder::Statements,
+                limit: 100,
+                ..Default::default()
+            })
+            .unwrap();
+        serde_json::to_string(&(docs, entities, nouns, korea, by_statements)).unwrap()
+    };
+    let before = {
+        let mut store = Store::open(&path).unwrap();
+        dossier_ingest::analyze_and_store(&mut store, &lex, docs).unwrap();
+        views(&store)
+    };
+    assert!(before.contains("Kyiv says drones hit Kursk"), "the title from the text: {before}");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(UNDO_SCHEMA_12).unwrap();
+        let untitled =
+            conn.execute("UPDATE documents SET title = NULL WHERE title = 'Kyiv says drones hit Kursk'", []).unwrap();
+        assert_eq!(untitled, 1);
+        // The full-text index as schema 11 wrote it: without the title.
+        conn.execute_batch("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild'); PRAGMA user_version = 11;")
+            .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    assert_eq!(views(&store), before);
+    // The title is found by a search, as a new document's is.
+    let hits = store.search("drones Kursk", 10).unwrap();
+    assert!(hits.iter().any(|h| h.title.as_deref() == Some("Kyiv says drones hit Kursk")), "{hits:?}");
+    // Documents analysed again (their provenance stale) take their old counts out and put the
+    // new ones in: the views read the same.
+    rusqlite::Connection::open(&path).unwrap().execute("UPDATE documents SET provenance = 'stale'", []).unwrap();
+    let again = dossier_ingest::analyze_and_store(&mut store, &lex, reports()).unwrap();
+    assert!(again.iter().all(|d| d.inserted == Inserted::Refreshed), "{again:?}");
+    assert_eq!(views(&store), before);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    conn.execute_batch("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").unwrap();
+}
+
 /// A report, as the migration test compares them: document, stance, evidence start.
 type Report = (String, String, u32);
 
@@ -126,6 +206,7 @@ fn a_schema_8_store_has_its_claims_linked_again() {
         // What schema 8 left: stems in the index and in the profiles (JSON, in the claims
         // table), the report indexes of then.
         let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(UNDO_SCHEMA_12).unwrap();
         conn.execute_batch(BEFORE_SCHEMA_10).unwrap();
         conn.execute_batch(
             "DROP TABLE claim_terms;
@@ -176,6 +257,7 @@ fn a_schema_9_store_keeps_its_claims_with_their_profiles_converted() {
             })
             .collect();
         assert_eq!(profiles.len(), before.len());
+        conn.execute_batch(UNDO_SCHEMA_12).unwrap();
         conn.execute_batch(BEFORE_SCHEMA_10).unwrap();
         conn.execute_batch("PRAGMA user_version = 9;").unwrap();
         for (id, json) in profiles {

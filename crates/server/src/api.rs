@@ -9,12 +9,13 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use dossier_core::{Document, Metadata};
-use dossier_store::{Inserted, StatementQuery};
+use dossier_store::{DocumentOrder, DocumentQuery, Inserted, StatementQuery};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::error::ApiError;
+use crate::export::{csv_response, FormatParam};
 use crate::views::STANCES;
 use crate::AppState;
 
@@ -56,6 +57,72 @@ pub struct PageParams {
 #[derive(Debug, Default, Deserialize)]
 pub struct SearchParams {
     pub q: Option<String>,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+/// The documents list's filters and order (`GET /api/documents`, the documents page).
+#[derive(Debug, Default, Deserialize)]
+pub struct DocumentParams {
+    pub outlet: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// Documents with a statement by this entity.
+    pub speaker: Option<String>,
+    /// The title's headline verdict.
+    pub verdict: Option<String>,
+    /// ingested (default), published, published_asc, statements, title.
+    pub sort: Option<String>,
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+/// The headline verdicts a document filter accepts.
+pub const VERDICTS: [&str; 4] = ["supported", "contradicted", "unsupported", "overstated"];
+
+/// The orders of the documents list, as `sort` names them.
+pub const DOCUMENT_ORDERS: [(&str, DocumentOrder); 5] = [
+    ("ingested", DocumentOrder::Ingested),
+    ("published", DocumentOrder::Published),
+    ("published_asc", DocumentOrder::PublishedAsc),
+    ("statements", DocumentOrder::Statements),
+    ("title", DocumentOrder::Title),
+];
+
+impl DocumentParams {
+    /// Validates the parameters into a store query.
+    pub fn to_query(&self, default_limit: usize) -> Result<DocumentQuery, ApiError> {
+        let verdict = given(self.verdict.clone()).map(|v| v.to_lowercase());
+        if let Some(v) = &verdict {
+            if !VERDICTS.contains(&v.as_str()) {
+                return Err(ApiError::BadRequest(format!("verdict: {v:?} is not one of {}", VERDICTS.join(", "))));
+            }
+        }
+        let order = match given(self.sort.clone()) {
+            None => DocumentOrder::default(),
+            Some(s) => DOCUMENT_ORDERS.iter().find(|(name, _)| *name == s).map(|(_, o)| *o).ok_or_else(|| {
+                let names: Vec<&str> = DOCUMENT_ORDERS.iter().map(|(n, _)| *n).collect();
+                ApiError::BadRequest(format!("sort: {s:?} is not one of {}", names.join(", ")))
+            })?,
+        };
+        Ok(DocumentQuery {
+            outlet: given(self.outlet.clone()),
+            since: iso_date("since", self.since.clone())?,
+            until: iso_date("until", self.until.clone())?,
+            speaker: given(self.speaker.clone()),
+            verdict,
+            order,
+            offset: self.offset.unwrap_or(0),
+            limit: limit(self.limit, default_limit)?,
+        })
+    }
+}
+
+/// The entities list: one kind, or all.
+#[derive(Debug, Default, Deserialize)]
+pub struct EntityListParams {
+    pub kind: Option<String>,
+    pub offset: Option<usize>,
     pub limit: Option<usize>,
 }
 
@@ -107,6 +174,7 @@ impl ClaimParams {
 #[derive(Debug, Default, Deserialize)]
 pub struct QuantityParams {
     pub counted: Option<String>,
+    pub offset: Option<usize>,
     pub limit: Option<usize>,
 }
 
@@ -149,10 +217,22 @@ impl StatementParams {
     }
 }
 
-pub async fn documents(State(st): State<AppState>, Q(p): Q<PageParams>) -> Result<impl IntoResponse, ApiError> {
-    let (offset, limit) = (p.offset.unwrap_or(0), limit(p.limit, 50)?);
-    let page = st.pool.run(move |s| s.documents(offset, limit)).await?;
-    Ok(Json(page))
+/// A JSON body, or its `items` as CSV when `format=csv` asked for it.
+fn listed<T: Serialize>(format: &FormatParam, name: &str, items: &[T], json: serde_json::Value) -> ApiResult {
+    if format.csv()? {
+        csv_response(name, items)
+    } else {
+        Ok(Json(json).into_response())
+    }
+}
+
+type ApiResult = Result<axum::response::Response, ApiError>;
+
+pub async fn documents(State(st): State<AppState>, Q(p): Q<DocumentParams>, Q(f): Q<FormatParam>) -> ApiResult {
+    let query = p.to_query(50)?;
+    f.csv()?;
+    let page = st.pool.run(move |s| s.documents_where(&query)).await?;
+    listed(&f, "documents", &page.items, json!(page))
 }
 
 /// A stored document as the API shows it.
@@ -176,39 +256,49 @@ pub async fn document(
     Ok(Json(json!({ "document": out, "analysis": analysis })))
 }
 
-pub async fn search(State(st): State<AppState>, Q(p): Q<SearchParams>) -> Result<impl IntoResponse, ApiError> {
+pub async fn search(State(st): State<AppState>, Q(p): Q<SearchParams>, Q(f): Q<FormatParam>) -> ApiResult {
     let q = given(p.q).ok_or_else(|| ApiError::BadRequest("q: a search query is required".into()))?;
-    let n = limit(p.limit, 20)?;
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 20)?);
+    f.csv()?;
     let query = q.clone();
-    let hits = st.pool.run(move |s| s.search(&query, n)).await?;
-    Ok(Json(json!({ "query": q, "items": hits })))
+    let hits = st.pool.run(move |s| s.search_page(&query, offset, n)).await?;
+    listed(&f, "search", &hits, json!({ "query": q, "offset": offset, "limit": n, "items": hits }))
 }
 
-pub async fn entities(State(st): State<AppState>, Q(p): Q<PageParams>) -> Result<impl IntoResponse, ApiError> {
-    let n = limit(p.limit, 100)?;
-    let rows = st.pool.run(move |s| s.entities(n)).await?;
-    Ok(Json(json!({ "items": rows })))
+pub async fn entities(State(st): State<AppState>, Q(p): Q<EntityListParams>, Q(f): Q<FormatParam>) -> ApiResult {
+    let (kind, offset, n) = (given(p.kind), p.offset.unwrap_or(0), limit(p.limit, 100)?);
+    f.csv()?;
+    let page = st.pool.run(move |s| s.entities_page(kind.as_deref(), offset, n)).await?;
+    listed(&f, "entities", &page.items, json!(page))
 }
 
+/// One entity; `offset` and `limit` page its statements and numbers. As CSV: its statements.
 pub async fn entity(
     State(st): State<AppState>,
     name: Result<Path<String>, PathRejection>,
-) -> Result<impl IntoResponse, ApiError> {
+    Q(p): Q<PageParams>,
+    Q(f): Q<FormatParam>,
+) -> ApiResult {
     let Path(name) = name?;
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 100)?);
+    f.csv()?;
     let wanted = name.clone();
-    let found = st.pool.run(move |s| s.entity(&wanted, MAX_LIMIT)).await?;
-    Ok(Json(found.ok_or_else(|| ApiError::NotFound(format!("no entity {name:?}")))?))
+    let found = st.pool.run(move |s| s.entity_page(&wanted, offset, n)).await?;
+    let e = found.ok_or_else(|| ApiError::NotFound(format!("no entity {name:?}")))?;
+    listed(&f, "statements", &e.statements, json!(e))
 }
 
-pub async fn statements(State(st): State<AppState>, Q(p): Q<StatementParams>) -> Result<impl IntoResponse, ApiError> {
+pub async fn statements(State(st): State<AppState>, Q(p): Q<StatementParams>, Q(f): Q<FormatParam>) -> ApiResult {
     let query = p.to_query()?;
+    f.csv()?;
     let (offset, limit) = (query.offset, query.limit);
     let rows = st.pool.run(move |s| s.statements_where(&query)).await?;
-    Ok(Json(json!({ "offset": offset, "limit": limit, "items": rows })))
+    listed(&f, "statements", &rows, json!({ "offset": offset, "limit": limit, "items": rows }))
 }
 
 /// Who did what to whom, in publication order.
-pub async fn events(State(st): State<AppState>, Q(p): Q<EventParams>) -> Result<impl IntoResponse, ApiError> {
+pub async fn events(State(st): State<AppState>, Q(p): Q<EventParams>, Q(f): Q<FormatParam>) -> ApiResult {
+    f.csv()?;
     let kind = match given(p.kind) {
         None => None,
         Some(k) => Some(
@@ -230,17 +320,24 @@ pub async fn events(State(st): State<AppState>, Q(p): Q<EventParams>) -> Result<
     };
     let (offset, n) = (filter.offset, filter.limit);
     let rows = st.pool.run(move |s| s.events(&filter)).await?;
-    Ok(Json(json!({ "offset": offset, "limit": n, "items": rows })))
+    listed(&f, "events", &rows, json!({ "offset": offset, "limit": n, "items": rows }))
 }
 
 /// Claims across the stored articles, the most widely reported first, each with its reports
 /// and number series (docs/claims.md).
-pub async fn claims(State(st): State<AppState>, Q(p): Q<ClaimParams>) -> Result<impl IntoResponse, ApiError> {
+pub async fn claims(State(st): State<AppState>, Q(p): Q<ClaimParams>, Q(f): Q<FormatParam>) -> ApiResult {
     let filter = p.to_filter(20)?;
+    if f.csv()? {
+        // The list as the claims page shows it: one row per claim, without its reports.
+        let about = filter.about.clone();
+        let found = st.pool.run(move |s| s.claims(&filter)).await?;
+        let items = found.ok_or_else(|| ApiError::NotFound(format!("no entity {:?}", about.unwrap_or_default())))?;
+        return csv_response("claims", &items);
+    }
     let (offset, n, about) = (filter.offset, filter.limit, filter.about.clone());
     let found = st.pool.run(move |s| s.claims_in_full(&filter)).await?;
     let items = found.ok_or_else(|| ApiError::NotFound(format!("no entity {:?}", about.unwrap_or_default())))?;
-    Ok(Json(json!({ "offset": offset, "limit": n, "items": items })))
+    Ok(Json(json!({ "offset": offset, "limit": n, "items": items })).into_response())
 }
 
 /// One claim, with what tied each report to it.
@@ -254,18 +351,28 @@ pub async fn claim(
     Ok(Json(found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?))
 }
 
-pub async fn quantities(State(st): State<AppState>, Q(p): Q<QuantityParams>) -> Result<impl IntoResponse, ApiError> {
+/// With `counted`: the numbers counting it, in date order. Without: the counted nouns, most
+/// frequent first (as CSV: those nouns).
+pub async fn quantities(State(st): State<AppState>, Q(p): Q<QuantityParams>, Q(f): Q<FormatParam>) -> ApiResult {
     let counted = given(p.counted);
-    let n = limit(p.limit, 200)?;
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 200)?);
+    let csv = f.csv()?;
     let c = counted.clone();
     let (items, nouns) = st
         .pool
         .run(move |s| match c {
-            Some(c) => Ok((s.quantity_series(&c, n)?, Vec::new())),
+            Some(c) => Ok((s.quantity_series(&c, offset, n)?, Vec::new())),
             None => Ok((Vec::new(), s.counted_nouns(n)?)),
         })
         .await?;
-    Ok(Json(json!({ "counted": counted, "items": items, "nouns": nouns })))
+    match (csv, &counted) {
+        (true, Some(_)) => csv_response("numbers", &items),
+        (true, None) => csv_response("counted", &nouns),
+        (false, _) => {
+            Ok(Json(json!({ "counted": counted, "offset": offset, "limit": n, "items": items, "nouns": nouns }))
+                .into_response())
+        }
+    }
 }
 
 pub async fn stats(State(st): State<AppState>) -> Result<impl IntoResponse, ApiError> {

@@ -90,7 +90,7 @@ pub fn entity_timeline(points: &[TimelinePoint], statements: &[StatementRow]) ->
     let h = 250.0;
     let (bar_base, bar_top): (f64, f64) = (215.0, 140.0);
     let mut svg = format!(
-        "<figure class=\"chart\"><svg class=\"timeline\" viewBox=\"0 0 {W} {h}\" width=\"100%\" role=\"img\" aria-label=\"Mentions and statements over time\">\n\
+        "<figure class=\"chart\"><svg class=\"timeline\" viewBox=\"0 0 {W} {h}\" width=\"100%\" role=\"group\" aria-label=\"Mentions and statements over time\">\n\
          <text class=\"lane\" x=\"4\" y=\"70\">said</text><text class=\"lane\" x=\"4\" y=\"180\">mentions</text>\n\
          <line class=\"axis\" x1=\"{LEFT}\" y1=\"{bar_base}\" x2=\"{RIGHT}\" y2=\"{bar_base}\"/>\n"
     );
@@ -156,7 +156,7 @@ pub fn numbers(rows: &[QuantityPoint]) -> String {
     let (base, ceil) = (200.0, 20.0);
     let y = |v: f64| base - (base - ceil) * (v.max(0.0) / top);
     let mut svg = format!(
-        "<figure class=\"chart\"><svg class=\"numbers\" viewBox=\"0 0 {W} 235\" width=\"100%\" role=\"img\" aria-label=\"Numbers over time\">\n\
+        "<figure class=\"chart\"><svg class=\"numbers\" viewBox=\"0 0 {W} 235\" width=\"100%\" role=\"group\" aria-label=\"Numbers over time\">\n\
          <line class=\"axis\" x1=\"{LEFT}\" y1=\"{base}\" x2=\"{RIGHT}\" y2=\"{base}\"/><line class=\"axis\" x1=\"{LEFT}\" y1=\"{ceil}\" x2=\"{LEFT}\" y2=\"{base}\"/>\n\
          <text class=\"tick\" x=\"{}\" y=\"{base}\" text-anchor=\"end\">0</text><text class=\"tick\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
         LEFT - 4.0,

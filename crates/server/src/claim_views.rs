@@ -219,10 +219,11 @@ pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
                 counted: None,
                 start: 0,
                 end: 0,
+                outlet: None,
             })
             .collect();
         b.push_str(&chart::numbers(&points));
-        b.push_str("<div class=\"table-wrap\"><table class=\"numbers\"><thead><tr><th>Date</th><th>Number</th><th>Given by</th><th></th></tr></thead><tbody>\n");
+        b.push_str("<div class=\"table-wrap\"><table class=\"numbers\"><thead><tr><th>Date</th><th>Number</th><th>Given by</th><th>Evidence</th></tr></thead><tbody>\n");
         for n in &c.numbers {
             let _ = writeln!(
                 b,

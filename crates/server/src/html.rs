@@ -111,15 +111,16 @@ pub fn layout(title: &str, query: &str, body: &str) -> String {
 <script src=\"/assets/app.js\" defer></script>
 </head>
 <body>
+<a class=\"skip\" href=\"#main\">Skip to content</a>
 <header class=\"top\">
 <a class=\"brand\" href=\"/\">Dossier</a>
-<nav><a href=\"/\">Documents</a><a href=\"/entities\">Entities</a><a href=\"/statements\">Statements</a><a href=\"/quantities\">Numbers</a><a href=\"/claims\">Claims</a></nav>
+<nav aria-label=\"Sections\"><a href=\"/\">Documents</a><a href=\"/entities\">Entities</a><a href=\"/statements\">Statements</a><a href=\"/quantities\">Numbers</a><a href=\"/claims\">Claims</a></nav>
 <form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">
 <input type=\"search\" name=\"q\" value=\"{query}\" placeholder=\"Search articles and statements\" aria-label=\"Search\">
 <button type=\"submit\">Search</button>
 </form>
 </header>
-<main>
+<main id=\"main\" tabindex=\"-1\">
 {body}
 </main>
 </body>

@@ -13,6 +13,7 @@ mod api;
 mod chart;
 mod claim_views;
 pub mod error;
+mod export;
 pub mod html;
 mod listen;
 mod pages;

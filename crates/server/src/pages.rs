@@ -8,10 +8,13 @@ use axum::response::{Html, IntoResponse, Response};
 use dossier_core::AnalysisJson;
 use serde::de::DeserializeOwned;
 
-use crate::api::{limit, ClaimParams, PageParams, QuantityParams, SearchParams, StatementParams, MAX_LIMIT};
+use crate::api::{
+    limit, ClaimParams, DocumentParams as ListParams, EntityListParams, PageParams, QuantityParams, SearchParams,
+    StatementParams,
+};
 use crate::claim_views::{self, ClaimForm};
 use crate::error::ApiError;
-use crate::views::{self, StatementForm};
+use crate::views::{self, DocumentForm, StatementForm};
 use crate::AppState;
 
 /// An [`ApiError`] shown as an HTML page.
@@ -58,10 +61,23 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PP<T> {
 
 type PageResult = Result<Html<String>, PageError>;
 
-pub async fn home(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {
-    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 50)?);
-    let (stats, page) = st.pool.run(move |s| Ok((s.stats()?, s.documents(offset, n)?))).await?;
-    Ok(Html(views::home(&stats, &page)))
+/// The documents list, with its filters and order.
+pub async fn home(State(st): State<AppState>, PQ(p): PQ<ListParams>) -> PageResult {
+    let query = p.to_query(50)?;
+    let (stats, outlets, page) =
+        st.pool.run(move |s| Ok((s.stats()?, s.outlets(100)?, s.documents_where(&query)?))).await?;
+    let f = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_string();
+    let (outlet, since, until, speaker, verdict, sort) =
+        (f(&p.outlet), f(&p.since), f(&p.until), f(&p.speaker), f(&p.verdict), f(&p.sort));
+    let form = DocumentForm {
+        outlet: &outlet,
+        since: &since,
+        until: &until,
+        speaker: &speaker,
+        verdict: &verdict,
+        sort: &sort,
+    };
+    Ok(Html(views::home(&stats, &form, &outlets, &page)))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -109,21 +125,26 @@ pub async fn claim(State(st): State<AppState>, PP(id): PP<String>) -> PageResult
     Ok(Html(claim_views::claim(&c, &drift)))
 }
 
-pub async fn entities(State(st): State<AppState>, PQ(p): PQ<PageParams>) -> PageResult {
-    let n = limit(p.limit, 200)?;
-    let rows = st.pool.run(move |s| s.entities(n)).await?;
-    Ok(Html(views::entities(&rows)))
+pub async fn entities(State(st): State<AppState>, PQ(p): PQ<EntityListParams>) -> PageResult {
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 100)?);
+    let kind = p.kind.map(|k| k.trim().to_string()).filter(|k| !k.is_empty());
+    let k = kind.clone();
+    let page = st.pool.run(move |s| s.entities_page(k.as_deref(), offset, n)).await?;
+    Ok(Html(views::entities(kind.as_deref().unwrap_or(""), &page)))
 }
 
-pub async fn entity(State(st): State<AppState>, PP(name): PP<String>) -> PageResult {
+/// One entity; `offset` and `limit` page its statements (100 a page).
+pub async fn entity(State(st): State<AppState>, PP(name): PP<String>, PQ(p): PQ<PageParams>) -> PageResult {
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 100)?);
     let wanted = name.clone();
-    let found = st.pool.run(move |s| s.entity(&wanted, MAX_LIMIT)).await?;
+    let found = st.pool.run(move |s| s.entity_page(&wanted, offset, n)).await?;
     let e = found.ok_or_else(|| ApiError::NotFound(format!("no entity {name:?}")))?;
-    Ok(Html(views::entity(&e)))
+    Ok(Html(views::entity(&e, offset, n)))
 }
 
 pub async fn statements(State(st): State<AppState>, PQ(p): PQ<StatementParams>) -> PageResult {
     let query = p.to_query()?;
+    let (offset, n) = (query.offset, query.limit);
     let rows = st.pool.run(move |s| s.statements_where(&query)).await?;
     let f = |v: &Option<String>| v.as_deref().unwrap_or("").to_string();
     let (speaker, entity, stance, hedged, since, until) =
@@ -136,29 +157,29 @@ pub async fn statements(State(st): State<AppState>, PQ(p): PQ<StatementParams>) 
         since: &since,
         until: &until,
     };
-    Ok(Html(views::statements(&form, &rows)))
+    Ok(Html(views::statements(&form, &rows, offset, n)))
 }
 
 pub async fn search(State(st): State<AppState>, PQ(p): PQ<SearchParams>) -> PageResult {
     let q = p.q.unwrap_or_default();
-    let n = limit(p.limit, 50)?;
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 50)?);
     let query = q.clone();
-    let hits = st.pool.run(move |s| s.search(&query, n)).await?;
-    Ok(Html(views::search(&q, &hits)))
+    let hits = st.pool.run(move |s| s.search_page(&query, offset, n)).await?;
+    Ok(Html(views::search(&q, &hits, offset, n)))
 }
 
 pub async fn quantities(State(st): State<AppState>, PQ(p): PQ<QuantityParams>) -> PageResult {
     let counted = p.counted.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-    let n = limit(p.limit, 200)?;
+    let (offset, n) = (p.offset.unwrap_or(0), limit(p.limit, 200)?);
     let c = counted.clone();
     let (rows, nouns) = st
         .pool
         .run(move |s| match c {
-            Some(c) => Ok((s.quantity_series(&c, n)?, Vec::new())),
+            Some(c) => Ok((s.quantity_series(&c, offset, n)?, Vec::new())),
             None => Ok((Vec::new(), s.counted_nouns(n)?)),
         })
         .await?;
-    Ok(Html(views::quantities(counted.as_deref(), &rows, &nouns)))
+    Ok(Html(views::quantities(counted.as_deref(), &rows, &nouns, offset, n)))
 }
 
 pub async fn not_found() -> PageError {

@@ -28,44 +28,193 @@ fn or_dash(s: Option<&str>) -> String {
     esc(s.unwrap_or("—"))
 }
 
-fn doc_title(title: Option<&str>, id: &str) -> String {
-    esc(title.filter(|t| !t.trim().is_empty()).unwrap_or(id))
+/// An article as a reader names it: its title (the hash only when it has none, and only ever in
+/// the link), then its outlet and date.
+fn doc_cite(id: &str, title: Option<&str>, outlet: Option<&str>, published: Option<&str>) -> String {
+    let title = title.filter(|t| !t.trim().is_empty()).map_or_else(|| "(untitled)".to_string(), esc);
+    let meta: Vec<String> = [outlet, published].into_iter().flatten().map(esc).collect();
+    let meta = if meta.is_empty() {
+        String::new()
+    } else {
+        format!(" <small class=\"doc-meta\">{}</small>", meta.join(" · "))
+    };
+    format!("<a href=\"{}\">{title}</a>{meta}", esc(&doc_href(id)))
 }
 
-pub fn home(stats: &Stats, page: &Page<DocumentSummary>) -> String {
+/// The speaker of a statement: its entity's name when it was resolved to one, with the words the
+/// article used beside it when they differ ("Donald Trump" ‹He›); otherwise the words.
+fn speaker_cell(speaker: Option<&str>, entity: Option<&str>) -> String {
+    let words = speaker.unwrap_or("—");
+    match entity {
+        Some(name) => {
+            let said = if words.trim().eq_ignore_ascii_case(name.trim()) {
+                String::new()
+            } else {
+                format!(" <small class=\"as-written\">“{}”</small>", esc(words))
+            };
+            format!("<a class=\"who\" href=\"{}\">{}</a>{said}", esc(&speaker_href(words, Some(name))), esc(name))
+        }
+        None => format!("<a class=\"who\" href=\"{}\">{}</a>", esc(&speaker_href(words, None)), esc(words)),
+    }
+}
+
+/// A query string of the non-empty `pairs`, each value percent-encoded, without the `?`.
+pub(crate) fn query_string(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The link that downloads a table as CSV: the API route of the same list.
+fn csv_link(api_path: &str, query: &str) -> String {
+    let sep = if query.is_empty() { "" } else { "&" };
+    format!(
+        "<a class=\"csv\" href=\"{}\" download>Download CSV</a>",
+        esc(&format!("/api{api_path}?{query}{sep}format=csv"))
+    )
+}
+
+/// Where a page sits: links back up to the lists it belongs to.
+fn crumbs(trail: &[(&str, &str)], here: &str) -> String {
+    let mut b = String::from("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>");
+    for (href, label) in trail {
+        let _ = write!(b, "<li><a href=\"{}\">{}</a></li>", esc(href), esc(label));
+    }
+    let _ = writeln!(b, "<li aria-current=\"page\">{}</li></ol></nav>", esc(here));
+    b
+}
+
+/// The values of the documents page's filter form.
+#[derive(Debug, Default)]
+pub struct DocumentForm<'a> {
+    pub outlet: &'a str,
+    pub since: &'a str,
+    pub until: &'a str,
+    pub speaker: &'a str,
+    pub verdict: &'a str,
+    pub sort: &'a str,
+}
+
+impl DocumentForm<'_> {
+    fn query(&self) -> String {
+        query_string(&[
+            ("outlet", self.outlet),
+            ("since", self.since),
+            ("until", self.until),
+            ("speaker", self.speaker),
+            ("verdict", self.verdict),
+            ("sort", self.sort),
+        ])
+    }
+}
+
+fn select(b: &mut String, name: &str, label: &str, current: &str, options: &[(&str, &str)]) {
+    let _ = write!(b, "<label>{label} <select name=\"{name}\">");
+    for (value, text) in options {
+        let sel = if current == *value { " selected" } else { "" };
+        let _ = write!(b, "<option value=\"{}\"{sel}>{}</option>", esc(value), esc(text));
+    }
+    b.push_str("</select></label>");
+}
+
+fn text_field(b: &mut String, name: &str, label: &str, value: &str, kind: &str) {
+    let _ = write!(b, "<label>{label} <input type=\"{kind}\" name=\"{name}\" value=\"{}\"></label>", esc(value));
+}
+
+pub fn home(stats: &Stats, form: &DocumentForm, outlets: &[(String, u64)], page: &Page<DocumentSummary>) -> String {
     let mut b = format!(
         "<h1>Documents</h1>
 <p class=\"stats\">{} documents · {} statements · {} entities · {} numbers · {} dates</p>
-<div class=\"table-wrap\"><table class=\"docs\">
-<thead><tr><th>Title</th><th>Published</th><th>Statements</th><th>Source</th></tr></thead><tbody>\n",
+<form class=\"filters\" method=\"get\" action=\"/\">",
         stats.documents, stats.statements, stats.entities, stats.quantities, stats.times
+    );
+    let mut outlet_options: Vec<(&str, &str)> = vec![("", "any")];
+    outlet_options.extend(outlets.iter().map(|(o, _)| (o.as_str(), o.as_str())));
+    if !form.outlet.is_empty() && !outlets.iter().any(|(o, _)| o.eq_ignore_ascii_case(form.outlet)) {
+        outlet_options.push((form.outlet, form.outlet));
+    }
+    select(&mut b, "outlet", "Outlet", form.outlet, &outlet_options);
+    text_field(&mut b, "since", "Since", form.since, "date");
+    text_field(&mut b, "until", "Until", form.until, "date");
+    text_field(&mut b, "speaker", "With statements by", form.speaker, "text");
+    let mut verdicts = vec![("", "any")];
+    verdicts.extend(crate::api::VERDICTS.iter().map(|v| (*v, *v)));
+    select(&mut b, "verdict", "Headline", form.verdict, &verdicts);
+    select(
+        &mut b,
+        "sort",
+        "Sort by",
+        form.sort,
+        &[
+            ("", "latest ingested"),
+            ("published", "newest published"),
+            ("published_asc", "oldest published"),
+            ("statements", "most statements"),
+            ("title", "title"),
+        ],
+    );
+    b.push_str("<button type=\"submit\">Filter</button></form>\n");
+    let query = form.query();
+    let _ = writeln!(b, "<p class=\"count\">{} documents {}</p>", page.total, csv_link("/documents", &query));
+    b.push_str(
+        "<div class=\"table-wrap\"><table class=\"docs\">
+<thead><tr><th scope=\"col\">Article</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Statements</th></tr></thead><tbody>\n",
     );
     for d in &page.items {
         let _ = writeln!(
             b,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"src\">{}</td></tr>",
-            esc(&doc_href(&d.id)),
-            doc_title(d.title.as_deref(), &d.id),
+            "<tr><td>{}</td><td>{}</td><td class=\"date-cell\">{}</td><td class=\"n\">{}</td></tr>",
+            doc_cite(&d.id, d.title.as_deref(), None, None),
+            or_dash(d.outlet.as_deref()),
             or_dash(d.published.as_deref()),
             d.statements,
-            or_dash(d.url.as_deref().or(d.source.as_deref())),
         );
     }
     b.push_str("</tbody></table></div>\n");
-    b.push_str(&pager("/?", page.offset, page.limit, page.total));
+    b.push_str(&pager(&format!("/?{}", with_amp(&query)), page.offset, page.limit, Some(page.total), page.items.len()));
     layout("Documents", "", &b)
 }
 
-fn pager(base: &str, offset: u64, limit: u64, total: u64) -> String {
-    let mut p = String::from("<nav class=\"pager\">");
-    if offset > 0 {
-        let _ =
-            write!(p, "<a href=\"{}offset={}&amp;limit={limit}\">← Newer</a>", esc(base), offset.saturating_sub(limit));
+/// `query` followed by `&` when it has anything, to append paging to.
+fn with_amp(query: &str) -> String {
+    if query.is_empty() {
+        String::new()
+    } else {
+        format!("{query}&")
     }
-    let last = (offset + limit).min(total);
-    let _ = write!(p, "<span>{}–{last} of {total}</span>", if total == 0 { 0 } else { offset + 1 });
-    if offset + limit < total {
-        let _ = write!(p, "<a href=\"{}offset={}&amp;limit={limit}\">Older →</a>", esc(base), offset + limit);
+}
+
+/// Previous and next links of a paged list; `base` ends in `?` or `&`. With `total` unknown, a
+/// full page means there may be more.
+fn pager(base: &str, offset: u64, limit: u64, total: Option<u64>, shown: usize) -> String {
+    let mut p = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
+    if offset > 0 {
+        let _ = write!(
+            p,
+            "<a rel=\"prev\" href=\"{}offset={}&amp;limit={limit}\">← Previous</a>",
+            esc(base),
+            offset.saturating_sub(limit)
+        );
+    }
+    let last = offset + shown as u64;
+    let first = if shown == 0 { 0 } else { offset + 1 };
+    match total {
+        Some(total) => {
+            let _ = write!(p, "<span>{first}–{last} of {total}</span>");
+        }
+        None => {
+            let _ = write!(p, "<span>{first}–{last}</span>");
+        }
+    }
+    let more = match total {
+        Some(total) => last < total,
+        None => shown as u64 >= limit,
+    };
+    if more {
+        let _ = write!(p, "<a rel=\"next\" href=\"{}offset={last}&amp;limit={limit}\">Next →</a>", esc(base));
     }
     p.push_str("</nav>\n");
     p
@@ -368,22 +517,15 @@ fn statement_rows(b: &mut String, rows: &[StatementRow], with_speaker: bool) {
     for s in rows {
         let _ = write!(b, "<tr><td class=\"date-cell\">{}</td>", or_dash(s.published.as_deref()));
         if with_speaker {
-            let who = s.speaker.as_deref().unwrap_or("—");
-            let _ = write!(
-                b,
-                "<td><a class=\"who\" href=\"{}\">{}</a></td>",
-                esc(&speaker_href(who, s.speaker_entity.as_deref())),
-                esc(who)
-            );
+            let _ = write!(b, "<td>{}</td>", speaker_cell(s.speaker.as_deref(), s.speaker_entity.as_deref()));
         }
         let _ = writeln!(
             b,
-            "<td>{}</td><td><span class=\"stance stance-{st}\">{st}</span>{}</td><td class=\"said\">{}</td><td><a href=\"{}#text\">{}</a></td></tr>",
+            "<td>{}</td><td><span class=\"stance stance-{st}\">{st}</span>{}</td><td class=\"said\">{}</td><td>{}</td></tr>",
             esc(&s.cue),
             if s.hedged { " <span class=\"hedged-tag\">hedged</span>" } else { "" },
             esc(&s.content),
-            esc(&doc_href(&s.doc_id)),
-            doc_title(s.title.as_deref(), &s.doc_id),
+            doc_cite(&s.doc_id, s.title.as_deref(), s.outlet.as_deref(), None),
             st = esc(&s.stance),
         );
     }
@@ -403,58 +545,100 @@ pub struct StatementForm<'a> {
 
 pub const STANCES: [&str; 6] = ["assert", "deny", "confirm", "warn", "urge", "agree"];
 
-pub fn statements(form: &StatementForm, rows: &[StatementRow]) -> String {
+impl StatementForm<'_> {
+    fn query(&self) -> String {
+        query_string(&[
+            ("speaker", self.speaker),
+            ("entity", self.entity),
+            ("stance", self.stance),
+            ("hedged", self.hedged),
+            ("since", self.since),
+            ("until", self.until),
+        ])
+    }
+}
+
+pub fn statements(form: &StatementForm, rows: &[StatementRow], offset: usize, limit: usize) -> String {
     let mut b = String::from("<h1>Statements</h1>\n<form class=\"filters\" method=\"get\" action=\"/statements\">");
-    let field = |b: &mut String, name: &str, label: &str, value: &str, kind: &str| {
-        let _ = write!(b, "<label>{label} <input type=\"{kind}\" name=\"{name}\" value=\"{}\"></label>", esc(value));
-    };
-    field(&mut b, "speaker", "Speaker", form.speaker, "text");
-    field(&mut b, "entity", "About entity", form.entity, "text");
-    b.push_str("<label>Stance <select name=\"stance\"><option value=\"\">any</option>");
-    for s in STANCES {
-        let sel = if form.stance == s { " selected" } else { "" };
-        let _ = write!(b, "<option{sel}>{s}</option>");
-    }
-    b.push_str("</select></label><label>Hedged <select name=\"hedged\">");
-    for (v, l) in [("", "any"), ("true", "hedged"), ("false", "not hedged")] {
-        let sel = if form.hedged == v { " selected" } else { "" };
-        let _ = write!(b, "<option value=\"{v}\"{sel}>{l}</option>");
-    }
-    b.push_str("</select></label>");
-    field(&mut b, "since", "Since", form.since, "date");
-    field(&mut b, "until", "Until", form.until, "date");
+    text_field(&mut b, "speaker", "Speaker", form.speaker, "text");
+    text_field(&mut b, "entity", "About entity", form.entity, "text");
+    let mut stances = vec![("", "any")];
+    stances.extend(STANCES.iter().map(|s| (*s, *s)));
+    select(&mut b, "stance", "Stance", form.stance, &stances);
+    select(&mut b, "hedged", "Hedged", form.hedged, &[("", "any"), ("true", "hedged"), ("false", "not hedged")]);
+    text_field(&mut b, "since", "Since", form.since, "date");
+    text_field(&mut b, "until", "Until", form.until, "date");
     b.push_str("<button type=\"submit\">Filter</button></form>\n");
-    let _ = writeln!(b, "<p class=\"count\">{} statements</p>", rows.len());
+    let query = form.query();
+    let _ = writeln!(b, "<p class=\"count\">{}</p>", csv_link("/statements", &with_paging(&query, offset, limit)));
     statement_rows(&mut b, rows, true);
+    b.push_str(&pager(&format!("/statements?{}", with_amp(&query)), offset as u64, limit as u64, None, rows.len()));
     layout("Statements", "", &b)
 }
 
-pub fn entities(rows: &[EntityRow]) -> String {
-    let mut b = String::from("<h1>Entities</h1>\n<div class=\"table-wrap\"><table><thead><tr><th>Name</th><th>Kind</th><th>Mentions</th><th>Documents</th><th>Also called</th></tr></thead><tbody>\n");
-    for e in rows {
+/// `query` with this page's offset and limit, so that a CSV link exports what is shown.
+fn with_paging(query: &str, offset: usize, limit: usize) -> String {
+    format!("{}offset={offset}&limit={limit}", with_amp(query))
+}
+
+pub fn entities(kind: &str, page: &Page<EntityRow>) -> String {
+    let mut b = String::from("<h1>Entities</h1>\n<form class=\"filters\" method=\"get\" action=\"/entities\">");
+    select(
+        &mut b,
+        "kind",
+        "Kind",
+        kind,
+        &[
+            ("", "any"),
+            ("person", "person"),
+            ("organization", "organization"),
+            ("location", "location"),
+            ("group", "group"),
+        ],
+    );
+    b.push_str("<button type=\"submit\">Show</button></form>\n");
+    let query = query_string(&[("kind", kind)]);
+    let _ = writeln!(
+        b,
+        "<p class=\"count\">{} entities {}</p>",
+        page.total,
+        csv_link("/entities", &with_paging(&query, page.offset as usize, page.limit as usize))
+    );
+    b.push_str("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Kind</th><th scope=\"col\">Mentions</th><th scope=\"col\">Documents</th><th scope=\"col\">Statements</th><th scope=\"col\">Also called</th></tr></thead><tbody>\n");
+    for e in &page.items {
         let _ = writeln!(
             b,
-            "<tr><td><a class=\"ent ent-{k}\" href=\"/entities/{}\">{}</a></td><td>{k}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr><td><a class=\"ent ent-{k}\" href=\"/entities/{}\">{}</a></td><td>{k}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             enc(&e.name),
             esc(&e.name),
             e.mentions,
             e.documents,
+            e.statement_count,
             esc(&e.aliases.join(", ")),
             k = esc(&e.kind),
         );
     }
     b.push_str("</tbody></table></div>\n");
+    b.push_str(&pager(
+        &format!("/entities?{}", with_amp(&query)),
+        page.offset,
+        page.limit,
+        Some(page.total),
+        page.items.len(),
+    ));
     layout("Entities", "", &b)
 }
 
-pub fn entity(e: &EntityDetail) -> String {
+pub fn entity(e: &EntityDetail, offset: usize, limit: usize) -> String {
     let r = &e.entity;
-    let mut b = format!(
+    let mut b = crumbs(&[("/", "Documents"), ("/entities", "Entities")], &r.name);
+    let _ = write!(
+        b,
         "<h1 class=\"entity-name\">{}</h1>\n<p class=\"meta\"><span class=\"ent ent-{k}\">{k}</span> · {} mentions in {} documents · {} statements",
         esc(&r.name),
         r.mentions,
         r.documents,
-        e.statements.len(),
+        r.statement_count,
         k = esc(&r.kind),
     );
     if !r.aliases.is_empty() {
@@ -466,11 +650,20 @@ pub fn entity(e: &EntityDetail) -> String {
         b.push_str("<h2>Numbers in its statements</h2>\n");
         b.push_str(&chart::numbers(&e.quantities));
     }
-    let _ = writeln!(b, "<h2 id=\"statements\">Statements ({})</h2>", e.statements.len());
+    let _ = writeln!(b, "<h2 id=\"statements\">Statements ({})</h2>", r.statement_count);
     if e.statements.is_empty() {
-        b.push_str("<p class=\"note\">No statements attributed to this entity.</p>\n");
+        b.push_str("<p class=\"note\">No statements attributed to this entity here.</p>\n");
     } else {
+        let path = format!("/entities/{}", enc(&r.name));
+        let _ = writeln!(b, "<p class=\"count\">{}</p>", csv_link(&path, &with_paging("", offset, limit)));
         statement_rows(&mut b, &e.statements, true);
+        b.push_str(&pager(
+            &format!("{path}?"),
+            offset as u64,
+            limit as u64,
+            Some(r.statement_count),
+            e.statements.len(),
+        ));
     }
     let _ = writeln!(
         b,
@@ -483,11 +676,13 @@ pub fn entity(e: &EntityDetail) -> String {
     layout(&r.name, "", &b)
 }
 
-pub fn search(query: &str, hits: &[SearchHit]) -> String {
+pub fn search(query: &str, hits: &[SearchHit], offset: usize, limit: usize) -> String {
+    let q = query_string(&[("q", query)]);
     let mut b = format!(
-        "<h1>Search</h1>\n<p class=\"count\">{} results for <q>{}</q></p>\n<ol class=\"hits\">\n",
-        hits.len(),
-        esc(query)
+        "<h1>Search</h1>\n<p class=\"count\">Results for <q>{}</q> {}</p>\n<ol class=\"hits\" start=\"{}\">\n",
+        esc(query),
+        if query.trim().is_empty() { String::new() } else { csv_link("/search", &with_paging(&q, offset, limit)) },
+        offset + 1
     );
     for h in hits {
         let what = match h.kind {
@@ -501,13 +696,16 @@ pub fn search(query: &str, hits: &[SearchHit]) -> String {
         };
         let _ = writeln!(
             b,
-            "<li><a href=\"{}\">{}</a> <small>{what}</small><p class=\"snippet\">{}</p></li>",
-            esc(&doc_href(&h.doc_id)),
-            doc_title(h.title.as_deref(), &h.doc_id),
+            "<li>{} <small>{what}</small><p class=\"snippet\">{}</p></li>",
+            doc_cite(&h.doc_id, h.title.as_deref(), h.outlet.as_deref(), h.published.as_deref()),
             snippet(&h.snippet),
         );
     }
     b.push_str("</ol>\n");
+    if hits.is_empty() {
+        b.push_str("<p class=\"note\">Nothing found.</p>\n");
+    }
+    b.push_str(&pager(&format!("/search?{}", with_amp(&q)), offset as u64, limit as u64, None, hits.len()));
     layout(&format!("Search: {query}"), query, &b)
 }
 
@@ -534,8 +732,18 @@ fn snippet(s: &str) -> String {
     out
 }
 
-pub fn quantities(counted: Option<&str>, rows: &[QuantityPoint], nouns: &[CountedNoun]) -> String {
-    let mut b = String::from("<h1>Numbers</h1>\n<form class=\"filters\" method=\"get\" action=\"/quantities\">");
+pub fn quantities(
+    counted: Option<&str>,
+    rows: &[QuantityPoint],
+    nouns: &[CountedNoun],
+    offset: usize,
+    limit: usize,
+) -> String {
+    let mut b = String::new();
+    if let Some(c) = counted {
+        b.push_str(&crumbs(&[("/", "Documents"), ("/quantities", "Numbers")], c));
+    }
+    b.push_str("<h1>Numbers</h1>\n<form class=\"filters\" method=\"get\" action=\"/quantities\">");
     let _ = writeln!(
         b,
         "<label>Counting <input type=\"text\" name=\"counted\" value=\"{}\" placeholder=\"troops\"></label><button type=\"submit\">Show</button></form>",
@@ -543,38 +751,65 @@ pub fn quantities(counted: Option<&str>, rows: &[QuantityPoint], nouns: &[Counte
     );
     match counted {
         Some(c) => {
+            let q = query_string(&[("counted", c)]);
             let _ = writeln!(b, "<h2>{} over time</h2>", esc(c));
             b.push_str(&chart::numbers(rows));
-            b.push_str("<div class=\"table-wrap\"><table><thead><tr><th>Date</th><th>Number</th><th>Value</th><th>Counted</th><th>Article</th></tr></thead><tbody>\n");
+            let _ = writeln!(b, "<p class=\"count\">{}</p>", csv_link("/quantities", &with_paging(&q, offset, limit)));
+            b.push_str("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Number</th><th scope=\"col\">Value</th><th scope=\"col\">Counted</th><th scope=\"col\">Article</th></tr></thead><tbody>\n");
             for q in rows {
                 let _ = writeln!(
                     b,
-                    "<tr><td class=\"date-cell\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td><a href=\"{}\">{}</a></td></tr>",
+                    "<tr><td class=\"date-cell\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
                     or_dash(q.published.as_deref()),
                     esc(&q.text),
                     q.value.map(|v| v.to_string()).unwrap_or_default(),
                     or_dash(q.counted.as_deref()),
-                    esc(&doc_href(&q.doc_id)),
-                    doc_title(q.title.as_deref(), &q.doc_id),
+                    doc_cite(&q.doc_id, q.title.as_deref(), q.outlet.as_deref(), None),
                 );
             }
             b.push_str("</tbody></table></div>\n");
+            b.push_str(&pager(&format!("/quantities?{}", with_amp(&q)), offset as u64, limit as u64, None, rows.len()));
         }
         None => {
-            b.push_str("<h2>What is counted most</h2>\n<ul class=\"chips\">");
-            for n in nouns {
+            let _ =
+                writeln!(b, "<h2>What is counted most</h2>\n<p class=\"count\">{}</p>", csv_link("/quantities", ""));
+            b.push_str("<dl class=\"counted\">\n");
+            for (head, group) in group_by_head(nouns) {
+                let total = group.first().map_or(0, |n| n.head_quantities);
                 let _ = write!(
                     b,
-                    "<li><a href=\"/quantities?counted={}\">{}</a> <small>{}</small></li>",
-                    enc(&n.counted),
-                    esc(&n.counted),
-                    n.quantities
+                    "<dt><a href=\"/quantities?counted={}\">{}</a> <small>{total}</small></dt><dd><ul class=\"chips\">",
+                    enc(head),
+                    esc(head)
                 );
+                for n in group.iter().filter(|n| n.counted != head) {
+                    let _ = write!(
+                        b,
+                        "<li><a href=\"/quantities?counted={}\">{}</a> <small>{}</small></li>",
+                        enc(&n.counted),
+                        esc(&n.counted),
+                        n.quantities
+                    );
+                }
+                b.push_str("</ul></dd>\n");
             }
-            b.push_str("</ul>\n");
+            b.push_str("</dl>\n");
         }
     }
     layout("Numbers", "", &b)
+}
+
+/// Counted nouns grouped by what they count ("voter": "registered voter", "likely voter"), in
+/// the store's order (the heads with the most numbers first).
+fn group_by_head(nouns: &[CountedNoun]) -> Vec<(&str, Vec<&CountedNoun>)> {
+    let mut groups: Vec<(&str, Vec<&CountedNoun>)> = Vec::new();
+    for n in nouns {
+        match groups.last_mut() {
+            Some((h, g)) if *h == n.head => g.push(n),
+            _ => groups.push((&n.head, vec![n])),
+        }
+    }
+    groups
 }
 
 pub fn error_page(status: u16, message: &str) -> String {

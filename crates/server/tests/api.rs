@@ -123,6 +123,14 @@ async fn every_documented_route_answers_as_described() {
         (call("get", "/api/search"), "/api/search".into(), 400),
         (call("get", "/api/search"), "/api/search?q=loudspeakers&limit=0".into(), 400),
         (call("get", "/api/documents"), "/api/documents?limit=0".into(), 400),
+        (call("get", "/api/documents"), "/api/documents?sort=statements&limit=3".into(), 200),
+        (call("get", "/api/documents"), "/api/documents?since=2015-08-21&until=2015-08-21&sort=title".into(), 200),
+        (call("get", "/api/documents"), "/api/documents?speaker=Korean%20Central%20News%20Agency".into(), 200),
+        (call("get", "/api/documents"), "/api/documents?sort=random".into(), 400),
+        (call("get", "/api/documents"), "/api/documents?verdict=maybe".into(), 400),
+        (call("get", "/api/documents"), "/api/documents?format=xml".into(), 400),
+        (call("get", "/api/entities"), "/api/entities?kind=person&offset=1&limit=5".into(), 200),
+        (call("get", "/api/search"), "/api/search?q=loudspeakers&offset=1&limit=1".into(), 200),
         (call("get", "/api/entities"), "/api/entities?limit=20".into(), 200),
         (call("get", "/api/entities/{name}"), "/api/entities/Korean%20Central%20News%20Agency".into(), 200),
         (call("get", "/api/entities/{name}"), "/api/entities/Nobody%20At%20All".into(), 404),
@@ -182,6 +190,53 @@ async fn every_documented_route_answers_as_described() {
     assert_eq!(body("/api/events?type=PARTY")["error"]["code"], "bad_request");
     assert_eq!(body("/api/statements?stance=bogus")["error"]["code"], "bad_request");
     assert_eq!(body("/api/documents/sha256%3Anope")["error"]["code"], "not_found");
+
+    // Filters, orders and pages.
+    let by_count = body("/api/documents?sort=statements");
+    let counts: Vec<u64> =
+        by_count["items"].as_array().unwrap().iter().map(|d| d["statements"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let that_day = body("/api/documents?since=2015-08-21");
+    assert!(that_day["total"].as_u64().is_some_and(|n| n >= 1), "{that_day}");
+    assert!(that_day["items"].as_array().unwrap().iter().all(|d| d["published"] == "2015-08-21"));
+    let by_kcna_docs = body("/api/documents?speaker=");
+    assert!(by_kcna_docs["items"].as_array().unwrap().iter().any(|d| d["id"] == korea_id.as_str()), "{by_kcna_docs}");
+    let people = body("/api/entities?kind=person");
+    assert!(
+        people["total"].as_u64().unwrap() > 5
+            && people["items"].as_array().unwrap().iter().all(|e| e["kind"] == "person")
+    );
+    assert_eq!(people["offset"], 1);
+    let second = body("/api/search?q=loudspeakers&offset=1");
+    let first = body("/api/search?q=loudspeakers");
+    assert_eq!(second["items"][0], first["items"][1], "the second page starts where the first went on");
+
+    // Every list as CSV: a header, then one row per item of the same list as JSON.
+    for (path, column) in [
+        ("/api/documents?limit=5", "title"),
+        ("/api/entities?limit=20", "aliases"),
+        ("/api/entities/Korean%20Central%20News%20Agency", "speaker_entity"),
+        ("/api/statements?entity=North%20Korea", "content"),
+        ("/api/search?q=loudspeakers", "snippet"),
+        ("/api/quantities?counted=people", "counted"),
+        ("/api/quantities", "head_quantities"),
+        ("/api/events?limit=50", "trigger"),
+        ("/api/claims?limit=5", "first_seen.date"),
+    ] {
+        let json = get(a, path).await.json();
+        let items =
+            json.get("items").or_else(|| json.get("statements")).and_then(Value::as_array).cloned().unwrap_or_default();
+        let items = if path == "/api/quantities" { json["nouns"].as_array().cloned().unwrap() } else { items };
+        let r = get(a, &format!("{path}{}format=csv", if path.contains('?') { "&" } else { "?" })).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.body);
+        assert!(r.header("content-type").is_some_and(|c| c.starts_with("text/csv")), "{path}");
+        assert!(r.header("content-disposition").is_some_and(|c| c.starts_with("attachment")), "{path}");
+        let mut reader = csv::Reader::from_reader(r.body.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        assert!(items.is_empty() || header.iter().any(|h| h == column), "{path}: no {column} in {header:?}");
+        assert_eq!(reader.records().map(Result::unwrap).count(), items.len(), "{path}");
+        assert!(!items.is_empty(), "{path}: nothing to export");
+    }
 
     // POST ingest: each documented answer.
     let post = |headers: Vec<(&'static str, String)>, body: &'static [u8]| async move {

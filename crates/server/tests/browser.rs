@@ -134,6 +134,118 @@ async fn example_pages_for_the_docs() {
     c.goto(&format!("{base}/entities/North%20Korea")).await.expect("entity");
     c.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("h1.entity-name")).await.expect("entity page");
     screenshot(c, 1280, "entity-north-korea.png").await;
+    // The lists an analyst works from, at desktop and at phone width.
+    for (path, name) in [
+        ("/", "documents"),
+        ("/statements", "statements"),
+        ("/quantities", "numbers"),
+        ("/quantities?counted=people", "numbers-people"),
+        ("/entities/North%20Korea", "entity-phone-north-korea"),
+    ] {
+        c.goto(&format!("{base}{path}")).await.expect("open");
+        if !name.contains("phone") {
+            screenshot(c, 1280, &format!("{name}.png")).await;
+        }
+        screenshot(
+            c,
+            390,
+            &format!("{}.png", if name.contains("phone") { name.to_string() } else { format!("{name}-phone") }),
+        )
+        .await;
+    }
+    b.client.close().await.expect("close");
+}
+
+/// axe-core, the accessibility engine (npm, MPL-2.0): never committed here; .ci/run installs it
+/// under target/axe. AXE_CORE=PATH names another copy of axe.min.js. The test fails, never
+/// skips, without it.
+fn axe_source() -> String {
+    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/axe/node_modules/axe-core/axe.min.js");
+    let path = std::env::var("AXE_CORE").unwrap_or_else(|_| default.to_string());
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("axe-core not found at {path} ({e}): npm install --prefix target/axe axe-core@4 (.ci/run does), or AXE_CORE=PATH")
+    })
+}
+
+/// The violations axe-core finds on the open page: (rule, impact, elements, help).
+async fn axe_violations(c: &Client, axe: &str) -> Vec<(String, String, u64, String)> {
+    c.execute(&format!("{axe}\nreturn typeof axe;"), vec![]).await.expect("load axe-core");
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations.map(v => [v.id, v.impact || '', v.nodes.length, v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.any[0] && n.any[0].message || '')).join(' | ')])))
+                .catch(e => done([['axe-error', 'critical', 0, String(e)]]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(found).expect("violations")
+}
+
+/// Every kind of page over the openly licensed examples: no serious or critical accessibility
+/// violation (axe-core, WCAG 2 A/AA rules and best practices), and the keyboard reaches the
+/// content first. The results per page are written to target/tmp/axe-results.md.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_passes_axe_core_and_the_keyboard_reaches_the_content() {
+    let axe = axe_source();
+    let _one = BROWSER.lock().await;
+    let srv = start(Options::default()).await;
+    let base = format!("http://{}", srv.addr);
+    let mut korea = String::new();
+    for item in common::example_items() {
+        let id = ingest_json(srv.addr, &item).await;
+        if item["text"].as_str().is_some_and(|t| t.starts_with("North Korea puts military")) {
+            korea = id;
+        }
+    }
+    let b = browser().await;
+    let c = &b.client;
+    let pages = [
+        "/".to_string(),
+        "/?sort=statements&since=2015-01-01".into(),
+        "/entities".into(),
+        "/entities/North%20Korea".into(),
+        "/statements".into(),
+        "/statements?stance=assert&hedged=false".into(),
+        "/quantities".into(),
+        "/quantities?counted=people".into(),
+        "/search?q=troops".into(),
+        format!("/documents/{}", enc(&korea)),
+        "/claims".into(),
+        "/claims/1".into(),
+        "/no-such-page".into(),
+    ];
+    let mut report = String::from("| page | violations (rule, impact, elements) |\n|---|---|\n");
+    let mut serious = Vec::new();
+    for path in &pages {
+        c.goto(&format!("{base}{path}")).await.expect("open");
+        let found = axe_violations(c, &axe).await;
+        let listed: Vec<String> = found.iter().map(|(id, impact, n, _)| format!("{id} ({impact}, {n})")).collect();
+        report.push_str(&format!(
+            "| `{path}` | {} |\n",
+            if listed.is_empty() { "none".into() } else { listed.join(", ") }
+        ));
+        serious.extend(
+            found
+                .into_iter()
+                .filter(|(_, impact, _, _)| impact == "serious" || impact == "critical")
+                .map(|v| format!("{path}: {v:?}")),
+        );
+        // The first Tab lands on the skip link; following it puts the focus on the content.
+        c.execute("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);", vec![])
+            .await
+            .expect("reset focus");
+        c.find(Locator::Css("body")).await.expect("body").send_keys("\u{E004}").await.expect("Tab");
+        let first = c.execute("return document.activeElement.textContent", vec![]).await.expect("focus");
+        assert_eq!(first, "Skip to content", "{path}: the first Tab stop");
+        c.active_element().await.expect("focused").send_keys("\u{E007}").await.expect("Enter");
+        let focused = c.execute("return document.activeElement.id", vec![]).await.expect("focus");
+        assert_eq!(focused, "main", "{path}: the skip link moves the focus to the content");
+    }
+    std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join("axe-results.md"), &report).expect("write results");
+    println!("{report}");
+    assert!(serious.is_empty(), "serious or critical accessibility violations:\n{}", serious.join("\n"));
     b.client.close().await.expect("close");
 }
 

@@ -39,6 +39,42 @@ pub struct DocumentSummary {
     pub ingested_at: String,
 }
 
+/// How [`Store::documents_where`] orders the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentOrder {
+    /// Most recently ingested first.
+    #[default]
+    Ingested,
+    /// Newest publication date first, undated last.
+    Published,
+    /// Oldest publication date first, undated last.
+    PublishedAsc,
+    /// Most statements first.
+    Statements,
+    /// By title, A to Z (untitled last).
+    Title,
+}
+
+/// Which documents [`Store::documents_where`] lists. `None` fields do not filter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentQuery {
+    /// The outlet, whole and ignoring case.
+    pub outlet: Option<String>,
+    /// Published on or after this ISO date; undated documents never match.
+    pub since: Option<String>,
+    /// Published on or before this ISO date; undated documents never match.
+    pub until: Option<String>,
+    /// Documents with a statement by this entity (name or alias, as [`StatementQuery::entity`]).
+    pub speaker: Option<String>,
+    /// Documents whose title got this headline verdict (`supported`, `contradicted`,
+    /// `unsupported`, `overstated`).
+    pub verdict: Option<String>,
+    pub order: DocumentOrder,
+    pub offset: usize,
+    pub limit: usize,
+}
+
 /// Which statements [`Store::statements_where`] returns. `None` fields do not filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementQuery {
@@ -127,14 +163,19 @@ pub struct QuantityPoint {
     pub counted: Option<String>,
     pub start: u32,
     pub end: u32,
+    pub outlet: Option<String>,
 }
 
-/// How often a counted noun ("troops", "people") occurs across the store.
+/// How often a counted noun ("registered voter", "person") occurs across the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CountedNoun {
-    /// Lowercased.
+    /// Its key ([`crate::counted_key`]): lower-case, singular, without words that count nothing.
     pub counted: String,
+    /// The key's last word, what is counted ("voter"): the numbers page groups by it.
+    pub head: String,
     pub quantities: u64,
+    /// The numbers of every key with this head.
+    pub head_quantities: u64,
 }
 
 /// One entity with everything the store knows about it.
@@ -179,7 +220,7 @@ fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
 }
 
 pub(crate) const QUANTITY_COLUMNS: &str = "q.doc_id, d.title, d.published, q.text, q.value, q.low, q.high, q.approx,
-     q.bound, q.unit, q.counted, q.start, q.end";
+     q.bound, q.unit, q.counted, q.start, q.end, d.outlet";
 
 pub(crate) fn quantity_point(r: &Row) -> rusqlite::Result<QuantityPoint> {
     Ok(QuantityPoint {
@@ -196,25 +237,73 @@ pub(crate) fn quantity_point(r: &Row) -> rusqlite::Result<QuantityPoint> {
         counted: r.get(10)?,
         start: r.get(11)?,
         end: r.get(12)?,
+        outlet: r.get(13)?,
     })
 }
 
-fn sql_offset(offset: usize) -> i64 {
+/// The documents an entity's timeline lists at least, whatever the page of its statements: the
+/// chart of its page draws them (the per-date counts are always complete).
+const TIMELINE_DOCUMENTS: usize = 1000;
+
+pub(crate) fn sql_offset(offset: usize) -> i64 {
     i64::try_from(offset).unwrap_or(i64::MAX)
 }
 
 impl Store {
     /// Stored documents, most recently ingested first.
     pub fn documents(&self, offset: usize, limit: usize) -> Result<Page<DocumentSummary>> {
-        let total: i64 = self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
-        let mut stmt = self.conn.prepare_cached(
+        self.documents_where(&DocumentQuery { offset, limit, ..DocumentQuery::default() })
+    }
+
+    /// Stored documents matching `query`, in its order, with the size of the whole list.
+    pub fn documents_where(&self, query: &DocumentQuery) -> Result<Page<DocumentSummary>> {
+        let speaker_ids = match &query.speaker {
+            Some(name) => {
+                let ids = self.entity_ids(name)?;
+                if ids.is_empty() {
+                    let (offset, limit) = (query.offset as u64, query.limit as u64);
+                    return Ok(Page { total: 0, offset, limit, items: Vec::new() });
+                }
+                Some(serde_json::to_string(&ids)?)
+            }
+            None => None,
+        };
+        let filter = "(?1 IS NULL OR d.outlet = ?1 COLLATE NOCASE)
+               AND (?2 IS NULL OR d.published >= ?2)
+               AND (?3 IS NULL OR d.published <= ?3)
+               AND (?4 IS NULL OR d.id IN (SELECT s.doc_id FROM statements s
+                                           WHERE s.speaker_entity_id IN (SELECT value FROM json_each(?4))))
+               AND (?5 IS NULL OR d.id IN (SELECT h.doc_id FROM headlines h WHERE h.verdict = ?5 AND h.role = 'title'))";
+        let verdict = query.verdict.as_deref().map(str::to_lowercase);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM documents d WHERE {filter}"))?
+            .query_row(params![query.outlet, query.since, query.until, speaker_ids, verdict], |r| r.get(0))?;
+        let order = match query.order {
+            DocumentOrder::Ingested => "d.pk DESC",
+            DocumentOrder::Published => "d.published IS NULL, d.published DESC, d.pk DESC",
+            DocumentOrder::PublishedAsc => "d.published IS NULL, d.published, d.pk",
+            DocumentOrder::Statements => "d.statement_count DESC, d.pk DESC",
+            DocumentOrder::Title => "d.title IS NULL, d.title COLLATE NOCASE, d.pk",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT d.id, d.title, d.source, d.url, d.published, d.outlet, length(CAST(d.text AS BLOB)),
-                    (SELECT count(*) FROM statements s WHERE s.doc_id = d.id), d.ingested_at
+                    d.statement_count, d.ingested_at
              FROM documents d
-             ORDER BY d.pk DESC
-             LIMIT ?1 OFFSET ?2",
-        )?;
-        let rows = stmt.query_map(params![sql_limit(limit), sql_offset(offset)], |r| {
+             WHERE {filter}
+             ORDER BY {order}
+             LIMIT ?6 OFFSET ?7"
+        ))?;
+        let params = params![
+            query.outlet,
+            query.since,
+            query.until,
+            speaker_ids,
+            verdict,
+            sql_limit(query.limit),
+            sql_offset(query.offset)
+        ];
+        let rows = stmt.query_map(params, |r| {
             Ok(DocumentSummary {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -229,10 +318,20 @@ impl Store {
         })?;
         Ok(Page {
             total: count(total),
-            offset: offset as u64,
-            limit: limit as u64,
+            offset: query.offset as u64,
+            limit: query.limit as u64,
             items: rows.collect::<rusqlite::Result<_>>()?,
         })
+    }
+
+    /// The outlets in the store, most documents first: the choices of the documents filter.
+    pub fn outlets(&self, limit: usize) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT outlet, count(*) AS n FROM documents WHERE outlet IS NOT NULL
+             GROUP BY outlet COLLATE NOCASE ORDER BY n DESC, outlet LIMIT ?1",
+        )?;
+        let rows = stmt.query_map(params![sql_limit(limit)], |r| Ok((r.get(0)?, count(r.get(1)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The ids of the entities called `name`, by canonical name or alias, ignoring case and spacing.
@@ -300,8 +399,14 @@ impl Store {
     /// One entity, found by canonical name or alias (ignoring case and spacing), with its
     /// statements, the documents it appears in, and the numbers it stated. Where several
     /// entities share the name (a person and a place), the most mentioned one.
-    /// `limit` caps each list; the per-date counts are always complete.
+    /// `limit` caps each list but the timeline, which lists at least the first 1000 documents by
+    /// date; the per-date counts are always complete.
     pub fn entity(&self, name: &str, limit: usize) -> Result<Option<EntityDetail>> {
+        self.entity_page(name, 0, limit)
+    }
+
+    /// [`Store::entity`] with its statements and numbers from `offset` on: one page of them.
+    pub fn entity_page(&self, name: &str, offset: usize, limit: usize) -> Result<Option<EntityDetail>> {
         let ids = self.entity_ids(name)?;
         if ids.is_empty() {
             return Ok(None);
@@ -328,24 +433,21 @@ impl Store {
                  FROM statements s JOIN documents d ON d.id = s.doc_id
                  WHERE s.speaker_entity_id = ?1
                  ORDER BY d.published IS NULL, d.published, d.pk, s.idx
-                 LIMIT ?2"
+                 LIMIT ?2 OFFSET ?3"
             ))?
-            .query_map(params![id, sql_limit(limit)], statement_row)?
+            .query_map(params![id, sql_limit(limit), sql_offset(offset)], statement_row)?
             .collect::<rusqlite::Result<_>>()?;
 
         let timeline = self
             .conn
             .prepare_cached(
-                "SELECT d.id, d.title, d.published,
-                        (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?1),
-                        (SELECT count(*) FROM statements s WHERE s.doc_id = d.id AND s.speaker_entity_id = ?1)
-                 FROM documents d
-                 WHERE d.id IN (SELECT doc_id FROM document_entities WHERE entity_id = ?1
-                                UNION SELECT doc_id FROM statements WHERE speaker_entity_id = ?1)
-                 ORDER BY d.published IS NULL, d.published, d.pk
+                "SELECT d.id, d.title, d.published, ed.mentions, ed.statements
+                 FROM entity_documents ed JOIN documents d ON d.id = ed.doc_id
+                 WHERE ed.entity_id = ?1
+                 ORDER BY ed.published IS NULL, ed.published, d.pk
                  LIMIT ?2",
             )?
-            .query_map(params![id, sql_limit(limit)], |r| {
+            .query_map(params![id, sql_limit(limit.max(TIMELINE_DOCUMENTS))], |r| {
                 Ok(TimelinePoint {
                     doc_id: r.get(0)?,
                     title: r.get(1)?,
@@ -359,14 +461,10 @@ impl Store {
         let dates = self
             .conn
             .prepare_cached(
-                "SELECT d.published, count(*),
-                        sum((SELECT count(*) FROM mentions m WHERE m.doc_id = d.id AND m.entity_id = ?1)),
-                        sum((SELECT count(*) FROM statements s WHERE s.doc_id = d.id AND s.speaker_entity_id = ?1))
-                 FROM documents d
-                 WHERE d.id IN (SELECT doc_id FROM document_entities WHERE entity_id = ?1
-                                UNION SELECT doc_id FROM statements WHERE speaker_entity_id = ?1)
-                 GROUP BY d.published
-                 ORDER BY d.published IS NULL, d.published",
+                "SELECT published, count(*), sum(mentions), sum(statements)
+                 FROM entity_documents WHERE entity_id = ?1
+                 GROUP BY published
+                 ORDER BY published IS NULL, published",
             )?
             .query_map(params![id], |r| {
                 Ok(DatePoint {
@@ -386,29 +484,17 @@ impl Store {
                       JOIN documents d ON d.id = q.doc_id
                  WHERE s.speaker_entity_id = ?1
                  ORDER BY d.published IS NULL, d.published, d.pk, q.start
-                 LIMIT ?2"
+                 LIMIT ?2 OFFSET ?3"
             ))?
-            .query_map(params![id, sql_limit(limit)], quantity_point)?
+            .query_map(params![id, sql_limit(limit), sql_offset(offset)], quantity_point)?
             .collect::<rusqlite::Result<_>>()?;
 
         Ok(Some(EntityDetail { entity, alias_evidence, statements, timeline, dates, quantities }))
     }
 
-    /// Numbers whose counted noun contains `counted` (case-insensitive: "troops" finds
-    /// "U.S. troops"), oldest document first, undated last.
-    pub fn quantity_series(&self, counted: &str, limit: usize) -> Result<Vec<QuantityPoint>> {
-        self.quantities(&crate::QuantityFilter { counted: Some(counted.to_string()), limit })
-    }
-
-    /// The most frequent counted nouns, most frequent first.
-    pub fn counted_nouns(&self, limit: usize) -> Result<Vec<CountedNoun>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT lower(counted) AS c, count(*) AS n FROM quantities
-             WHERE counted IS NOT NULL GROUP BY c ORDER BY n DESC, c LIMIT ?1",
-        )?;
-        let rows = stmt.query_map(params![sql_limit(limit)], |r| {
-            Ok(CountedNoun { counted: r.get(0)?, quantities: count(r.get(1)?) })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Numbers counting `counted` (matched as [`crate::QuantityFilter`] says), oldest
+    /// document first, undated last.
+    pub fn quantity_series(&self, counted: &str, offset: usize, limit: usize) -> Result<Vec<QuantityPoint>> {
+        self.quantities(&crate::QuantityFilter { counted: Some(counted.to_string()), offset, limit })
     }
 }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use dossier_claims::items::PreparedItem;
 use dossier_claims::IdfTable;
-use dossier_core::{AnalysisJson, AttributionJson, Document, Entity, EntityKind};
+use dossier_core::{AnalysisJson, AttributionJson, Document, Entity, EntityKind, RegionJson, RegionKind};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
@@ -146,7 +146,7 @@ fn insert_one(
                 doc.id,
                 m.source,
                 m.url,
-                m.title,
+                m.title.clone().or_else(|| title_in_text(&doc.text, &a.regions)),
                 m.published.map(|d| d.to_string()),
                 m.outlet,
                 m.author,
@@ -162,6 +162,9 @@ fn insert_one(
     for (idx, at) in a.attributions.iter().enumerate() {
         insert_statement(tx, &doc.id, idx, at, &a.entities, &ids)?;
     }
+    tx.prepare_cached("UPDATE documents SET statement_count = ?2 WHERE id = ?1")?
+        .execute(params![doc.id, i64::try_from(a.attributions.len()).unwrap_or(i64::MAX)])?;
+    count_entities(tx, &doc.id)?;
     insert_quantities(tx, &doc.id, a)?;
     insert_times(tx, &doc.id, a)?;
     crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
@@ -211,11 +214,46 @@ fn delete_derived_rows(tx: &Transaction, doc_id: &str) -> Result<()> {
          WHERE entity_id IN (SELECT DISTINCT entity_id FROM document_entities WHERE doc_id = ?1)",
     )?
     .execute([doc_id])?;
+    uncount_entities(tx, doc_id)?;
     for table in
         ["events", "statements", "mentions", "quantities", "times", "document_entities", "entity_aliases", "headlines"]
     {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([doc_id])?;
     }
+    Ok(())
+}
+
+/// Adds the document's entities to the counts the entity pages show (schema 12): one
+/// `entity_documents` row per entity, its mentions and statements here, and the entity's totals.
+fn count_entities(tx: &Transaction, doc_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO entity_documents (entity_id, doc_id, published, mentions, statements)
+         SELECT x.entity_id, ?1, (SELECT published FROM documents WHERE id = ?1), sum(x.m), sum(x.s)
+         FROM (SELECT entity_id, 1 AS m, 0 AS s FROM mentions WHERE doc_id = ?1 AND entity_id IS NOT NULL
+               UNION ALL SELECT speaker_entity_id, 0, 1 FROM statements
+                         WHERE doc_id = ?1 AND speaker_entity_id IS NOT NULL
+               UNION ALL SELECT entity_id, 0, 0 FROM document_entities WHERE doc_id = ?1) x
+         GROUP BY x.entity_id",
+    )?
+    .execute([doc_id])?;
+    tx.prepare_cached(
+        "UPDATE entities SET mention_count = mention_count + ed.mentions, document_count = document_count + 1,
+                             statement_count = statement_count + ed.statements
+         FROM entity_documents ed WHERE ed.doc_id = ?1 AND ed.entity_id = entities.id",
+    )?
+    .execute([doc_id])?;
+    Ok(())
+}
+
+/// Takes the document's entities out of the counts, before its rows are deleted.
+fn uncount_entities(tx: &Transaction, doc_id: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE entities SET mention_count = mention_count - ed.mentions, document_count = document_count - 1,
+                             statement_count = statement_count - ed.statements
+         FROM entity_documents ed WHERE ed.doc_id = ?1 AND ed.entity_id = entities.id",
+    )?
+    .execute([doc_id])?;
+    tx.prepare_cached("DELETE FROM entity_documents WHERE doc_id = ?1")?.execute([doc_id])?;
     Ok(())
 }
 
@@ -357,11 +395,12 @@ fn insert_statement(
 fn insert_quantities(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO quantities (doc_id, start, end, text, value, low, high, approx, bound, change, unit,
-             counted, counted_start, counted_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             counted, counted_start, counted_end, counted_key, counted_head)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     for q in &a.quantities {
         let counted = q.counted.as_ref();
+        let key = counted.and_then(|c| crate::numbers::counted_key(&c.text));
         stmt.execute(params![
             doc_id,
             q.start,
@@ -377,9 +416,23 @@ fn insert_quantities(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result
             counted.map(|c| &c.text),
             counted.map(|c| c.start),
             counted.map(|c| c.end),
+            key,
+            key.as_deref().map(crate::numbers::counted_head),
         ])?;
     }
     Ok(())
+}
+
+/// The title the repair stage found in the text (its first title region), for a document whose
+/// metadata has none: a plain-text file's headline line. Spaces run together; at most 300 bytes.
+pub(crate) fn title_in_text(text: &str, regions: &[RegionJson]) -> Option<String> {
+    let r = regions.iter().find(|r| r.kind == RegionKind::Title)?;
+    let words = text.get(r.start as usize..r.end as usize)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut end = words.len().min(300);
+    while !words.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(words[..end].to_string()).filter(|t| !t.is_empty())
 }
 
 fn insert_times(tx: &Transaction, doc_id: &str, a: &AnalysisJson) -> Result<()> {
@@ -397,4 +450,40 @@ fn label<T: Serialize>(value: &T) -> Result<String> {
         serde_json::Value::String(s) => Ok(s),
         other => Ok(other.to_string()),
     }
+}
+
+/// Schema 12's backfill: titles from the text for stored documents without one (their full-text
+/// entry rewritten to match), and the grouping key of every counted noun.
+pub(crate) fn backfill_titles_and_counted_keys(tx: &Transaction) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Regions {
+        regions: Vec<RegionJson>,
+    }
+    let untitled: Vec<(i64, String, String)> = tx
+        .prepare("SELECT pk, text, analysis FROM documents WHERE title IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut set_title = tx.prepare("UPDATE documents SET title = ?2 WHERE pk = ?1")?;
+    let mut unindex =
+        tx.prepare("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?1, NULL, ?2)")?;
+    let mut index = tx.prepare("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?;
+    for (pk, text, analysis) in untitled {
+        // An analysis this build cannot read keeps its document untitled.
+        let Ok(Regions { regions }) = serde_json::from_str::<Regions>(&analysis) else { continue };
+        if let Some(title) = title_in_text(&text, &regions) {
+            set_title.execute(params![pk, title])?;
+            unindex.execute(params![pk, text])?;
+            index.execute(params![pk, title, text])?;
+        }
+    }
+    let counted: Vec<(i64, String)> = tx
+        .prepare("SELECT rowid, counted FROM quantities WHERE counted IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut set_key = tx.prepare("UPDATE quantities SET counted_key = ?2, counted_head = ?3 WHERE rowid = ?1")?;
+    for (rowid, text) in counted {
+        let key = crate::numbers::counted_key(&text);
+        set_key.execute(params![rowid, key, key.as_deref().map(crate::numbers::counted_head)])?;
+    }
+    Ok(())
 }

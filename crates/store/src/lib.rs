@@ -30,14 +30,15 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use browse::{
-    CountedNoun, DatePoint, DocumentSummary, EntityDetail, Page, QuantityPoint, StatementQuery, TimelinePoint,
+    CountedNoun, DatePoint, DocumentOrder, DocumentQuery, DocumentSummary, EntityDetail, Page, QuantityPoint,
+    StatementQuery, TimelinePoint,
 };
 pub use claims::{ClaimFilter, ClaimSummary};
 pub use drift::DriftReport;
 pub use events::{EventFilter, EventRow};
 pub use headlines::{HeadlineFilter, HeadlineRow};
 pub use insert::{Analysed, Inserted};
-pub use numbers::QuantityFilter;
+pub use numbers::{counted_head, counted_key, QuantityFilter};
 pub use query::{AliasDocument, AliasEvidence, EntityRow, HitKind, SearchHit, StatementFilter, StatementRow, Stats};
 pub use raw::RawHtml;
 pub use schema::SCHEMA_VERSION;

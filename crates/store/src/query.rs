@@ -30,6 +30,9 @@ pub struct SearchHit {
     pub snippet: String,
     /// FTS5 bm25 rank: lower is better; hits come sorted by it.
     pub rank: f64,
+    pub outlet: Option<String>,
+    /// ISO date, `YYYY-MM-DD`.
+    pub published: Option<String>,
 }
 
 /// Which statements [`Store::statements`] returns. `None` fields do not filter.
@@ -87,12 +90,14 @@ pub struct EntityRow {
     pub mentions: u64,
     /// Documents in which it occurs.
     pub documents: u64,
+    /// Statements it made, in all documents (not `statements`: an entity's page lists those).
+    pub statement_count: u64,
 }
 
 /// The columns [`entity_row`] reads, over `entities e`; the fourth (`n`) is the mention count.
-pub(crate) const ENTITY_COLUMNS: &str = "e.id, e.name, e.kind,
-     (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n,
-     (SELECT count(DISTINCT de.doc_id) FROM document_entities de WHERE de.entity_id = e.id)";
+/// The counts are kept at insert (schema 12, insert.rs `count_entities`).
+pub(crate) const ENTITY_COLUMNS: &str = "e.id, e.name, e.kind, e.mention_count AS n, e.document_count,
+     e.statement_count";
 
 /// An [`EntityRow`] from [`ENTITY_COLUMNS`], its aliases still to be filled in.
 pub(crate) fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
@@ -103,6 +108,7 @@ pub(crate) fn entity_row(r: &Row) -> rusqlite::Result<EntityRow> {
         aliases: Vec::new(),
         mentions: count(r.get(3)?),
         documents: count(r.get(4)?),
+        statement_count: count(r.get(5)?),
     })
 }
 
@@ -210,6 +216,12 @@ impl Store {
     /// Full-text search over documents (title, text) and statements (speaker, content), best
     /// first. Plain words only: quotes and FTS5 operators in `query` are taken literally.
     pub fn search(&mut self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.search_page(query, 0, limit)
+    }
+
+    /// [`Store::search`] from the `offset`-th hit on: the page after the first. Each index
+    /// ranks its best `offset + limit` hits, so later pages cost more, as in any ranked search.
+    pub fn search_page(&mut self, query: &str, offset: usize, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
@@ -217,7 +229,9 @@ impl Store {
         // so no search keeps a core and a connection (the server has a few) busy for long.
         let deadline = Instant::now() + SEARCH_BUDGET;
         self.conn.progress_handler(BUDGET_CHECK_STEPS, Some(move || Instant::now() > deadline))?;
-        let hits = self.ranked_hits(&q, limit);
+        let hits = self
+            .ranked_hits(&q, offset.saturating_add(limit))
+            .map(|hits| hits.into_iter().skip(offset).take(limit).collect());
         self.conn.progress_handler(0, None::<fn() -> bool>)?;
         match hits {
             Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
@@ -241,12 +255,12 @@ impl Store {
                  SELECT f.rowid AS id, f.rank AS rank FROM statements_fts f JOIN statements s ON s.id = f.rowid
                  WHERE statements_fts MATCH ?1 ORDER BY f.rank, s.doc_id, s.idx LIMIT ?2)
              SELECT 'document', d.id, d.title, d.source, NULL, NULL,
-                    snippet(documents_fts, -1, '[', ']', '…', 16), t.rank
+                    snippet(documents_fts, -1, '[', ']', '…', 16), t.rank, d.outlet, d.published
              FROM top_docs t JOIN documents_fts ON documents_fts.rowid = t.pk JOIN documents d ON d.pk = t.pk
              WHERE documents_fts MATCH ?1
              UNION ALL
              SELECT 'statement', s.doc_id, d.title, d.source, s.idx, s.speaker,
-                    snippet(statements_fts, -1, '[', ']', '…', 16), t.rank
+                    snippet(statements_fts, -1, '[', ']', '…', 16), t.rank, d.outlet, d.published
              FROM top_statements t JOIN statements_fts ON statements_fts.rowid = t.id
                   JOIN statements s ON s.id = t.id JOIN documents d ON d.id = s.doc_id
              WHERE statements_fts MATCH ?1
@@ -264,6 +278,8 @@ impl Store {
                 speaker: r.get(5)?,
                 snippet: r.get(6)?,
                 rank: r.get(7)?,
+                outlet: r.get(8)?,
+                published: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -277,17 +293,33 @@ impl Store {
 
     /// Canonical entities, most mentioned first.
     pub fn entities(&self, limit: usize) -> Result<Vec<EntityRow>> {
+        Ok(self.entities_page(None, 0, limit)?.items)
+    }
+
+    /// One page of the canonical entities, most mentioned first, optionally of one kind
+    /// (`person`, `organization`, `location`, `group` …).
+    pub fn entities_page(&self, kind: Option<&str>, offset: usize, limit: usize) -> Result<crate::Page<EntityRow>> {
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM entities WHERE ?1 IS NULL OR kind = ?1")?
+            .query_row(params![kind], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {ENTITY_COLUMNS} FROM entities e
+             WHERE ?1 IS NULL OR e.kind = ?1
              ORDER BY n DESC, e.name, e.id
-             LIMIT ?1"
+             LIMIT ?2 OFFSET ?3"
         ))?;
-        let rows = stmt.query_map(params![sql_limit(limit)], |r| {
+        let rows = stmt.query_map(params![kind, sql_limit(limit), crate::browse::sql_offset(offset)], |r| {
             let mut e = entity_row(r)?;
             e.aliases = listed_aliases(&self.conn, e.id)?;
             Ok(e)
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(crate::Page {
+            total: count(total),
+            offset: offset as u64,
+            limit: limit as u64,
+            items: rows.collect::<rusqlite::Result<_>>()?,
+        })
     }
 
     /// Every alias of entity `id` with each kind of evidence it joined on, sorted by alias and

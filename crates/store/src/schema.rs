@@ -17,7 +17,11 @@ const MIGRATIONS: &[&str] = &[
     CLAIM_TERM_IDS,
     CLAIM_PROFILES,
     include_str!("../migrations/0011_entity_page_indexes.sql"),
+    TITLES_AND_COUNTED_KEYS,
 ];
+
+/// Titles from the text and counted-noun keys; the backfill needs [`after_migration`].
+const TITLES_AND_COUNTED_KEYS: &str = include_str!("../migrations/0012_titles_and_counted_keys.sql");
 
 /// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].
 const ENTITY_EVIDENCE: &str = include_str!("../migrations/0006_entity_evidence.sql");
@@ -35,6 +39,9 @@ const CLAIM_PROFILES: &str = include_str!("../migrations/0010_claim_profiles.sql
 fn after_migration(tx: &rusqlite::Transaction, sql: &str) -> Result<bool> {
     if sql == ENTITY_EVIDENCE {
         crate::linking::backfill_person_names(tx)?;
+    }
+    if sql == TITLES_AND_COUNTED_KEYS {
+        crate::insert::backfill_titles_and_counted_keys(tx)?;
     }
     if sql == CLAIM_PROFILES {
         crate::claims::convert_json_profiles(tx)?;

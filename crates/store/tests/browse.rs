@@ -132,7 +132,11 @@ fn one_entity_with_statements_timeline_and_numbers() {
     assert!(e.timeline.iter().all(|p| p.mentions == 1 && p.statements == 1));
     // Per date, complete even where the lists are cut short.
     let capped = s.entity("Pat Ryder", 1).unwrap().expect("found");
-    assert_eq!((capped.statements.len(), capped.timeline.len()), (1, 1));
+    assert_eq!(
+        (capped.statements.len(), capped.timeline.len()),
+        (1, e.timeline.len()),
+        "the timeline is not capped by the page"
+    );
     assert_eq!(capped.dates, e.dates);
     let per_date: Vec<_> =
         e.dates.iter().map(|d| (d.published.as_deref(), d.documents, d.mentions, d.statements)).collect();
@@ -152,12 +156,15 @@ fn one_entity_with_statements_timeline_and_numbers() {
 #[test]
 fn numbers_by_counted_noun_over_time() {
     let s = store();
-    let series = s.quantity_series("Troops", 100).unwrap();
+    let series = s.quantity_series("Troops", 0, 100).unwrap();
     let values: Vec<_> = series.iter().map(|q| q.value.unwrap_or_default()).collect();
     assert_eq!(values, [10_000.0, 8_000.0, 12_000.0, 11_000.0]);
     assert_eq!(series[0].counted.as_deref(), Some("troops"));
-    assert!(s.quantity_series("tanks", 100).unwrap().is_empty());
+    assert!(s.quantity_series("tanks", 0, 100).unwrap().is_empty());
     let nouns = s.counted_nouns(10).unwrap();
     assert_eq!(nouns.len(), 1);
-    assert_eq!((nouns[0].counted.as_str(), nouns[0].quantities), ("troops", 4));
+    assert_eq!(
+        (nouns[0].counted.as_str(), nouns[0].head.as_str(), nouns[0].quantities, nouns[0].head_quantities),
+        ("troop", "troop", 4, 4)
+    );
 }

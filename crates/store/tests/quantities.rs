@@ -64,7 +64,7 @@ fn store() -> Store {
 #[test]
 fn counted_filter_is_a_case_insensitive_substring_in_date_order() {
     let s = store();
-    let rows = s.quantities(&QuantityFilter { counted: Some("troops".into()), limit: 100 }).unwrap();
+    let rows = s.quantities(&QuantityFilter { counted: Some("troops".into()), offset: 0, limit: 100 }).unwrap();
     let got: Vec<Listed> =
         rows.iter().map(|q| (q.published.as_deref(), q.text.as_str(), q.value, q.counted.as_deref())).collect();
     assert_eq!(
@@ -78,7 +78,9 @@ fn counted_filter_is_a_case_insensitive_substring_in_date_order() {
     assert_eq!(rows[0].title.as_deref(), Some("report 2024-10-31"));
     assert!(rows[0].approx);
 
-    let korean = s.quantities(&QuantityFilter { counted: Some("  north KOREAN troops ".into()), limit: 100 }).unwrap();
+    let korean = s
+        .quantities(&QuantityFilter { counted: Some("  north KOREAN troops ".into()), offset: 0, limit: 100 })
+        .unwrap();
     assert_eq!(korean.len(), 1);
     assert_eq!(korean[0].value, Some(12000.0));
 }
@@ -90,7 +92,7 @@ fn no_filter_lists_every_number_and_limit_applies() {
     let texts: Vec<&str> = all.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, ["50", "around 10,000", "2", "12,000", "3", "3,000"]);
     assert_eq!(all[2].counted, None);
-    let two = s.quantities(&QuantityFilter { counted: None, limit: 2 }).unwrap();
+    let two = s.quantities(&QuantityFilter { counted: None, offset: 0, limit: 2 }).unwrap();
     assert_eq!(two.len(), 2);
 }
 
@@ -98,7 +100,10 @@ fn no_filter_lists_every_number_and_limit_applies() {
 fn filter_text_is_bound_not_spliced() {
     let s = store();
     for nasty in ["'; DROP TABLE quantities; --", "%", "_", "\""] {
-        assert!(s.quantities(&QuantityFilter { counted: Some(nasty.into()), limit: 10 }).unwrap().is_empty());
+        assert!(s
+            .quantities(&QuantityFilter { counted: Some(nasty.into()), offset: 0, limit: 10 })
+            .unwrap()
+            .is_empty());
     }
     assert_eq!(s.quantities(&QuantityFilter::default()).unwrap().len(), 6);
 }
