@@ -5,7 +5,7 @@
 # Needs Debian's chromium and chromium-driver (as the tests do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test -p dossier-server --test browser
+cargo test -p dossier-server --features browser --test browser -- example_pages_for_the_docs
 shots=target/tmp/screenshots
 test -d "$shots" || { echo "error: the browser test wrote no screenshots to $shots" >&2; exit 1; }
 mkdir -p docs/screenshots

@@ -81,10 +81,16 @@ fn unknown_claims_and_entities_are_none() {
 
 /// What schema 12 added, undone: the counted-noun keys, the documents' statement counts and
 /// the entity counts (migrations/0012_titles_and_counted_keys.sql).
-const UNDO_SCHEMA_12: &str = "DROP INDEX quantities_counted_head;
+const UNDO_SCHEMA_12: &str = "DROP INDEX statements_by_date;
+     DROP INDEX statements_entity_by_date;
+     ALTER TABLE statements DROP COLUMN published;
+     DROP INDEX quantities_counted_head;
      ALTER TABLE quantities DROP COLUMN counted_head;
      ALTER TABLE quantities DROP COLUMN counted_key;
      DROP INDEX documents_statement_count;
+     DROP INDEX documents_newest;
+     DROP INDEX documents_oldest;
+     DROP INDEX documents_by_title;
      DROP INDEX documents_outlet;
      ALTER TABLE documents DROP COLUMN statement_count;
      DROP INDEX documents_published;

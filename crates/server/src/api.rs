@@ -135,6 +135,7 @@ pub struct StatementParams {
     pub since: Option<String>,
     pub until: Option<String>,
     pub doc: Option<String>,
+    pub outlet: Option<String>,
     pub offset: Option<usize>,
     pub limit: Option<usize>,
 }
@@ -211,6 +212,7 @@ impl StatementParams {
             since: iso_date("since", self.since.clone())?,
             until: iso_date("until", self.until.clone())?,
             doc_id: given(self.doc.clone()),
+            outlet: given(self.outlet.clone()),
             offset: self.offset.unwrap_or(0),
             limit: limit(self.limit, 100)?,
         })

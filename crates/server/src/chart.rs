@@ -228,6 +228,7 @@ mod tests {
             hedged: false,
             start: 0,
             end: 1,
+            claim: None,
         }
     }
 

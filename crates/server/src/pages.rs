@@ -147,9 +147,10 @@ pub async fn statements(State(st): State<AppState>, PQ(p): PQ<StatementParams>) 
     let (offset, n) = (query.offset, query.limit);
     let rows = st.pool.run(move |s| s.statements_where(&query)).await?;
     let f = |v: &Option<String>| v.as_deref().unwrap_or("").to_string();
-    let (speaker, entity, stance, hedged, since, until) =
-        (f(&p.speaker), f(&p.entity), f(&p.stance), f(&p.hedged), f(&p.since), f(&p.until));
+    let (speaker, entity, stance, hedged, since, until, outlet) =
+        (f(&p.speaker), f(&p.entity), f(&p.stance), f(&p.hedged), f(&p.since), f(&p.until), f(&p.outlet));
     let form = StatementForm {
+        outlet: &outlet,
         speaker: &speaker,
         entity: &entity,
         stance: &stance,

@@ -513,7 +513,7 @@ fn statement_rows(b: &mut String, rows: &[StatementRow], with_speaker: bool) {
     if with_speaker {
         b.push_str("<th>Speaker</th>");
     }
-    b.push_str("<th>Cue</th><th>Stance</th><th>Statement</th><th>Article</th></tr></thead><tbody>\n");
+    b.push_str("<th>Cue</th><th>Stance</th><th>Statement</th><th>Article</th><th>Claim</th></tr></thead><tbody>\n");
     for s in rows {
         let _ = write!(b, "<tr><td class=\"date-cell\">{}</td>", or_dash(s.published.as_deref()));
         if with_speaker {
@@ -521,11 +521,12 @@ fn statement_rows(b: &mut String, rows: &[StatementRow], with_speaker: bool) {
         }
         let _ = writeln!(
             b,
-            "<td>{}</td><td><span class=\"stance stance-{st}\">{st}</span>{}</td><td class=\"said\">{}</td><td>{}</td></tr>",
+            "<td>{}</td><td><span class=\"stance stance-{st}\">{st}</span>{}</td><td class=\"said\">{}</td><td>{}</td><td>{}</td></tr>",
             esc(&s.cue),
             if s.hedged { " <span class=\"hedged-tag\">hedged</span>" } else { "" },
             esc(&s.content),
             doc_cite(&s.doc_id, s.title.as_deref(), s.outlet.as_deref(), None),
+            s.claim.map_or_else(|| "—".to_string(), |c| format!("<a href=\"/claims/{c}\">#{c}</a>")),
             st = esc(&s.stance),
         );
     }
@@ -536,6 +537,7 @@ fn statement_rows(b: &mut String, rows: &[StatementRow], with_speaker: bool) {
 #[derive(Debug, Default)]
 pub struct StatementForm<'a> {
     pub speaker: &'a str,
+    pub outlet: &'a str,
     pub entity: &'a str,
     pub stance: &'a str,
     pub hedged: &'a str,
@@ -554,6 +556,7 @@ impl StatementForm<'_> {
             ("hedged", self.hedged),
             ("since", self.since),
             ("until", self.until),
+            ("outlet", self.outlet),
         ])
     }
 }
@@ -562,6 +565,7 @@ pub fn statements(form: &StatementForm, rows: &[StatementRow], offset: usize, li
     let mut b = String::from("<h1>Statements</h1>\n<form class=\"filters\" method=\"get\" action=\"/statements\">");
     text_field(&mut b, "speaker", "Speaker", form.speaker, "text");
     text_field(&mut b, "entity", "About entity", form.entity, "text");
+    text_field(&mut b, "outlet", "Outlet", form.outlet, "text");
     let mut stances = vec![("", "any")];
     stances.extend(STANCES.iter().map(|s| (*s, *s)));
     select(&mut b, "stance", "Stance", form.stance, &stances);

@@ -15,6 +15,9 @@ ALTER TABLE documents ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0;
 UPDATE documents SET statement_count = (SELECT count(*) FROM statements s WHERE s.doc_id = documents.id);
 DROP INDEX documents_published;
 CREATE INDEX documents_published ON documents(published, pk);
+CREATE INDEX documents_newest ON documents(published IS NULL, published DESC, pk DESC);
+CREATE INDEX documents_oldest ON documents(published IS NULL, published, pk);
+CREATE INDEX documents_by_title ON documents(title IS NULL, title COLLATE NOCASE, pk);
 CREATE INDEX documents_statement_count ON documents(statement_count, pk);
 CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE, pk) WHERE outlet IS NOT NULL;
 
@@ -29,7 +32,10 @@ CREATE TABLE entity_documents (
     statements INTEGER NOT NULL,
     PRIMARY KEY (entity_id, doc_id)
 ) WITHOUT ROWID;
-CREATE INDEX entity_documents_published ON entity_documents(entity_id, published);
+-- In date order, undated last, as the entity page lists them (an index on the expression, so that
+-- a page of a large entity is read in order, not sorted).
+CREATE INDEX entity_documents_published
+    ON entity_documents(entity_id, published IS NULL, published, doc_id, mentions, statements);
 CREATE INDEX entity_documents_doc ON entity_documents(doc_id);
 INSERT INTO entity_documents (entity_id, doc_id, published, mentions, statements)
 SELECT x.entity_id, x.doc_id, d.published, sum(x.m), sum(x.s)
@@ -45,3 +51,11 @@ UPDATE entities SET (mention_count, document_count, statement_count) =
     (SELECT coalesce(sum(mentions), 0), count(*), coalesce(sum(statements), 0)
      FROM entity_documents WHERE entity_id = entities.id);
 CREATE INDEX entities_by_mentions ON entities(mention_count DESC, name, id);
+
+-- A statement's publication date (its document's), so that statements list in date order from
+-- an index: the statements page and an entity's statements read one page, not sort them all.
+ALTER TABLE statements ADD COLUMN published TEXT;
+UPDATE statements SET published = (SELECT published FROM documents d WHERE d.id = statements.doc_id);
+CREATE INDEX statements_by_date ON statements(published IS NULL, published, doc_id, idx);
+CREATE INDEX statements_entity_by_date
+    ON statements(speaker_entity_id, published IS NULL, published, doc_id, idx) WHERE speaker_entity_id IS NOT NULL;

@@ -91,6 +91,8 @@ pub struct StatementQuery {
     /// Published on or before this ISO date (`YYYY-MM-DD`); undated documents never match.
     pub until: Option<String>,
     pub doc_id: Option<String>,
+    /// In documents of this outlet (whole, ignoring case).
+    pub outlet: Option<String>,
     pub offset: usize,
     pub limit: usize,
 }
@@ -106,6 +108,7 @@ impl Default for StatementQuery {
             since: None,
             until: None,
             doc_id: None,
+            outlet: None,
             offset: 0,
             limit: 100,
         }
@@ -197,7 +200,8 @@ pub struct EntityDetail {
 }
 
 const STATEMENT_COLUMNS: &str = "s.doc_id, d.title, d.source, d.outlet, d.published, s.speaker, s.speaker_entity,
-     s.source_type, s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end";
+     s.source_type, s.cue, s.content, s.quote, s.stance, s.hedged, s.start, s.end,
+     (SELECT cr.claim_id FROM claim_reports cr WHERE cr.doc_id = s.doc_id AND cr.kind = 'statement' AND cr.item = s.idx)";
 
 fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
     Ok(StatementRow {
@@ -216,6 +220,7 @@ fn statement_row(r: &Row) -> rusqlite::Result<StatementRow> {
         hedged: r.get(12)?,
         start: r.get(13)?,
         end: r.get(14)?,
+        claim: r.get(15)?,
     })
 }
 
@@ -268,17 +273,33 @@ impl Store {
             }
             None => None,
         };
-        let filter = "(?1 IS NULL OR d.outlet = ?1 COLLATE NOCASE)
-               AND (?2 IS NULL OR d.published >= ?2)
-               AND (?3 IS NULL OR d.published <= ?3)
-               AND (?4 IS NULL OR d.id IN (SELECT s.doc_id FROM statements s
-                                           WHERE s.speaker_entity_id IN (SELECT value FROM json_each(?4))))
-               AND (?5 IS NULL OR d.id IN (SELECT h.doc_id FROM headlines h WHERE h.verdict = ?5 AND h.role = 'title'))";
+        // Only the filters given, so that each can use its index (a filter written as
+        // "?1 IS NULL OR …" reads every document's row, text and all, on every page).
         let verdict = query.verdict.as_deref().map(str::to_lowercase);
+        let mut clauses: Vec<String> = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        let given = [
+            ("d.outlet = ?V COLLATE NOCASE", query.outlet.clone()),
+            ("d.published >= ?V", query.since.clone()),
+            ("d.published <= ?V", query.until.clone()),
+            (
+                "d.id IN (SELECT ed.doc_id FROM entity_documents ed
+                          WHERE ed.entity_id IN (SELECT value FROM json_each(?V)) AND ed.statements > 0)",
+                speaker_ids,
+            ),
+            ("d.id IN (SELECT h.doc_id FROM headlines h WHERE h.verdict = ?V AND h.role = 'title')", verdict),
+        ];
+        for (clause, value) in given {
+            if let Some(v) = value {
+                values.push(v);
+                clauses.push(clause.replace("?V", &format!("?{}", values.len())));
+            }
+        }
+        let filter = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
         let total: i64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM documents d WHERE {filter}"))?
-            .query_row(params![query.outlet, query.since, query.until, speaker_ids, verdict], |r| r.get(0))?;
+            .query_row(rusqlite::params_from_iter(&values), |r| r.get(0))?;
         let order = match query.order {
             DocumentOrder::Ingested => "d.pk DESC",
             DocumentOrder::Published => "d.published IS NULL, d.published DESC, d.pk DESC",
@@ -292,17 +313,11 @@ impl Store {
              FROM documents d
              WHERE {filter}
              ORDER BY {order}
-             LIMIT ?6 OFFSET ?7"
-        ))?;
-        let params = params![
-            query.outlet,
-            query.since,
-            query.until,
-            speaker_ids,
-            verdict,
+             LIMIT {} OFFSET {}",
             sql_limit(query.limit),
             sql_offset(query.offset)
-        ];
+        ))?;
+        let params = rusqlite::params_from_iter(&values);
         let rows = stmt.query_map(params, |r| {
             Ok(DocumentSummary {
                 id: r.get(0)?,
@@ -345,8 +360,8 @@ impl Store {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Statements matching `query`, by publication date (undated last), then ingestion order,
-    /// then position in the document.
+    /// Statements matching `query`, by publication date (undated last), then document id, then
+    /// position in the document: the order of the `statements_by_date` index, read a page at a time.
     pub fn statements_where(&self, query: &StatementQuery) -> Result<Vec<StatementRow>> {
         let entity_ids = match &query.entity {
             Some(name) => {
@@ -372,7 +387,8 @@ impl Store {
                     OR EXISTS (SELECT 1 FROM mentions m
                                WHERE m.doc_id = s.doc_id AND m.start >= s.start AND m.end <= s.end
                                  AND m.entity_id IN (SELECT value FROM json_each(?7))))
-             ORDER BY d.published IS NULL, d.published, d.pk, s.idx
+               AND (?10 IS NULL OR d.outlet = ?10 COLLATE NOCASE)
+             ORDER BY s.published IS NULL, s.published, s.doc_id, s.idx
              LIMIT ?8 OFFSET ?9"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -389,7 +405,8 @@ impl Store {
                 query.until,
                 entity_ids,
                 sql_limit(query.limit),
-                sql_offset(query.offset)
+                sql_offset(query.offset),
+                query.outlet
             ],
             statement_row,
         )?;
@@ -432,7 +449,7 @@ impl Store {
                 "SELECT {STATEMENT_COLUMNS}
                  FROM statements s JOIN documents d ON d.id = s.doc_id
                  WHERE s.speaker_entity_id = ?1
-                 ORDER BY d.published IS NULL, d.published, d.pk, s.idx
+                 ORDER BY s.published IS NULL, s.published, s.doc_id, s.idx
                  LIMIT ?2 OFFSET ?3"
             ))?
             .query_map(params![id, sql_limit(limit), sql_offset(offset)], statement_row)?
@@ -444,7 +461,7 @@ impl Store {
                 "SELECT d.id, d.title, d.published, ed.mentions, ed.statements
                  FROM entity_documents ed JOIN documents d ON d.id = ed.doc_id
                  WHERE ed.entity_id = ?1
-                 ORDER BY ed.published IS NULL, ed.published, d.pk
+                 ORDER BY ed.published IS NULL, ed.published, ed.doc_id
                  LIMIT ?2",
             )?
             .query_map(params![id, sql_limit(limit.max(TIMELINE_DOCUMENTS))], |r| {
@@ -463,7 +480,7 @@ impl Store {
             .prepare_cached(
                 "SELECT published, count(*), sum(mentions), sum(statements)
                  FROM entity_documents WHERE entity_id = ?1
-                 GROUP BY published
+                 GROUP BY published IS NULL, published
                  ORDER BY published IS NULL, published",
             )?
             .query_map(params![id], |r| {
@@ -483,7 +500,7 @@ impl Store {
                  FROM statements s JOIN quantities q ON q.doc_id = s.doc_id AND q.start >= s.start AND q.end <= s.end
                       JOIN documents d ON d.id = q.doc_id
                  WHERE s.speaker_entity_id = ?1
-                 ORDER BY d.published IS NULL, d.published, d.pk, q.start
+                 ORDER BY s.published IS NULL, s.published, s.doc_id, s.idx, q.start
                  LIMIT ?2 OFFSET ?3"
             ))?
             .query_map(params![id, sql_limit(limit), sql_offset(offset)], quantity_point)?

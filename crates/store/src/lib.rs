@@ -83,6 +83,19 @@ pub struct Store {
     /// What linking claims read of the claim tables, kept from batch to batch while no other
     /// connection writes the file (claims.rs, [`claims::ClaimCache::begin`]).
     claim_cache: claims::ClaimCache,
+    /// Counts over the whole store, kept while nothing is written ([`Aggregates`]).
+    aggregates: std::sync::Mutex<Aggregates>,
+}
+
+/// The last [`Store::stats`] and [`Store::counted_nouns`], with the file's `PRAGMA
+/// data_version` (moved by other connections' commits) and this connection's change count when
+/// they were counted: still true while both stand. Counting millions of mentions or numbers on
+/// every page view is not free; reading two counters is.
+#[derive(Default)]
+struct Aggregates {
+    key: (i64, u64),
+    stats: Option<Stats>,
+    counted_nouns: Option<(usize, Vec<CountedNoun>)>,
 }
 
 impl Store {
@@ -116,7 +129,23 @@ impl Store {
         // and planned again.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, link_claims: true, claim_cache: claims::ClaimCache::default() })
+        Ok(Store {
+            conn,
+            link_claims: true,
+            claim_cache: claims::ClaimCache::default(),
+            aggregates: Default::default(),
+        })
+    }
+
+    /// The whole-store counts, emptied first when anything was written since they were kept.
+    fn aggregates(&self) -> Result<std::sync::MutexGuard<'_, Aggregates>> {
+        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let key = (version, self.conn.total_changes());
+        let mut cache = self.aggregates.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if cache.key != key {
+            *cache = Aggregates { key, ..Aggregates::default() };
+        }
+        Ok(cache)
     }
 
     /// Turns claim linking off or on for later inserts (see the field's note).

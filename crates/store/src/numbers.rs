@@ -56,6 +56,18 @@ impl Store {
     /// The counted nouns by key, grouped by their head: the heads with the most numbers first,
     /// within a head its most frequent keys first; at most `limit` keys.
     pub fn counted_nouns(&self, limit: usize) -> Result<Vec<CountedNoun>> {
+        let mut cache = self.aggregates()?;
+        if let Some((n, nouns)) = &cache.counted_nouns {
+            if *n == limit {
+                return Ok(nouns.clone());
+            }
+        }
+        let nouns = self.count_counted_nouns(limit)?;
+        cache.counted_nouns = Some((limit, nouns.clone()));
+        Ok(nouns)
+    }
+
+    fn count_counted_nouns(&self, limit: usize) -> Result<Vec<CountedNoun>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT counted_key, counted_head, n, sum(n) OVER (PARTITION BY counted_head) AS head_n
              FROM (SELECT counted_key, counted_head, count(*) AS n FROM quantities

@@ -74,6 +74,8 @@ pub struct StatementRow {
     /// Byte span of the content in the document text.
     pub start: u32,
     pub end: u32,
+    /// The claim this statement reports, when it joined one (crates/claims).
+    pub claim: Option<i64>,
 }
 
 /// A canonical entity across the whole store.
@@ -200,6 +202,11 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
 /// How long one search may run (see [`Store::search`]).
 pub const SEARCH_BUDGET: Duration = Duration::from_secs(2);
 
+/// The most matches of a search ranked, in each index: the most recently stored ones. A word
+/// in most of 100,000 articles would otherwise be ranked in all of them for every page of
+/// twenty (docs/PERFORMANCE-server.md); the matches beyond are the oldest stored.
+pub const SEARCH_CANDIDATES: usize = 2_000;
+
 /// How many virtual-machine steps SQLite runs between two looks at the clock.
 const BUDGET_CHECK_STEPS: std::os::raw::c_int = 10_000;
 
@@ -244,16 +251,23 @@ impl Store {
     }
 
     fn ranked_hits(&self, q: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        // Each index's best `limit` hits are chosen first (in the final order), and snippets
-        // are made for those only: a snippet costs far more than a rank, and a common word
-        // matches thousands of rows.
+        // Each index ranks at most its SEARCH_CANDIDATES newest matches (FTS5 walks a match
+        // list in rowid order and stops there, computing bm25 for those alone), chooses its best
+        // `limit` of them, and snippets are made for those only: a snippet costs far more than a
+        // rank, and a common word matches most of a large store.
         let mut stmt = self.conn.prepare_cached(
-            "WITH top_docs AS (
-                 SELECT f.rowid AS pk, f.rank AS rank FROM documents_fts f JOIN documents d ON d.pk = f.rowid
-                 WHERE documents_fts MATCH ?1 ORDER BY f.rank, d.id LIMIT ?2),
+            "WITH doc_candidates AS (
+                 SELECT rowid AS pk, bm25(documents_fts) AS rank FROM documents_fts
+                 WHERE documents_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3),
+             top_docs AS (
+                 SELECT c.pk, c.rank FROM doc_candidates c JOIN documents d ON d.pk = c.pk
+                 ORDER BY c.rank, d.id LIMIT ?2),
+             statement_candidates AS (
+                 SELECT rowid AS id, bm25(statements_fts) AS rank FROM statements_fts
+                 WHERE statements_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3),
              top_statements AS (
-                 SELECT f.rowid AS id, f.rank AS rank FROM statements_fts f JOIN statements s ON s.id = f.rowid
-                 WHERE statements_fts MATCH ?1 ORDER BY f.rank, s.doc_id, s.idx LIMIT ?2)
+                 SELECT c.id, c.rank FROM statement_candidates c JOIN statements s ON s.id = c.id
+                 ORDER BY c.rank, s.doc_id, s.idx LIMIT ?2)
              SELECT 'document', d.id, d.title, d.source, NULL, NULL,
                     snippet(documents_fts, -1, '[', ']', '…', 16), t.rank, d.outlet, d.published
              FROM top_docs t JOIN documents_fts ON documents_fts.rowid = t.pk JOIN documents d ON d.pk = t.pk
@@ -267,7 +281,8 @@ impl Store {
              ORDER BY 8, 2, 5
              LIMIT ?2",
         )?;
-        let rows = stmt.query_map(params![q, sql_limit(limit)], |r| {
+        let candidates = i64::try_from(SEARCH_CANDIDATES.max(limit)).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![q, sql_limit(limit), candidates], |r| {
             let kind: String = r.get(0)?;
             Ok(SearchHit {
                 kind: if kind == "document" { HitKind::Document } else { HitKind::Statement },
@@ -353,6 +368,16 @@ impl Store {
     }
 
     pub fn stats(&self) -> Result<Stats> {
+        let mut cache = self.aggregates()?;
+        if let Some(stats) = cache.stats {
+            return Ok(stats);
+        }
+        let stats = self.count_everything()?;
+        cache.stats = Some(stats);
+        Ok(stats)
+    }
+
+    fn count_everything(&self) -> Result<Stats> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements),
                     (SELECT count(*) FROM entities), (SELECT count(*) FROM mentions),

@@ -17,6 +17,8 @@ fn doc(speaker: &str, number: &str, date: Option<&str>, hedge: bool, stance: Sta
     let meta = Metadata {
         title: Some(format!("{speaker} on {number}")),
         published: date.and_then(parse_published),
+        // Each speaker writes for their own outlet here.
+        outlet: Some(format!("{speaker} Wire")),
         ..Default::default()
     };
     let doc = Document::new(text, meta);
@@ -109,6 +111,10 @@ fn statements_filter_by_entity_stance_hedge_and_dates() {
     let contents: Vec<_> = range.iter().map(|r| &r.content[..6]).collect();
     assert_eq!(contents, ["10,000", "8,000 "]);
     assert_eq!(q(|x| x.since = Some("2024-11-06".into())).len(), 1);
+    // Outlet: whole, in any case.
+    let wire = q(|x| x.outlet = Some("dmitry peskov WIRE".into()));
+    assert_eq!((wire.len(), wire[0].outlet.as_deref()), (1, Some("Dmitry Peskov Wire")));
+    assert!(q(|x| x.outlet = Some("Peskov".into())).is_empty());
     // Paging.
     let second = q(|x| {
         x.offset = 1;

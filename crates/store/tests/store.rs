@@ -458,3 +458,20 @@ fn a_nul_in_a_search_is_a_word_break() {
         assert!(!s.search("\u{1}kursk\u{7f}", 10).unwrap().is_empty());
     });
 }
+
+/// The counts are kept between calls only while nothing was written: by this connection or by
+/// another one (the server reads while `dossier ingest` writes).
+#[test]
+fn stats_follow_writes_from_this_and_other_connections() {
+    let path = temp_db("stats");
+    let mut reader = Store::open(&path).unwrap();
+    let mut writer = Store::open(&path).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 0);
+    writer.insert_batch(&[ryder()]).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 1, "another connection's commit");
+    assert_eq!(reader.stats().unwrap(), writer.stats().unwrap());
+    reader.insert_batch(&[ryder_again()]).unwrap();
+    let after = reader.stats().unwrap();
+    assert_eq!((after.documents, after.statements), (2, 2), "this connection's own insert");
+    remove_db(&path);
+}
