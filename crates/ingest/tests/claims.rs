@@ -79,9 +79,14 @@ fn unknown_claims_and_entities_are_none() {
     assert!(store.claims(&ClaimFilter::default()).unwrap().unwrap().is_empty());
 }
 
-/// What schema 12 added, undone: the counted-noun keys, the documents' statement counts and
+/// What schemas 12 and 13 added, undone: the counted-noun keys, the documents' statement counts and
 /// the entity counts (migrations/0012_titles_and_counted_keys.sql).
-const UNDO_SCHEMA_12: &str = "DROP INDEX statements_by_date;
+const UNDO_SCHEMA_12: &str = "DROP INDEX quantities_head_by_date;
+     ALTER TABLE quantities DROP COLUMN published;
+     DROP INDEX events_by_date;
+     DROP INDEX documents_outlet_published;
+     ALTER TABLE events DROP COLUMN published;
+     DROP INDEX statements_by_date;
      DROP INDEX statements_entity_by_date;
      ALTER TABLE statements DROP COLUMN published;
      DROP INDEX quantities_counted_head;

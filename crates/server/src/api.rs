@@ -152,6 +152,8 @@ pub struct EventParams {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ClaimParams {
+    /// `GET /api/claims`: each claim's first this many reports and numbers, by date (default 20).
+    pub reports: Option<usize>,
     pub about: Option<String>,
     pub since: Option<String>,
     pub min_documents: Option<u32>,
@@ -337,7 +339,10 @@ pub async fn claims(State(st): State<AppState>, Q(p): Q<ClaimParams>, Q(f): Q<Fo
         return csv_response("claims", &items);
     }
     let (offset, n, about) = (filter.offset, filter.limit, filter.about.clone());
-    let found = st.pool.run(move |s| s.claims_in_full(&filter)).await?;
+    let shown = limit(p.reports, 20)?;
+    // A wire story repeated by thousands of articles is one claim with thousands of reports:
+    // the list shows the first of each; `GET /api/claims/ID` has them all.
+    let found = st.pool.run(move |s| s.claims_with_reports(&filter, shown)).await?;
     let items = found.ok_or_else(|| ApiError::NotFound(format!("no entity {:?}", about.unwrap_or_default())))?;
     Ok(Json(json!({ "offset": offset, "limit": n, "items": items })).into_response())
 }

@@ -173,8 +173,18 @@ fn drift_panel(d: &DriftReport) -> String {
     b
 }
 
-pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
-    let mut b = format!("<h1 class=\"claim-text\">{}</h1>\n<p class=\"meta\">", esc(&c.text));
+/// The most reports a claim page lists under each stance, and the most numbers in its table;
+/// the rest are in `GET /api/claims/ID` and `dossier claim ID`.
+pub const SHOWN_PER_STANCE: usize = 100;
+
+/// A claim with more reports than this gets no drift panel on its page: comparing its reports
+/// pair by pair takes seconds to minutes (a wire story repeated by thousands of articles);
+/// `dossier drift --claim ID` computes it.
+pub const DRIFT_ON_PAGE_REPORTS: usize = 300;
+
+pub fn claim(c: &ClaimJson, drift: Option<&DriftReport>) -> String {
+    let mut b = crate::views::crumbs(&[("/", "Documents"), ("/claims", "Claims")], &format!("claim #{}", c.id));
+    let _ = write!(b, "<h1 class=\"claim-text\">{}</h1>\n<p class=\"meta\">", esc(&c.text));
     let mut meta = vec![format!("claim #{}", c.id)];
     meta.push(format!(
         "first seen {} {}",
@@ -224,7 +234,7 @@ pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
             .collect();
         b.push_str(&chart::numbers(&points));
         b.push_str("<div class=\"table-wrap\"><table class=\"numbers\"><thead><tr><th>Date</th><th>Number</th><th>Given by</th><th>Evidence</th></tr></thead><tbody>\n");
-        for n in &c.numbers {
+        for n in c.numbers.iter().take(SHOWN_PER_STANCE) {
             let _ = writeln!(
                 b,
                 "<tr><td class=\"date-cell\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -235,6 +245,7 @@ pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
             );
         }
         b.push_str("</tbody></table></div>\n");
+        more_note(&mut b, c.numbers.len(), c.id);
     }
     b.push_str("<h2>Reports by stance</h2>\n<div class=\"stances\">\n");
     for stance in ReportStance::ALL {
@@ -248,7 +259,8 @@ pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
             rs.len(),
             s = stance.as_str()
         );
-        for r in rs {
+        let all = rs.len();
+        for r in rs.into_iter().take(SHOWN_PER_STANCE) {
             let _ = writeln!(
                 b,
                 "<li><p class=\"meta\">{} · {} · {}</p><blockquote><a href=\"{}\">{}</a>{}</blockquote><p class=\"why\">{}</p></li>",
@@ -261,11 +273,34 @@ pub fn claim(c: &ClaimJson, drift: &DriftReport) -> String {
                 why(r)
             );
         }
-        b.push_str("</ol></section>\n");
+        b.push_str("</ol>");
+        more_note(&mut b, all, c.id);
+        b.push_str("</section>\n");
     }
     b.push_str("</div>\n");
-    b.push_str(&drift_panel(drift));
+    match drift {
+        Some(d) => b.push_str(&drift_panel(d)),
+        None => {
+            let _ = writeln!(
+                b,
+                "<section class=\"drift\" id=\"drift\"><h2>Drift</h2>\n<p class=\"note\">{} reports are too many to compare \
+                 here; <code>dossier drift --claim {}</code> lists where this claim changed.</p></section>",
+                c.reports.len(),
+                c.id
+            );
+        }
+    }
     layout(&c.text, "", &b)
+}
+
+/// Says how many items a capped list left out, and where they all are.
+fn more_note(b: &mut String, all: usize, claim: i64) {
+    if all > SHOWN_PER_STANCE {
+        let _ = write!(
+            b,
+            "<p class=\"note\">The first {SHOWN_PER_STANCE} of {all}; all of them: <a href=\"/api/claims/{claim}\">the claim as JSON</a>.</p>"
+        );
+    }
 }
 
 /// The article page's list of the claims it reports.

@@ -120,9 +120,16 @@ pub async fn claims(State(st): State<AppState>, PQ(p): PQ<ClaimParams>) -> PageR
 
 pub async fn claim(State(st): State<AppState>, PP(id): PP<String>) -> PageResult {
     let n: i64 = id.trim().parse().map_err(|_| ApiError::NotFound(format!("no claim {id:?}")))?;
-    let found = st.pool.run(move |s| Ok(s.claim(n)?.zip(s.drift(Some(n))?))).await?;
+    let found = st
+        .pool
+        .run(move |s| {
+            let Some(c) = s.claim(n)? else { return Ok(None) };
+            let drift = if c.reports.len() <= claim_views::DRIFT_ON_PAGE_REPORTS { s.drift(Some(n))? } else { None };
+            Ok(Some((c, drift)))
+        })
+        .await?;
     let (c, drift) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
-    Ok(Html(claim_views::claim(&c, &drift)))
+    Ok(Html(claim_views::claim(&c, drift.as_ref())))
 }
 
 pub async fn entities(State(st): State<AppState>, PQ(p): PQ<EntityListParams>) -> PageResult {

@@ -78,7 +78,7 @@ fn csv_link(api_path: &str, query: &str) -> String {
 }
 
 /// Where a page sits: links back up to the lists it belongs to.
-fn crumbs(trail: &[(&str, &str)], here: &str) -> String {
+pub(crate) fn crumbs(trail: &[(&str, &str)], here: &str) -> String {
     let mut b = String::from("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol>");
     for (href, label) in trail {
         let _ = write!(b, "<li><a href=\"{}\">{}</a></li>", esc(href), esc(label));

@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use crate::insert::normalise_name;
 use crate::query::{
-    count, entity_row, listed_aliases, sql_limit, AliasEvidence, EntityRow, StatementFilter, StatementRow,
-    ENTITY_COLUMNS,
+    count, entity_row, sql_limit, AliasEvidence, EntityRow, StatementFilter, StatementRow, ENTITY_COLUMNS,
 };
 use crate::{Result, Store};
 
@@ -283,11 +282,17 @@ impl Store {
             ("d.published >= ?V", query.since.clone()),
             ("d.published <= ?V", query.until.clone()),
             (
-                "d.id IN (SELECT ed.doc_id FROM entity_documents ed
+                // By pk, which every index of documents holds: no document row is read to test
+                // it; "+" keeps it a test, so that the order's index is walked and stopped early.
+                "+d.pk IN (SELECT sd.pk FROM entity_documents ed JOIN documents sd ON sd.id = ed.doc_id
                           WHERE ed.entity_id IN (SELECT value FROM json_each(?V)) AND ed.statements > 0)",
                 speaker_ids,
             ),
-            ("d.id IN (SELECT h.doc_id FROM headlines h WHERE h.verdict = ?V AND h.role = 'title')", verdict),
+            (
+                "+d.pk IN (SELECT hd.pk FROM headlines h JOIN documents hd ON hd.id = h.doc_id
+                          WHERE h.verdict = ?V AND h.role = 'title')",
+                verdict,
+            ),
         ];
         for (clause, value) in given {
             if let Some(v) = value {
@@ -307,13 +312,14 @@ impl Store {
             DocumentOrder::Statements => "d.statement_count DESC, d.pk DESC",
             DocumentOrder::Title => "d.title IS NULL, d.title COLLATE NOCASE, d.pk",
         };
+        // The page is chosen from the indexes first (the filter's and the order's columns are all
+        // in one), then only its rows are read: a document's row carries its text and analysis.
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT d.id, d.title, d.source, d.url, d.published, d.outlet, length(CAST(d.text AS BLOB)),
+            "WITH page AS (SELECT d.pk FROM documents d WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {})
+             SELECT d.id, d.title, d.source, d.url, d.published, d.outlet, length(CAST(d.text AS BLOB)),
                     d.statement_count, d.ingested_at
-             FROM documents d
-             WHERE {filter}
-             ORDER BY {order}
-             LIMIT {} OFFSET {}",
+             FROM page JOIN documents d ON d.pk = page.pk
+             ORDER BY {order}",
             sql_limit(query.limit),
             sql_offset(query.offset)
         ))?;
@@ -341,6 +347,18 @@ impl Store {
 
     /// The outlets in the store, most documents first: the choices of the documents filter.
     pub fn outlets(&self, limit: usize) -> Result<Vec<(String, u64)>> {
+        let mut cache = self.aggregates()?;
+        if let Some((n, outlets)) = &cache.outlets {
+            if *n == limit {
+                return Ok(outlets.clone());
+            }
+        }
+        let outlets = self.count_outlets(limit)?;
+        cache.outlets = Some((limit, outlets.clone()));
+        Ok(outlets)
+    }
+
+    fn count_outlets(&self, limit: usize) -> Result<Vec<(String, u64)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT outlet, count(*) AS n FROM documents WHERE outlet IS NOT NULL
              GROUP BY outlet COLLATE NOCASE ORDER BY n DESC, outlet LIMIT ?1",
@@ -380,8 +398,8 @@ impl Store {
                AND (?2 IS NULL OR s.stance = ?2)
                AND (?3 IS NULL OR s.doc_id = ?3)
                AND (?4 IS NULL OR s.hedged = ?4)
-               AND (?5 IS NULL OR d.published >= ?5)
-               AND (?6 IS NULL OR d.published <= ?6)
+               AND (?5 IS NULL OR s.published >= ?5)
+               AND (?6 IS NULL OR s.published <= ?6)
                AND (?7 IS NULL
                     OR s.speaker_entity_id IN (SELECT value FROM json_each(?7))
                     OR EXISTS (SELECT 1 FROM mentions m
@@ -440,7 +458,11 @@ impl Store {
             return Ok(None);
         };
         let id = entity.id;
-        entity.aliases = listed_aliases(&self.conn, id)?;
+        let key = (id, offset, limit);
+        if let Some(detail) = self.aggregates()?.entities.get(&key) {
+            return Ok(Some(detail.clone()));
+        }
+        entity.aliases = self.aliases_of(id)?;
         let alias_evidence = self.alias_evidence(id)?;
 
         let statements = self
@@ -506,7 +528,13 @@ impl Store {
             .query_map(params![id, sql_limit(limit), sql_offset(offset)], quantity_point)?
             .collect::<rusqlite::Result<_>>()?;
 
-        Ok(Some(EntityDetail { entity, alias_evidence, statements, timeline, dates, quantities }))
+        let detail = EntityDetail { entity, alias_evidence, statements, timeline, dates, quantities };
+        let mut cache = self.aggregates()?;
+        if cache.entities.len() >= crate::REMEMBERED_SEARCHES {
+            cache.entities.clear();
+        }
+        cache.entities.insert(key, detail.clone());
+        Ok(Some(detail))
     }
 
     /// Numbers counting `counted` (matched as [`crate::QuantityFilter`] says), oldest

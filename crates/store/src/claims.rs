@@ -505,10 +505,16 @@ impl Store {
     /// The claims a filter selects, each in full (reports and numbers); `None` when `about`
     /// names no stored entity.
     pub fn claims_in_full(&self, f: &ClaimFilter) -> Result<Option<Vec<ClaimJson>>> {
+        self.claims_with_reports(f, usize::MAX)
+    }
+
+    /// [`Store::claims_in_full`] with each claim's first `reports` reports (by date) and the
+    /// numbers of those; `documents` still counts all of its documents.
+    pub fn claims_with_reports(&self, f: &ClaimFilter, reports: usize) -> Result<Option<Vec<ClaimJson>>> {
         let Some(list) = self.claims(f)? else { return Ok(None) };
         let mut out = Vec::with_capacity(list.len());
         for c in list {
-            out.extend(self.claim(c.id)?);
+            out.extend(self.claim_with_reports(c.id, reports)?);
         }
         Ok(Some(out))
     }
@@ -516,18 +522,26 @@ impl Store {
     /// One claim with all its reports (in date order) and its number series; `None` when no
     /// claim has the id.
     pub fn claim(&self, id: i64) -> Result<Option<ClaimJson>> {
+        self.claim_with_reports(id, usize::MAX)
+    }
+
+    /// [`Store::claim`] with its first `shown` reports only (and their numbers).
+    pub fn claim_with_reports(&self, id: i64, shown: usize) -> Result<Option<ClaimJson>> {
         let head = self
             .conn
-            .prepare_cached("SELECT text, event_type, first_date, first_doc, first_outlet FROM claims WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT text, event_type, first_date, first_doc, first_outlet, documents FROM claims WHERE id = ?1",
+            )?
             .query_row([id], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<String>>(1)?,
                     FirstSeenJson { date: r.get(2)?, document: r.get(3)?, outlet: r.get(4)? },
+                    r.get::<_, u32>(5)?,
                 ))
             })
             .optional()?;
-        let Some((text, event_type, first_seen)) = head else { return Ok(None) };
+        let Some((text, event_type, first_seen, all_documents)) = head else { return Ok(None) };
         let about = self
             .conn
             .prepare_cached(
@@ -536,25 +550,29 @@ impl Store {
             )?
             .query_map([id], |r| Ok(AboutJson { entity: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let reports = self.reports(id)?;
-        let mut docs: Vec<&str> = reports.iter().map(|r| r.document.as_str()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let documents = docs.len() as u32;
+        let reports = self.reports(id, shown)?;
+        let documents = if shown == usize::MAX {
+            let mut docs: Vec<&str> = reports.iter().map(|r| r.document.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            docs.len() as u32
+        } else {
+            all_documents
+        };
         let numbers = NumberPointJson::series(&reports);
         Ok(Some(ClaimJson { id, text, about, event_type, first_seen, documents, reports, numbers }))
     }
 
-    fn reports(&self, claim: i64) -> Result<Vec<ReportJson>> {
+    fn reports(&self, claim: i64, limit: usize) -> Result<Vec<ReportJson>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.doc_id, d.title, r.date, r.outlet, r.kind, r.speaker, r.speaker_entity_id, r.stance, r.hedged,
                     r.start, r.end, r.text, r.number_value, r.number_low, r.number_high, r.number_approx,
                     r.number_text, r.why
-             FROM claim_reports r JOIN documents d ON d.id = r.doc_id
-             WHERE r.claim_id = ?1
+             FROM (SELECT * FROM claim_reports WHERE claim_id = ?1 ORDER BY date IS NULL, date, id LIMIT ?2) r
+                  JOIN documents d ON d.id = r.doc_id
              ORDER BY r.date IS NULL, r.date, r.id",
         )?;
-        let rows = stmt.query_map([claim], |r| {
+        let rows = stmt.query_map(params![claim, crate::query::sql_limit(limit)], |r| {
             let speaker: Option<String> = r.get(5)?;
             let speaker_entity: Option<i64> = r.get(6)?;
             let number_text: Option<String> = r.get(16)?;

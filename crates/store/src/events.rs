@@ -176,8 +176,8 @@ fn row(r: &Row) -> rusqlite::Result<EventRow> {
 }
 
 impl Store {
-    /// Stored events matching `filter`, in publication order (undated documents last; within a
-    /// document in text order).
+    /// Stored events matching `filter`, in publication order (undated documents last), then by
+    /// document id, within a document in text order: the `events_by_date` index's order.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>> {
         let kind = filter.kind.as_deref().map(|k| k.trim().to_uppercase());
         let actor = filter.actor.as_deref().map(|a| a.trim().to_lowercase());
@@ -192,7 +192,7 @@ impl Store {
              WHERE (?1 IS NULL OR e.type = ?1)
                AND (?2 IS NULL OR instr(e.actor_search, ?2) > 0)
                AND (?3 IS NULL OR (d.published IS NOT NULL AND d.published >= ?3))
-             ORDER BY d.published IS NULL, d.published, d.pk, e.start
+             ORDER BY e.published IS NULL, e.published, e.doc_id, e.start
              LIMIT ?4 OFFSET ?5",
         )?;
         let offset = i64::try_from(filter.offset).unwrap_or(i64::MAX);

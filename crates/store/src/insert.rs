@@ -164,14 +164,18 @@ fn insert_one(
     }
     tx.prepare_cached("UPDATE documents SET statement_count = ?2 WHERE id = ?1")?
         .execute(params![doc.id, i64::try_from(a.attributions.len()).unwrap_or(i64::MAX)])?;
-    tx.prepare_cached(
-        "UPDATE statements SET published = (SELECT published FROM documents WHERE id = ?1) WHERE doc_id = ?1",
-    )?
-    .execute([&doc.id])?;
     count_entities(tx, &doc.id)?;
     insert_quantities(tx, &doc.id, a)?;
     insert_times(tx, &doc.id, a)?;
     crate::events::insert_events(tx, &doc.id, a, &a.entities, &ids)?;
+    // The document's date beside its statements, events and numbers: they list in date order
+    // by index.
+    for table in ["statements", "events", "quantities"] {
+        tx.prepare_cached(&format!(
+            "UPDATE {table} SET published = (SELECT published FROM documents WHERE id = ?1) WHERE doc_id = ?1"
+        ))?
+        .execute([&doc.id])?;
+    }
     insert_headlines(tx, &doc.id, a)?;
     if let Some(c) = claims {
         match claim_items {

@@ -87,16 +87,30 @@ pub struct Store {
     aggregates: std::sync::Mutex<Aggregates>,
 }
 
-/// The last [`Store::stats`] and [`Store::counted_nouns`], with the file's `PRAGMA
-/// data_version` (moved by other connections' commits) and this connection's change count when
-/// they were counted: still true while both stand. Counting millions of mentions or numbers on
-/// every page view is not free; reading two counters is.
+/// What views of the whole store computed last (counts, counted nouns, outlets, listed aliases,
+/// recent searches and entity pages), with the file's `PRAGMA data_version` (moved by other
+/// connections' commits) and this connection's change count when they were computed: exactly
+/// what the queries would answer while both stand, and dropped as soon as either moves.
+/// Counting millions of mentions or numbers on every page view is not free; reading two
+/// counters is.
 #[derive(Default)]
 struct Aggregates {
     key: (i64, u64),
     stats: Option<Stats>,
     counted_nouns: Option<(usize, Vec<CountedNoun>)>,
+    outlets: Option<(usize, Vec<(String, u64)>)>,
+    /// Each entity's listed aliases: they weigh its alias evidence against every other entity's.
+    aliases: std::collections::HashMap<i64, Vec<String>>,
+    /// Recent searches (query, offset, limit) and their hits: paging through a common word, or
+    /// several analysts on one story, rank it once per write. At most [`REMEMBERED_SEARCHES`].
+    searches: std::collections::HashMap<(String, usize, usize), Vec<SearchHit>>,
+    /// Recent entity pages (entity id, offset, limit): an entity in most of the store draws on
+    /// tens of thousands of rows. At most [`REMEMBERED_SEARCHES`].
+    entities: std::collections::HashMap<(i64, usize, usize), EntityDetail>,
 }
+
+/// The most searches, and entity pages, [`Aggregates`] keeps; past it, it starts again empty.
+const REMEMBERED_SEARCHES: usize = 256;
 
 impl Store {
     /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
@@ -146,6 +160,16 @@ impl Store {
             *cache = Aggregates { key, ..Aggregates::default() };
         }
         Ok(cache)
+    }
+
+    /// The aliases listed for entity `id` ([`query::listed_aliases`]), kept until the next write.
+    pub(crate) fn aliases_of(&self, id: i64) -> Result<Vec<String>> {
+        if let Some(a) = self.aggregates()?.aliases.get(&id) {
+            return Ok(a.clone());
+        }
+        let listed = query::listed_aliases(&self.conn, id)?;
+        self.aggregates()?.aliases.insert(id, listed.clone());
+        Ok(listed)
     }
 
     /// Turns claim linking off or on for later inserts (see the field's note).

@@ -26,8 +26,8 @@ impl Default for QuantityFilter {
 }
 
 impl Store {
-    /// Stored numbers matching `filter`, in publication order (undated documents last; within
-    /// a document in text order). A `counted` with no key (only words that count nothing)
+    /// Stored numbers matching `filter`, in publication order (undated documents last), then by
+    /// document id, within a document in text order. A `counted` with no key (only words that count nothing)
     /// matches nothing.
     pub fn quantities(&self, filter: &QuantityFilter) -> Result<Vec<QuantityPoint>> {
         let key = match filter.counted.as_deref() {
@@ -41,10 +41,15 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {QUANTITY_COLUMNS}
              FROM quantities q JOIN documents d ON d.id = q.doc_id
-             WHERE ?1 IS NULL
-                OR (q.counted_head = ?2 AND (q.counted_key = ?1 OR substr(q.counted_key, -length(?1) - 1) = ' ' || ?1))
-             ORDER BY d.published IS NULL, d.published, d.pk, q.start
-             LIMIT ?3 OFFSET ?4"
+             WHERE {}
+             ORDER BY q.published IS NULL, q.published, q.doc_id, q.start
+             LIMIT ?3 OFFSET ?4",
+            // Written out only when given ("?1 IS NULL OR …" would read every number, unindexed).
+            if key.is_some() {
+                "q.counted_head = ?2 AND (q.counted_key = ?1 OR substr(q.counted_key, -length(?1) - 1) = ' ' || ?1)"
+            } else {
+                "?1 IS NULL AND ?2 IS NULL"
+            }
         ))?;
         let rows = stmt.query_map(
             params![key, head, sql_limit(filter.limit), crate::browse::sql_offset(filter.offset)],

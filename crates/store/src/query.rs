@@ -232,6 +232,21 @@ impl Store {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        let key = (q.clone(), offset, limit);
+        if let Some(hits) = self.aggregates()?.searches.get(&key) {
+            return Ok(hits.clone());
+        }
+        let hits = self.rank_search(&q, offset, limit)?;
+        let mut cache = self.aggregates()?;
+        if cache.searches.len() >= crate::REMEMBERED_SEARCHES {
+            cache.searches.clear();
+        }
+        cache.searches.insert(key, hits.clone());
+        Ok(hits)
+    }
+
+    /// Ranks the search `q` (an FTS5 query from [`fts_query`]) within its time budget.
+    fn rank_search(&mut self, q: &str, offset: usize, limit: usize) -> Result<Vec<SearchHit>> {
         // SQLite checks the budget every few thousand steps of the query and stops it past it,
         // so no search keeps a core and a connection (the server has a few) busy for long.
         let deadline = Instant::now() + SEARCH_BUDGET;
@@ -324,45 +339,40 @@ impl Store {
              ORDER BY n DESC, e.name, e.id
              LIMIT ?2 OFFSET ?3"
         ))?;
-        let rows = stmt.query_map(params![kind, sql_limit(limit), crate::browse::sql_offset(offset)], |r| {
-            let mut e = entity_row(r)?;
-            e.aliases = listed_aliases(&self.conn, e.id)?;
-            Ok(e)
-        })?;
-        Ok(crate::Page {
-            total: count(total),
-            offset: offset as u64,
-            limit: limit as u64,
-            items: rows.collect::<rusqlite::Result<_>>()?,
-        })
+        let mut items: Vec<EntityRow> = stmt
+            .query_map(params![kind, sql_limit(limit), crate::browse::sql_offset(offset)], entity_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        for e in &mut items {
+            e.aliases = self.aliases_of(e.id)?;
+        }
+        Ok(crate::Page { total: count(total), offset: offset as u64, limit: limit as u64, items })
     }
 
     /// Every alias of entity `id` with each kind of evidence it joined on, sorted by alias and
     /// evidence: what `dossier entities --why` and `dossier entity` show.
     pub fn alias_evidence(&self, id: i64) -> Result<Vec<AliasEvidence>> {
-        let listed = listed_aliases(&self.conn, id)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.alias, a.evidence, a.doc_id, d.title FROM entity_aliases a LEFT JOIN documents d ON d.id = a.doc_id
-             WHERE a.entity_id = ?1 ORDER BY a.alias, a.evidence, a.doc_id",
+        let listed = self.aliases_of(id)?;
+        // Counted in SQL, the examples fetched per alias and evidence: an entity in most of a
+        // large store has an alias row per document, hundreds of thousands of them.
+        let groups: Vec<(String, String, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT alias, evidence, count(doc_id) FROM entity_aliases WHERE entity_id = ?1
+                 GROUP BY alias, evidence ORDER BY alias, evidence",
+            )?
+            .query_map(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut examples = self.conn.prepare_cached(
+            "SELECT a.doc_id, d.title FROM entity_aliases a JOIN documents d ON d.id = a.doc_id
+             WHERE a.entity_id = ?1 AND a.alias = ?2 AND a.evidence = ?3 ORDER BY a.doc_id LIMIT 3",
         )?;
-        let rows = stmt.query_map(params![id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get(3)?))
-        })?;
-        let mut out: Vec<AliasEvidence> = Vec::new();
-        for row in rows {
-            let (alias, evidence, doc, title) = row?;
-            let same = out.last().is_some_and(|l| l.alias == alias && l.evidence == evidence);
-            if !same {
-                let listed = listed.contains(&alias);
-                out.push(AliasEvidence { alias, evidence, documents: 0, examples: Vec::new(), listed });
-            }
-            let Some(last) = out.last_mut() else { continue };
-            if let Some(doc) = doc {
-                last.documents += 1;
-                if last.examples.len() < 3 {
-                    last.examples.push(AliasDocument { doc_id: doc, title });
-                }
-            }
+        let mut out = Vec::with_capacity(groups.len());
+        for (alias, evidence, documents) in groups {
+            let examples = examples
+                .query_map(params![id, alias, evidence], |r| Ok(AliasDocument { doc_id: r.get(0)?, title: r.get(1)? }))?
+                .collect::<rusqlite::Result<_>>()?;
+            let listed = listed.contains(&alias);
+            out.push(AliasEvidence { alias, evidence, documents: count(documents), examples, listed });
         }
         Ok(out)
     }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     CLAIM_PROFILES,
     include_str!("../migrations/0011_entity_page_indexes.sql"),
     TITLES_AND_COUNTED_KEYS,
+    include_str!("../migrations/0013_events_by_date.sql"),
 ];
 
 /// Titles from the text and counted-noun keys; the backfill needs [`after_migration`].
