@@ -252,7 +252,7 @@ impl Store {
         let deadline = Instant::now() + SEARCH_BUDGET;
         self.conn.progress_handler(BUDGET_CHECK_STEPS, Some(move || Instant::now() > deadline))?;
         let hits = self
-            .ranked_hits(&q, offset.saturating_add(limit))
+            .ranked_hits(q, offset.saturating_add(limit))
             .map(|hits| hits.into_iter().skip(offset).take(limit).collect());
         self.conn.progress_handler(0, None::<fn() -> bool>)?;
         match hits {
