@@ -15,16 +15,21 @@ import sys
 import tarfile
 
 
-def main() -> None:
-    archive, out = sys.argv[1], sys.argv[2]
-    min_bytes = int(float(sys.argv[3] if len(sys.argv) > 3 else 50) * 1_000_000)
-    os.makedirs(out, exist_ok=True)
+def polnear_texts(archive: str) -> list:
+    """The (file name, text) pairs of the archive's text/ folder, in name order."""
     texts = []
     with tarfile.open(archive, "r:gz") as tar:
         for m in tar.getmembers():
             if m.isfile() and "/text/" in m.name and m.name.endswith(".txt"):
                 texts.append((os.path.basename(m.name), tar.extractfile(m).read().decode("utf-8")))
-    texts.sort()
+    return sorted(texts)
+
+
+def main() -> None:
+    archive, out = sys.argv[1], sys.argv[2]
+    min_bytes = int(float(sys.argv[3] if len(sys.argv) > 3 else 50) * 1_000_000)
+    os.makedirs(out, exist_ok=True)
+    texts = polnear_texts(archive)
     with open(os.path.join(out, "once.jsonl"), "w", encoding="utf-8") as f:
         for name, text in texts:
             f.write(json.dumps({"url": f"polnear:{name}", "text": text}) + "\n")

@@ -12,20 +12,15 @@ text's first line). Prints a JSON summary.
 """
 import datetime
 import json
-import os
 import re
 import sys
-import tarfile
+
+from corpus import polnear_texts  # bench/corpus.py, beside this script
 
 
 def main() -> None:
     archive, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    texts = []
-    with tarfile.open(archive, "r:gz") as tar:
-        for m in tar.getmembers():
-            if m.isfile() and "/text/" in m.name and m.name.endswith(".txt"):
-                texts.append((os.path.basename(m.name), tar.extractfile(m).read().decode("utf-8")))
-    texts.sort()
+    texts = polnear_texts(archive)
     docs = total = copy = 0
     with open(out, "w", encoding="utf-8") as f:
         while docs < n:

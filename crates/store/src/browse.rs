@@ -529,11 +529,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
 
         let detail = EntityDetail { entity, alias_evidence, statements, timeline, dates, quantities };
-        let mut cache = self.aggregates()?;
-        if cache.entities.len() >= crate::REMEMBERED_SEARCHES {
-            cache.entities.clear();
-        }
-        cache.entities.insert(key, detail.clone());
+        crate::remember(&mut self.aggregates()?.entities, key, detail.clone());
         Ok(Some(detail))
     }
 

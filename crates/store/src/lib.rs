@@ -112,6 +112,14 @@ struct Aggregates {
 /// The most searches, and entity pages, [`Aggregates`] keeps; past it, it starts again empty.
 const REMEMBERED_SEARCHES: usize = 256;
 
+/// Keeps `value` under `key` in one of [`Aggregates`]' bounded maps.
+fn remember<K: std::hash::Hash + Eq, V>(map: &mut std::collections::HashMap<K, V>, key: K, value: V) {
+    if map.len() >= REMEMBERED_SEARCHES {
+        map.clear();
+    }
+    map.insert(key, value);
+}
+
 impl Store {
     /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {

@@ -237,11 +237,7 @@ impl Store {
             return Ok(hits.clone());
         }
         let hits = self.rank_search(&q, offset, limit)?;
-        let mut cache = self.aggregates()?;
-        if cache.searches.len() >= crate::REMEMBERED_SEARCHES {
-            cache.searches.clear();
-        }
-        cache.searches.insert(key, hits.clone());
+        crate::remember(&mut self.aggregates()?.searches, key, hits.clone());
         Ok(hits)
     }
 
