@@ -99,7 +99,7 @@ impl NumberPointJson {
     /// The number series of a claim's reports: the ones that give a number, in date order (undated
     /// last, then in report order), each marked where its value differs from the one before.
     pub fn series(reports: &[ReportJson]) -> Vec<NumberPointJson> {
-        let mut points: Vec<NumberPointJson> = reports
+        let points: Vec<NumberPointJson> = reports
             .iter()
             .filter_map(|r| {
                 let n = r.number.as_ref()?;
@@ -116,6 +116,12 @@ impl NumberPointJson {
                 })
             })
             .collect();
+        Self::in_order(points)
+    }
+
+    /// Points in date order (undated last, the order given kept among equals), each marked where
+    /// its value differs from the one before.
+    pub fn in_order(mut points: Vec<NumberPointJson>) -> Vec<NumberPointJson> {
         points.sort_by(|a, b| match (&a.date, &b.date) {
             (Some(x), Some(y)) => x.cmp(y),
             (Some(_), None) => std::cmp::Ordering::Less,

@@ -79,9 +79,31 @@ fn unknown_claims_and_entities_are_none() {
     assert!(store.claims(&ClaimFilter::default()).unwrap().unwrap().is_empty());
 }
 
-/// What schemas 12 and 13 added, undone: the counted-noun keys, the documents' statement counts and
-/// the entity counts (migrations/0012_titles_and_counted_keys.sql).
-const UNDO_SCHEMA_12: &str = "DROP INDEX quantities_head_by_date;
+/// What schemas 12 to 14 added, undone: the counted-noun keys, the documents' statement counts and
+/// the entity counts (migrations/0012_titles_and_counted_keys.sql), the date indexes, the report
+/// and stance indexes and the alias counts (0014).
+const UNDO_SCHEMA_12: &str = "DROP TABLE store_totals;
+     DROP TRIGGER store_totals_documents_insert;
+     DROP TRIGGER store_totals_documents_delete;
+     DROP TRIGGER store_totals_statements_insert;
+     DROP TRIGGER store_totals_statements_delete;
+     DROP TRIGGER store_totals_entities_insert;
+     DROP TRIGGER store_totals_entities_delete;
+     DROP TRIGGER store_totals_mentions_insert;
+     DROP TRIGGER store_totals_mentions_delete;
+     DROP TRIGGER store_totals_quantities_insert;
+     DROP TRIGGER store_totals_quantities_delete;
+     DROP TRIGGER store_totals_times_insert;
+     DROP TRIGGER store_totals_times_delete;
+     DROP TRIGGER alias_totals_insert;
+     DROP TRIGGER alias_totals_delete;
+     DROP TRIGGER alias_totals_update;
+     DROP TABLE alias_totals;
+     DROP INDEX statements_stance_by_date;
+     DROP INDEX claim_entities_claim;
+     DROP INDEX claim_reports_by_date;
+     CREATE INDEX claim_reports_claim ON claim_reports(claim_id);
+     DROP INDEX quantities_head_by_date;
      ALTER TABLE quantities DROP COLUMN published;
      DROP INDEX events_by_date;
      DROP INDEX documents_outlet_published;
@@ -168,6 +190,69 @@ fn a_schema_11_store_gets_titles_and_counts_as_a_new_one_has() {
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok");
     conn.execute_batch("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").unwrap();
+    assert_kept_counts_agree(&conn);
+}
+
+/// `alias_totals` and `store_totals` (kept by triggers) count exactly the rows they count.
+fn assert_kept_counts_agree(conn: &rusqlite::Connection) {
+    for table in ["documents", "statements", "entities", "mentions", "quantities", "times"] {
+        let (kept, counted): (i64, i64) = conn
+            .query_row(
+                &format!("SELECT (SELECT n FROM store_totals WHERE name = '{table}'), (SELECT count(*) FROM {table})"),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(kept, counted, "{table}");
+    }
+    let rows = |sql: &str| -> Vec<(i64, String, String, i64, i64)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let found = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).unwrap();
+        found.collect::<rusqlite::Result<_>>().unwrap()
+    };
+    let counted = rows(
+        "SELECT entity_id, alias, evidence, count(*), count(doc_id) FROM entity_aliases
+         GROUP BY entity_id, alias, evidence ORDER BY 1, 2, 3",
+    );
+    assert!(!counted.is_empty());
+    let kept = rows("SELECT entity_id, alias, evidence, rows, documents FROM alias_totals ORDER BY 1, 2, 3");
+    assert_eq!(kept, counted);
+}
+
+/// A claim read a page at a time, or by stance as its page shows it, holds what the whole claim
+/// holds: the same reports in the same order, the same numbers, the same counts.
+#[test]
+fn a_claims_pages_and_stances_agree_with_the_whole_claim() {
+    let lex = Lexicons::builtin().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    for d in reports() {
+        dossier_ingest::analyze_and_store(&mut store, &lex, vec![d]).unwrap();
+    }
+    let claims = store.claims_in_full(&ClaimFilter::default()).unwrap().unwrap();
+    assert!(claims.iter().any(|c| c.reports.len() >= 3), "{claims:#?}");
+    for whole in claims {
+        let mut paged = Vec::new();
+        for offset in 0..whole.reports.len() + 1 {
+            let (page, total) = store.claim_page(whole.id, offset, 1).unwrap().unwrap();
+            assert_eq!(total as usize, whole.reports.len());
+            assert_eq!(page.numbers, whole.numbers);
+            assert_eq!(page.documents, whole.documents);
+            paged.extend(page.reports);
+        }
+        assert_eq!(paged, whole.reports);
+        let (by_stance, counts) = store.claim_by_stance(whole.id, 1).unwrap().unwrap();
+        assert_eq!(by_stance.numbers, whole.numbers);
+        let mut expected = Vec::new();
+        for stance in ReportStance::ALL {
+            let of_it: Vec<_> = whole.reports.iter().filter(|r| r.stance == stance).collect();
+            if !of_it.is_empty() {
+                expected.push((stance, of_it.len() as u32));
+            }
+            let shown: Vec<_> = by_stance.reports.iter().filter(|r| r.stance == stance).collect();
+            assert_eq!(shown, of_it.into_iter().take(1).collect::<Vec<_>>());
+        }
+        assert_eq!(counts, expected);
+    }
 }
 
 /// A report, as the migration test compares them: document, stance, evidence start.

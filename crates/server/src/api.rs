@@ -347,15 +347,23 @@ pub async fn claims(State(st): State<AppState>, Q(p): Q<ClaimParams>, Q(f): Q<Fo
     Ok(Json(json!({ "offset": offset, "limit": n, "items": items })).into_response())
 }
 
-/// One claim, with what tied each report to it.
+/// One claim, with what tied each report to it: its reports a page at a time (`offset`,
+/// `limit`, 200 by default), in date order, and the number series of all of them.
 pub async fn claim(
     State(st): State<AppState>,
     id: Result<Path<String>, PathRejection>,
-) -> Result<impl IntoResponse, ApiError> {
+    Q(p): Q<PageParams>,
+) -> ApiResult {
     let Path(id) = id?;
     let n: i64 = id.trim().parse().map_err(|_| ApiError::BadRequest(format!("claim id {id:?} is not a number")))?;
-    let found = st.pool.run(move |s| s.claim(n)).await?;
-    Ok(Json(found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?))
+    let (offset, limit) = (p.offset.unwrap_or(0), limit(p.limit, 200)?);
+    let found = st.pool.run(move |s| s.claim_page(n, offset, limit)).await?;
+    let (claim, total) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
+    let mut body = serde_json::to_value(claim).map_err(|e| ApiError::Internal(e.to_string()))?;
+    body["reports_total"] = json!(total);
+    body["offset"] = json!(offset);
+    body["limit"] = json!(limit);
+    Ok(Json(body).into_response())
 }
 
 /// With `counted`: the numbers counting it, in date order. Without: the counted nouns, most

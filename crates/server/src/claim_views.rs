@@ -9,6 +9,7 @@ use dossier_claims::drift::{CiteHow, DriftKind};
 use dossier_claims::ReportStance;
 use dossier_store::{ClaimSummary, DriftReport, QuantityPoint};
 
+use crate::api::MAX_LIMIT;
 use crate::chart;
 use crate::html::{enc, esc, layout};
 
@@ -182,7 +183,10 @@ pub const SHOWN_PER_STANCE: usize = 100;
 /// `dossier drift --claim ID` computes it.
 pub const DRIFT_ON_PAGE_REPORTS: usize = 300;
 
-pub fn claim(c: &ClaimJson, drift: Option<&DriftReport>) -> String {
+/// A claim's page: `c` holds the first [`SHOWN_PER_STANCE`] reports of each stance and the
+/// numbers of all; `counts` how many reports each stance has.
+pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], drift: Option<&DriftReport>) -> String {
+    let all_reports: u32 = counts.iter().map(|(_, n)| n).sum();
     let mut b = crate::views::crumbs(&[("/", "Documents"), ("/claims", "Claims")], &format!("claim #{}", c.id));
     let _ = write!(b, "<h1 class=\"claim-text\">{}</h1>\n<p class=\"meta\">", esc(&c.text));
     let mut meta = vec![format!("claim #{}", c.id)];
@@ -191,7 +195,7 @@ pub fn claim(c: &ClaimJson, drift: Option<&DriftReport>) -> String {
         esc(c.first_seen.date.as_deref().unwrap_or("undated")),
         esc(c.first_seen.outlet.as_deref().unwrap_or(""))
     ));
-    meta.push(format!("{} documents · {} reports", c.documents, c.reports.len()));
+    meta.push(format!("{} documents · {} reports", c.documents, all_reports));
     if let Some(t) = &c.event_type {
         meta.push(format!("event {}", esc(t)));
     }
@@ -248,18 +252,14 @@ pub fn claim(c: &ClaimJson, drift: Option<&DriftReport>) -> String {
         more_note(&mut b, c.numbers.len(), c.id);
     }
     b.push_str("<h2>Reports by stance</h2>\n<div class=\"stances\">\n");
-    for stance in ReportStance::ALL {
+    for &(stance, all) in counts {
         let rs: Vec<&ReportJson> = c.reports.iter().filter(|r| r.stance == stance).collect();
-        if rs.is_empty() {
-            continue;
-        }
         let _ = writeln!(
             b,
             "<section class=\"stance-col stance-{s}\"><h3>{s} <small>({})</small></h3><ol class=\"reports\">",
-            rs.len(),
+            all,
             s = stance.as_str()
         );
-        let all = rs.len();
         for r in rs.into_iter().take(SHOWN_PER_STANCE) {
             let _ = writeln!(
                 b,
@@ -274,7 +274,7 @@ pub fn claim(c: &ClaimJson, drift: Option<&DriftReport>) -> String {
             );
         }
         b.push_str("</ol>");
-        more_note(&mut b, all, c.id);
+        more_note(&mut b, all as usize, c.id);
         b.push_str("</section>\n");
     }
     b.push_str("</div>\n");
@@ -285,7 +285,7 @@ pub fn claim(c: &ClaimJson, drift: Option<&DriftReport>) -> String {
                 b,
                 "<section class=\"drift\" id=\"drift\"><h2>Drift</h2>\n<p class=\"note\">{} reports are too many to compare \
                  here; <code>dossier drift --claim {}</code> lists where this claim changed.</p></section>",
-                c.reports.len(),
+                all_reports,
                 c.id
             );
         }
@@ -298,7 +298,8 @@ fn more_note(b: &mut String, all: usize, claim: i64) {
     if all > SHOWN_PER_STANCE {
         let _ = write!(
             b,
-            "<p class=\"note\">The first {SHOWN_PER_STANCE} of {all}; all of them: <a href=\"/api/claims/{claim}\">the claim as JSON</a>.</p>"
+            "<p class=\"note\">The first {SHOWN_PER_STANCE} of {all}; all of them, {MAX_LIMIT} at a time: \
+             <a href=\"/api/claims/{claim}?limit={MAX_LIMIT}\">the claim as JSON</a>.</p>"
         );
     }
 }

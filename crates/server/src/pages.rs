@@ -123,13 +123,14 @@ pub async fn claim(State(st): State<AppState>, PP(id): PP<String>) -> PageResult
     let found = st
         .pool
         .run(move |s| {
-            let Some(c) = s.claim(n)? else { return Ok(None) };
-            let drift = if c.reports.len() <= claim_views::DRIFT_ON_PAGE_REPORTS { s.drift(Some(n))? } else { None };
-            Ok(Some((c, drift)))
+            let Some((c, counts)) = s.claim_by_stance(n, claim_views::SHOWN_PER_STANCE)? else { return Ok(None) };
+            let all: u32 = counts.iter().map(|(_, k)| k).sum();
+            let drift = if all as usize <= claim_views::DRIFT_ON_PAGE_REPORTS { s.drift(Some(n))? } else { None };
+            Ok(Some((c, counts, drift)))
         })
         .await?;
-    let (c, drift) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
-    Ok(Html(claim_views::claim(&c, drift.as_ref())))
+    let (c, counts, drift) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
+    Ok(Html(claim_views::claim(&c, &counts, drift.as_ref())))
 }
 
 pub async fn entities(State(st): State<AppState>, PQ(p): PQ<EntityListParams>) -> PageResult {

@@ -489,4 +489,19 @@ async fn the_claim_page_shows_its_drift_with_both_evidences() {
     assert!(panel.contains(&format!("href=\"/documents/{reuters}?hl=56-108#hl\"")), "{panel}");
     assert!(panel.contains(&format!("href=\"/documents/{planet}?hl=48-98#hl\"")), "{panel}");
     assert!(panel.contains("6 pairs compared, 2 unchanged"), "{panel}");
+
+    // The claim as JSON a page of reports at a time: the pages make up the whole, each says how
+    // many there are, and each carries the number series of all of them.
+    let whole = get(a, &format!("/api/claims/{id}")).await.json();
+    let total = whole["reports_total"].as_u64().expect("reports_total");
+    assert_eq!(whole["reports"].as_array().unwrap().len() as u64, total);
+    assert!(total >= 3, "{whole}");
+    let mut paged = Vec::new();
+    for offset in 0..total {
+        let page = get(a, &format!("/api/claims/{id}?offset={offset}&limit=1")).await.json();
+        assert_eq!(page["reports_total"], whole["reports_total"]);
+        assert_eq!(page["numbers"], whole["numbers"]);
+        paged.extend(page["reports"].as_array().unwrap().clone());
+    }
+    assert_eq!(serde_json::Value::Array(paged), whole["reports"]);
 }

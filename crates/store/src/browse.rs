@@ -249,6 +249,41 @@ pub(crate) fn quantity_point(r: &Row) -> rusqlite::Result<QuantityPoint> {
 /// chart of its page draws them (the per-date counts are always complete).
 const TIMELINE_DOCUMENTS: usize = 1000;
 
+/// The WHERE clause of a list query, written with only the filters given: a filter written as
+/// "?1 IS NULL OR …" keeps SQLite from using an index for it, so it reads every row.
+#[derive(Default)]
+struct Filters {
+    clauses: Vec<String>,
+    values: Vec<rusqlite::types::Value>,
+}
+
+impl Filters {
+    /// Adds `clause` when `value` is given; `?V` in it (once or more) stands for the value.
+    fn add<V: Into<rusqlite::types::Value>>(&mut self, clause: &str, value: Option<V>) {
+        if let Some(v) = value {
+            self.values.push(v.into());
+            self.clauses.push(clause.replace("?V", &format!("?{}", self.values.len())));
+        }
+    }
+
+    /// Adds `clause`, which takes no value.
+    fn require(&mut self, clause: &str) {
+        self.clauses.push(clause.to_string());
+    }
+
+    fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".to_string()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
+}
+
 pub(crate) fn sql_offset(offset: usize) -> i64 {
     i64::try_from(offset).unwrap_or(i64::MAX)
 }
@@ -261,53 +296,69 @@ impl Store {
 
     /// Stored documents matching `query`, in its order, with the size of the whole list.
     pub fn documents_where(&self, query: &DocumentQuery) -> Result<Page<DocumentSummary>> {
-        let speaker_ids = match &query.speaker {
-            Some(name) => {
-                let ids = self.entity_ids(name)?;
-                if ids.is_empty() {
-                    let (offset, limit) = (query.offset as u64, query.limit as u64);
-                    return Ok(Page { total: 0, offset, limit, items: Vec::new() });
-                }
-                Some(serde_json::to_string(&ids)?)
+        let mut filters = Filters::default();
+        filters.add("d.outlet = ?V COLLATE NOCASE", query.outlet.clone());
+        filters.add("d.published >= ?V", query.since.clone());
+        filters.add("d.published <= ?V", query.until.clone());
+        let mut speaker_only = false;
+        if let Some(name) = &query.speaker {
+            let ids = self.entity_ids(name)?;
+            if ids.is_empty() {
+                let (offset, limit) = (query.offset as u64, query.limit as u64);
+                return Ok(Page { total: 0, offset, limit, items: Vec::new() });
             }
-            None => None,
-        };
-        // Only the filters given, so that each can use its index (a filter written as
-        // "?1 IS NULL OR …" reads every document's row, text and all, on every page).
-        let verdict = query.verdict.as_deref().map(str::to_lowercase);
-        let mut clauses: Vec<String> = Vec::new();
-        let mut values: Vec<String> = Vec::new();
-        let given = [
-            ("d.outlet = ?V COLLATE NOCASE", query.outlet.clone()),
-            ("d.published >= ?V", query.since.clone()),
-            ("d.published <= ?V", query.until.clone()),
-            (
-                // By pk, which every index of documents holds: no document row is read to test
-                // it; "+" keeps it a test, so that the order's index is walked and stopped early.
-                "+d.pk IN (SELECT sd.pk FROM entity_documents ed JOIN documents sd ON sd.id = ed.doc_id
-                          WHERE ed.entity_id IN (SELECT value FROM json_each(?V)) AND ed.statements > 0)",
-                speaker_ids,
-            ),
-            (
-                "+d.pk IN (SELECT hd.pk FROM headlines h JOIN documents hd ON hd.id = h.doc_id
-                          WHERE h.verdict = ?V AND h.role = 'title')",
-                verdict,
-            ),
-        ];
-        for (clause, value) in given {
-            if let Some(v) = value {
-                values.push(v);
-                clauses.push(clause.replace("?V", &format!("?{}", values.len())));
-            }
+            let documents: i64 = self
+                .conn
+                .prepare_cached("SELECT coalesce(sum(document_count), 0) FROM entities WHERE id IN (SELECT value FROM json_each(?1))")?
+                .query_row([serde_json::to_string(&ids)?], |r| r.get(0))?;
+            // The speaker alone is counted from its rows, without a document read.
+            speaker_only = filters.is_empty();
+            // Walking the order's index and probing each document costs about (offset + limit)
+            // × all / documents probes; gathering the speaker's documents first costs one row
+            // each. The cheaper is taken.
+            let all = self.list_total("SELECT count(*) FROM documents", &[])?;
+            let walked = (query.offset as i64).saturating_add(query.limit as i64);
+            let dense = documents.saturating_mul(documents) > walked.saturating_mul(all);
+            filters.add(
+                if dense {
+                    // A speaker of many documents is tested document by document as the order's
+                    // index is walked: the page fills after a few probes of its key.
+                    "EXISTS (SELECT 1 FROM entity_documents ed
+                             WHERE ed.entity_id IN (SELECT value FROM json_each(?V)) AND ed.doc_id = d.id
+                               AND ed.statements > 0)"
+                } else {
+                    // A rare one's few documents are gathered first and tested by pk, which every
+                    // index of documents holds ("+" keeps it a test, so that the order's index is
+                    // walked and stopped early).
+                    "+d.pk IN (SELECT sd.pk FROM entity_documents ed JOIN documents sd ON sd.id = ed.doc_id
+                              WHERE ed.entity_id IN (SELECT value FROM json_each(?V)) AND ed.statements > 0)"
+                },
+                Some(serde_json::to_string(&ids)?),
+            );
         }
-        let filter = if clauses.is_empty() { "1".to_string() } else { clauses.join(" AND ") };
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM documents d WHERE {filter}"))?
-            .query_row(rusqlite::params_from_iter(&values), |r| r.get(0))?;
+        filters.add(
+            "+d.pk IN (SELECT hd.pk FROM headlines h JOIN documents hd ON hd.id = h.doc_id
+                      WHERE h.verdict = ?V AND h.role = 'title')",
+            query.verdict.as_deref().map(str::to_lowercase),
+        );
+        let filter = filters.sql();
+        let values = &filters.values;
+        let count_sql = if speaker_only && filters.clauses.len() == 1 {
+            "SELECT count(DISTINCT ed.doc_id) FROM entity_documents ed
+             WHERE ed.entity_id IN (SELECT value FROM json_each(?1)) AND ed.statements > 0"
+                .to_string()
+        } else {
+            format!("SELECT count(*) FROM documents d WHERE {filter}")
+        };
+        let total = self.list_total(&count_sql, values)?;
+        // With a date range every document listed is dated: the order is then the one of the
+        // date indexes as they are, and a range is read from them a page at a time.
+        let dated = query.since.is_some() || query.until.is_some();
         let order = match query.order {
             DocumentOrder::Ingested => "d.pk DESC",
+            DocumentOrder::Published if dated => "d.published DESC, d.pk DESC",
             DocumentOrder::Published => "d.published IS NULL, d.published DESC, d.pk DESC",
+            DocumentOrder::PublishedAsc if dated => "d.published, d.pk",
             DocumentOrder::PublishedAsc => "d.published IS NULL, d.published, d.pk",
             DocumentOrder::Statements => "d.statement_count DESC, d.pk DESC",
             DocumentOrder::Title => "d.title IS NULL, d.title COLLATE NOCASE, d.pk",
@@ -323,8 +374,7 @@ impl Store {
             sql_limit(query.limit),
             sql_offset(query.offset)
         ))?;
-        let params = rusqlite::params_from_iter(&values);
-        let rows = stmt.query_map(params, |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
             Ok(DocumentSummary {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -372,7 +422,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id FROM entities WHERE norm = ?1
              UNION
-             SELECT entity_id FROM entity_aliases WHERE alias = ?2 COLLATE NOCASE",
+             SELECT entity_id FROM alias_totals WHERE alias = ?2 COLLATE NOCASE",
         )?;
         let ids = stmt.query_map(params![normalise_name(name), name.trim()], |r| r.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
@@ -381,53 +431,48 @@ impl Store {
     /// Statements matching `query`, by publication date (undated last), then document id, then
     /// position in the document: the order of the `statements_by_date` index, read a page at a time.
     pub fn statements_where(&self, query: &StatementQuery) -> Result<Vec<StatementRow>> {
-        let entity_ids = match &query.entity {
-            Some(name) => {
-                let ids = self.entity_ids(name)?;
-                if ids.is_empty() {
-                    return Ok(Vec::new());
-                }
-                Some(serde_json::to_string(&ids)?)
+        let mut filters = Filters::default();
+        // Lowercased here, as speaker_search was at insert: Unicode-aware, unlike SQLite's lower().
+        filters.add("instr(s.speaker_search, ?V) > 0", query.speaker.as_deref().map(str::to_lowercase));
+        filters.add("s.stance = ?V", query.stance.as_deref().map(str::to_lowercase));
+        filters.add("s.doc_id = ?V", query.doc_id.clone());
+        filters.add("s.hedged = ?V", query.hedged);
+        filters.add("s.published >= ?V", query.since.clone());
+        filters.add("s.published <= ?V", query.until.clone());
+        // With a date range every statement listed is dated. Said so in the terms of the date
+        // indexes (their first column), SQLite reads the range from them in order; the sort key
+        // "undated last" is then the same for every row and left out.
+        let dated = query.since.is_some() || query.until.is_some();
+        if dated {
+            filters.require("(s.published IS NULL) = 0");
+        }
+        if let Some(name) = &query.entity {
+            let ids = self.entity_ids(name)?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
             }
-            None => None,
-        };
+            filters.add(
+                "(s.speaker_entity_id IN (SELECT value FROM json_each(?V))
+                  OR EXISTS (SELECT 1 FROM mentions m
+                             WHERE m.doc_id = s.doc_id AND m.start >= s.start AND m.end <= s.end
+                               AND m.entity_id IN (SELECT value FROM json_each(?V))))",
+                Some(serde_json::to_string(&ids)?),
+            );
+        }
+        filters.add("d.outlet = ?V COLLATE NOCASE", query.outlet.clone());
         let sql = format!(
             "SELECT {STATEMENT_COLUMNS}
              FROM statements s JOIN documents d ON d.id = s.doc_id
-             WHERE (?1 IS NULL OR instr(s.speaker_search, ?1) > 0)
-               AND (?2 IS NULL OR s.stance = ?2)
-               AND (?3 IS NULL OR s.doc_id = ?3)
-               AND (?4 IS NULL OR s.hedged = ?4)
-               AND (?5 IS NULL OR s.published >= ?5)
-               AND (?6 IS NULL OR s.published <= ?6)
-               AND (?7 IS NULL
-                    OR s.speaker_entity_id IN (SELECT value FROM json_each(?7))
-                    OR EXISTS (SELECT 1 FROM mentions m
-                               WHERE m.doc_id = s.doc_id AND m.start >= s.start AND m.end <= s.end
-                                 AND m.entity_id IN (SELECT value FROM json_each(?7))))
-               AND (?10 IS NULL OR d.outlet = ?10 COLLATE NOCASE)
-             ORDER BY s.published IS NULL, s.published, s.doc_id, s.idx
-             LIMIT ?8 OFFSET ?9"
+             WHERE {}
+             ORDER BY {}s.published, s.doc_id, s.idx
+             LIMIT {} OFFSET {}",
+            filters.sql(),
+            if dated { "" } else { "s.published IS NULL, " },
+            sql_limit(query.limit),
+            sql_offset(query.offset)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        // Lowercased here, as speaker_search was at insert: Unicode-aware, unlike SQLite's lower().
-        let speaker = query.speaker.as_deref().map(str::to_lowercase);
-        let stance = query.stance.as_deref().map(str::to_lowercase);
-        let rows = stmt.query_map(
-            params![
-                speaker,
-                stance,
-                query.doc_id,
-                query.hedged,
-                query.since,
-                query.until,
-                entity_ids,
-                sql_limit(query.limit),
-                sql_offset(query.offset),
-                query.outlet
-            ],
-            statement_row,
-        )?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(&filters.values), statement_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -21,6 +21,19 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{Result, Store};
 
+/// How many reports of each stance a claim has, in [`ReportStance::ALL`]'s order, stances without
+/// reports left out.
+pub type ReportCounts = Vec<(ReportStance, u32)>;
+
+/// Which of a claim's reports to read.
+#[derive(Debug, Clone, Copy)]
+enum Reports {
+    /// A page of them in date order.
+    ByDate { offset: usize, limit: usize },
+    /// The first this many of each stance, in date order.
+    PerStance(usize),
+}
+
 /// What linking has read of the claim tables, kept in step with what it writes: documents share
 /// their claims' profiles and index entries instead of reading them again, and a profile that
 /// several of a batch's reports move is written once, by [`ClaimCache::flush`]. It outlives a
@@ -505,12 +518,23 @@ impl Store {
     /// The claims a filter selects, each in full (reports and numbers); `None` when `about`
     /// names no stored entity.
     pub fn claims_in_full(&self, f: &ClaimFilter) -> Result<Option<Vec<ClaimJson>>> {
-        self.claims_with_reports(f, usize::MAX)
+        self.claims_reading(f, usize::MAX)
     }
 
     /// [`Store::claims_in_full`] with each claim's first `reports` reports (by date) and the
     /// numbers of those; `documents` still counts all of its documents.
+    /// Kept until the next write.
     pub fn claims_with_reports(&self, f: &ClaimFilter, reports: usize) -> Result<Option<Vec<ClaimJson>>> {
+        let key = format!("{f:?}\u{0}{reports}");
+        if let Some(list) = self.aggregates()?.claim_lists.get(&key) {
+            return Ok(list.clone());
+        }
+        let found = self.claims_reading(f, reports)?;
+        crate::remember(&mut self.aggregates()?.claim_lists, key, found.clone());
+        Ok(found)
+    }
+
+    fn claims_reading(&self, f: &ClaimFilter, reports: usize) -> Result<Option<Vec<ClaimJson>>> {
         let Some(list) = self.claims(f)? else { return Ok(None) };
         let mut out = Vec::with_capacity(list.len());
         for c in list {
@@ -527,6 +551,57 @@ impl Store {
 
     /// [`Store::claim`] with its first `shown` reports only (and their numbers).
     pub fn claim_with_reports(&self, id: i64, shown: usize) -> Result<Option<ClaimJson>> {
+        let all = shown == usize::MAX;
+        let Some(mut claim) = self.claim_reading(id, Reports::ByDate { offset: 0, limit: shown })? else {
+            return Ok(None);
+        };
+        claim.numbers = NumberPointJson::series(&claim.reports);
+        if all {
+            // Counted from what was read, as `dossier claim` always has.
+            let mut docs: Vec<&str> = claim.reports.iter().map(|r| r.document.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            claim.documents = docs.len() as u32;
+        }
+        Ok(Some(claim))
+    }
+
+    /// One page of a claim's reports in date order (`GET /api/claims/ID`), with the number
+    /// series of all its reports and how many reports it has.
+    /// Kept until the next write.
+    pub fn claim_page(&self, id: i64, offset: usize, limit: usize) -> Result<Option<(ClaimJson, u32)>> {
+        let key = (id, offset, limit);
+        if let Some(page) = self.aggregates()?.claim_pages.get(&key) {
+            return Ok(Some(page.clone()));
+        }
+        let Some(mut claim) = self.claim_reading(id, Reports::ByDate { offset, limit })? else {
+            return Ok(None);
+        };
+        claim.numbers = self.claim_numbers(id)?;
+        let total = self.claim_report_counts(id)?.iter().map(|(_, n)| n).sum();
+        crate::remember(&mut self.aggregates()?.claim_pages, key, (claim.clone(), total));
+        Ok(Some((claim, total)))
+    }
+
+    /// A claim as its page shows it: the first `per_stance` reports of each stance (in date
+    /// order), the number series of all its reports, and how many reports each stance has.
+    /// Kept until the next write.
+    pub fn claim_by_stance(&self, id: i64, per_stance: usize) -> Result<Option<(ClaimJson, ReportCounts)>> {
+        let key = (id, per_stance);
+        if let Some(page) = self.aggregates()?.claim_stances.get(&key) {
+            return Ok(Some(page.clone()));
+        }
+        let Some(mut claim) = self.claim_reading(id, Reports::PerStance(per_stance))? else {
+            return Ok(None);
+        };
+        claim.numbers = self.claim_numbers(id)?;
+        let counts = self.claim_report_counts(id)?;
+        crate::remember(&mut self.aggregates()?.claim_stances, key, (claim.clone(), counts.clone()));
+        Ok(Some((claim, counts)))
+    }
+
+    /// A claim's head, entities and the reports `which` selects; `numbers` is left empty.
+    fn claim_reading(&self, id: i64, which: Reports) -> Result<Option<ClaimJson>> {
         let head = self
             .conn
             .prepare_cached(
@@ -541,7 +616,7 @@ impl Store {
                 ))
             })
             .optional()?;
-        let Some((text, event_type, first_seen, all_documents)) = head else { return Ok(None) };
+        let Some((text, event_type, first_seen, documents)) = head else { return Ok(None) };
         let about = self
             .conn
             .prepare_cached(
@@ -550,29 +625,72 @@ impl Store {
             )?
             .query_map([id], |r| Ok(AboutJson { entity: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let reports = self.reports(id, shown)?;
-        let documents = if shown == usize::MAX {
-            let mut docs: Vec<&str> = reports.iter().map(|r| r.document.as_str()).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            docs.len() as u32
-        } else {
-            all_documents
-        };
-        let numbers = NumberPointJson::series(&reports);
-        Ok(Some(ClaimJson { id, text, about, event_type, first_seen, documents, reports, numbers }))
+        let reports = self.reports(id, which)?;
+        Ok(Some(ClaimJson { id, text, about, event_type, first_seen, documents, reports, numbers: Vec::new() }))
     }
 
-    fn reports(&self, claim: i64, limit: usize) -> Result<Vec<ReportJson>> {
+    /// How many reports of each stance a claim has (stances without reports left out), from the
+    /// report index alone.
+    fn claim_report_counts(&self, claim: i64) -> Result<ReportCounts> {
         let mut stmt = self.conn.prepare_cached(
+            "SELECT stance, count(*) FROM claim_reports
+             WHERE claim_id = ?1 GROUP BY stance",
+        )?;
+        let rows = stmt.query_map([claim], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        let counted: Vec<(String, u32)> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(ReportStance::ALL
+            .into_iter()
+            .filter_map(|s| counted.iter().find(|(name, _)| name == s.as_str()).map(|(_, n)| (s, *n)))
+            .collect())
+    }
+
+    /// The number series of all a claim's reports ([`NumberPointJson::series`]), read without
+    /// the reports' texts or documents.
+    fn claim_numbers(&self, claim: i64) -> Result<Vec<NumberPointJson>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, number_value, number_low, number_high, number_approx, number_text, speaker, doc_id
+             FROM claim_reports WHERE claim_id = ?1 AND number_text IS NOT NULL
+             ORDER BY date IS NULL, date, id",
+        )?;
+        let rows = stmt.query_map([claim], |r| {
+            Ok(NumberPointJson {
+                date: r.get(0)?,
+                value: r.get(1)?,
+                low: r.get(2)?,
+                high: r.get(3)?,
+                approx: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
+                text: r.get(5)?,
+                speaker: r.get(6)?,
+                document: r.get(7)?,
+                changed: false,
+            })
+        })?;
+        Ok(NumberPointJson::in_order(rows.collect::<rusqlite::Result<_>>()?))
+    }
+
+    fn reports(&self, claim: i64, which: Reports) -> Result<Vec<ReportJson>> {
+        // The reports are chosen by id from the index (date, id, stance) first; only their rows
+        // and documents are read.
+        let chosen = match which {
+            Reports::ByDate { .. } => {
+                "SELECT id FROM claim_reports WHERE claim_id = ?1
+                 ORDER BY date IS NULL, date, id LIMIT ?2 OFFSET ?3"
+            }
+            Reports::PerStance(_) => {
+                "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY stance ORDER BY date IS NULL, date, id) AS k
+                                 FROM claim_reports WHERE claim_id = ?1)
+                 WHERE k <= ?2"
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT r.doc_id, d.title, r.date, r.outlet, r.kind, r.speaker, r.speaker_entity_id, r.stance, r.hedged,
                     r.start, r.end, r.text, r.number_value, r.number_low, r.number_high, r.number_approx,
                     r.number_text, r.why
-             FROM (SELECT * FROM claim_reports WHERE claim_id = ?1 ORDER BY date IS NULL, date, id LIMIT ?2) r
-                  JOIN documents d ON d.id = r.doc_id
-             ORDER BY r.date IS NULL, r.date, r.id",
-        )?;
-        let rows = stmt.query_map(params![claim, crate::query::sql_limit(limit)], |r| {
+             FROM claim_reports r JOIN documents d ON d.id = r.doc_id
+             WHERE r.id IN ({chosen})
+             ORDER BY r.date IS NULL, r.date, r.id"
+        ))?;
+        let row = |r: &rusqlite::Row| {
             let speaker: Option<String> = r.get(5)?;
             let speaker_entity: Option<i64> = r.get(6)?;
             let number_text: Option<String> = r.get(16)?;
@@ -600,7 +718,13 @@ impl Store {
                 },
                 why: why.and_then(|w| serde_json::from_str(&w).ok()),
             })
-        })?;
+        };
+        let rows = match which {
+            Reports::ByDate { offset, limit } => {
+                stmt.query_map(params![claim, crate::query::sql_limit(limit), crate::browse::sql_offset(offset)], row)?
+            }
+            Reports::PerStance(n) => stmt.query_map(params![claim, crate::query::sql_limit(n)], row)?,
+        };
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

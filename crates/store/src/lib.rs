@@ -27,13 +27,14 @@ mod schema;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use dossier_claims::contract::ClaimJson;
 use rusqlite::Connection;
 
 pub use browse::{
     CountedNoun, DatePoint, DocumentOrder, DocumentQuery, DocumentSummary, EntityDetail, Page, QuantityPoint,
     StatementQuery, TimelinePoint,
 };
-pub use claims::{ClaimFilter, ClaimSummary};
+pub use claims::{ClaimFilter, ClaimSummary, ReportCounts};
 pub use drift::DriftReport;
 pub use events::{EventFilter, EventRow};
 pub use headlines::{HeadlineFilter, HeadlineRow};
@@ -107,6 +108,18 @@ struct Aggregates {
     /// Recent entity pages (entity id, offset, limit): an entity in most of the store draws on
     /// tens of thousands of rows. At most [`REMEMBERED_SEARCHES`].
     entities: std::collections::HashMap<(i64, usize, usize), EntityDetail>,
+    /// Recent claim pages (claim id, offset, limit) with their report counts: a wire story is
+    /// one claim with thousands of reports. At most [`REMEMBERED_SEARCHES`].
+    claim_pages: std::collections::HashMap<(i64, usize, usize), (ClaimJson, u32)>,
+    /// Recent claim lists with their first reports (`GET /api/claims`: the filter and the
+    /// reports per claim).
+    claim_lists: std::collections::HashMap<String, Option<Vec<ClaimJson>>>,
+    /// Likewise the claims as their page shows them (claim id, reports per stance).
+    claim_stances: std::collections::HashMap<(i64, usize), (ClaimJson, claims::ReportCounts)>,
+    /// The sizes of recently paged lists (their count query and its values): every page of a
+    /// filtered list says how long the whole list is, which costs more than the page itself.
+    /// At most [`REMEMBERED_SEARCHES`].
+    list_totals: std::collections::HashMap<String, i64>,
 }
 
 /// The most searches, and entity pages, [`Aggregates`] keeps; past it, it starts again empty.
@@ -178,6 +191,18 @@ impl Store {
         let listed = query::listed_aliases(&self.conn, id)?;
         self.aggregates()?.aliases.insert(id, listed.clone());
         Ok(listed)
+    }
+
+    /// The answer of a `count(*)` query over `values`, kept until the next write (the size a
+    /// paged list reports on every page).
+    pub(crate) fn list_total(&self, sql: &str, values: &[rusqlite::types::Value]) -> Result<i64> {
+        let key = format!("{sql}\u{0}{values:?}");
+        if let Some(n) = self.aggregates()?.list_totals.get(&key) {
+            return Ok(*n);
+        }
+        let n = self.conn.prepare_cached(sql)?.query_row(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        remember(&mut self.aggregates()?.list_totals, key, n);
+        Ok(n)
     }
 
     /// Turns claim linking off or on for later inserts (see the field's note).

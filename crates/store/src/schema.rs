@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_entity_page_indexes.sql"),
     TITLES_AND_COUNTED_KEYS,
     include_str!("../migrations/0013_events_by_date.sql"),
+    include_str!("../migrations/0014_report_stance_and_alias_counts.sql"),
 ];
 
 /// Titles from the text and counted-noun keys; the backfill needs [`after_migration`].

@@ -84,6 +84,39 @@ fn documents_come_newest_first_with_total_and_counts() {
     assert!(s.documents(10, 10).unwrap().items.is_empty());
 }
 
+/// The documents of a speaker are the same whether its documents are gathered first (a page of
+/// 50 here) or each document is probed as the order's index is walked (a page of 1: the speaker
+/// is in 3 of the 4 documents); with another filter beside it too.
+#[test]
+fn documents_of_a_speaker_are_the_same_walked_or_gathered() {
+    use dossier_store::{DocumentOrder, DocumentQuery};
+    let s = store();
+    for order in [DocumentOrder::Ingested, DocumentOrder::Published, DocumentOrder::Statements] {
+        for outlet in [None, Some("Pat Ryder Wire".to_string())] {
+            let q = |offset, limit| DocumentQuery {
+                speaker: Some("Pat Ryder".into()),
+                outlet: outlet.clone(),
+                order,
+                offset,
+                limit,
+                ..Default::default()
+            };
+            let gathered = s.documents_where(&q(0, 50)).unwrap();
+            assert_eq!(gathered.total, 3);
+            assert_eq!(gathered.items.len(), 3);
+            let mut walked = Vec::new();
+            for offset in 0..4 {
+                let page = s.documents_where(&q(offset, 1)).unwrap();
+                assert_eq!(page.total, 3);
+                walked.extend(page.items);
+            }
+            assert_eq!(walked, gathered.items);
+        }
+    }
+    let nobody = DocumentQuery { speaker: Some("Nobody Here".into()), ..Default::default() };
+    assert_eq!(s.documents_where(&nobody).unwrap().total, 0);
+}
+
 #[test]
 fn statements_filter_by_entity_stance_hedge_and_dates() {
     let s = store();
