@@ -85,16 +85,8 @@ fn unknown_claims_and_entities_are_none() {
 const UNDO_SCHEMA_12: &str = "DROP TABLE store_totals;
      DROP TRIGGER store_totals_documents_insert;
      DROP TRIGGER store_totals_documents_delete;
-     DROP TRIGGER store_totals_statements_insert;
-     DROP TRIGGER store_totals_statements_delete;
      DROP TRIGGER store_totals_entities_insert;
      DROP TRIGGER store_totals_entities_delete;
-     DROP TRIGGER store_totals_mentions_insert;
-     DROP TRIGGER store_totals_mentions_delete;
-     DROP TRIGGER store_totals_quantities_insert;
-     DROP TRIGGER store_totals_quantities_delete;
-     DROP TRIGGER store_totals_times_insert;
-     DROP TRIGGER store_totals_times_delete;
      DROP TRIGGER alias_totals_insert;
      DROP TRIGGER alias_totals_delete;
      DROP TRIGGER alias_totals_update;
