@@ -44,12 +44,20 @@ pub(crate) fn limit(asked: Option<usize>, default: usize) -> Result<usize, ApiEr
 }
 
 /// An empty form field means "no filter".
-fn given(s: Option<String>) -> Option<String> {
+pub(crate) fn given(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PageParams {
+    pub offset: Option<usize>,
+    pub limit: Option<usize>,
+}
+
+/// A claim page: one stance's reports a page at a time (`/claims/ID?stance=denies&offset=100`).
+#[derive(Debug, Default, Deserialize)]
+pub struct ClaimPageParams {
+    pub stance: Option<String>,
     pub offset: Option<usize>,
     pub limit: Option<usize>,
 }

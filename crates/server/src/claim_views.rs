@@ -9,7 +9,6 @@ use dossier_claims::drift::{CiteHow, DriftKind};
 use dossier_claims::ReportStance;
 use dossier_store::{ClaimSummary, DriftReport, QuantityPoint};
 
-use crate::api::MAX_LIMIT;
 use crate::chart;
 use crate::html::{enc, esc, layout};
 
@@ -174,8 +173,8 @@ fn drift_panel(d: &DriftReport) -> String {
     b
 }
 
-/// The most reports a claim page lists under each stance, and the most numbers in its table;
-/// the rest are in `GET /api/claims/ID` and `dossier claim ID`.
+/// The most reports a claim page lists under each stance (the rest a page at a time, with
+/// `?stance=`), and the most numbers in its table (all of them in `GET /api/claims/ID`).
 pub const SHOWN_PER_STANCE: usize = 100;
 
 /// A claim with more reports than this gets no drift panel on its page: comparing its reports
@@ -183,9 +182,18 @@ pub const SHOWN_PER_STANCE: usize = 100;
 /// `dossier drift --claim ID` computes it.
 pub const DRIFT_ON_PAGE_REPORTS: usize = 300;
 
-/// A claim's page: `c` holds the first [`SHOWN_PER_STANCE`] reports of each stance and the
-/// numbers of all; `counts` how many reports each stance has.
-pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], drift: Option<&DriftReport>) -> String {
+/// Which reports a claim page lists: the first `limit` of each stance, or with `stance` a page of
+/// that stance's from `offset` on.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportPage {
+    pub stance: Option<ReportStance>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// A claim's page: `c` holds the reports `page` lists and the numbers of all; `counts` how many
+/// reports each stance has.
+pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], page: &ReportPage, drift: Option<&DriftReport>) -> String {
     let all_reports: u32 = counts.iter().map(|(_, n)| n).sum();
     let mut b = crate::views::crumbs(&[("/", "Documents"), ("/claims", "Claims")], &format!("claim #{}", c.id));
     let _ = write!(b, "<h1 class=\"claim-text\">{}</h1>\n<p class=\"meta\">", esc(&c.text));
@@ -214,7 +222,8 @@ pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], drift: Option<&Drift
         }
         b.push_str("</ul>\n");
     }
-    if !c.numbers.is_empty() {
+    // A page of one stance's reports lists those alone: the numbers are on the claim's first page.
+    if !c.numbers.is_empty() && page.stance.is_none() {
         b.push_str("<h2>Numbers over time</h2>\n");
         let points: Vec<QuantityPoint> = c
             .numbers
@@ -249,18 +258,29 @@ pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], drift: Option<&Drift
             );
         }
         b.push_str("</tbody></table></div>\n");
-        more_note(&mut b, c.numbers.len(), c.id);
+        more_numbers_note(&mut b, c.numbers.len(), c.id);
     }
-    b.push_str("<h2>Reports by stance</h2>\n<div class=\"stances\">\n");
-    for &(stance, all) in counts {
+    match page.stance {
+        Some(s) => {
+            let _ = writeln!(
+                b,
+                "<h2>Reports: {}</h2>\n<p><a href=\"{}\">← All stances</a></p>\n<div class=\"stances\">",
+                s.as_str(),
+                claim_href(c.id)
+            );
+        }
+        None => b.push_str("<h2>Reports by stance</h2>\n<div class=\"stances\">\n"),
+    }
+    for &(stance, all) in counts.iter().filter(|(s, _)| page.stance.is_none_or(|p| p == *s)) {
         let rs: Vec<&ReportJson> = c.reports.iter().filter(|r| r.stance == stance).collect();
+        let shown = rs.len();
         let _ = writeln!(
             b,
             "<section class=\"stance-col stance-{s}\"><h3>{s} <small>({})</small></h3><ol class=\"reports\">",
             all,
             s = stance.as_str()
         );
-        for r in rs.into_iter().take(SHOWN_PER_STANCE) {
+        for r in rs {
             let _ = writeln!(
                 b,
                 "<li><p class=\"meta\">{} · {} · {}</p><blockquote><a href=\"{}\">{}</a>{}</blockquote><p class=\"why\">{}</p></li>",
@@ -274,12 +294,17 @@ pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], drift: Option<&Drift
             );
         }
         b.push_str("</ol>");
-        more_note(&mut b, all as usize, c.id);
+        if page.offset > 0 || shown < all as usize {
+            let base = format!("{}?stance={}&", claim_href(c.id), stance.as_str());
+            b.push_str(&crate::views::pager(&base, page.offset as u64, page.limit as u64, Some(all.into()), shown));
+        }
         b.push_str("</section>\n");
     }
     b.push_str("</div>\n");
     match drift {
         Some(d) => b.push_str(&drift_panel(d)),
+        // A page of one stance's reports has no drift section: the claim's first page has it.
+        None if page.stance.is_some() => {}
         None => {
             let _ = writeln!(
                 b,
@@ -293,13 +318,13 @@ pub fn claim(c: &ClaimJson, counts: &[(ReportStance, u32)], drift: Option<&Drift
     layout(&c.text, "", &b)
 }
 
-/// Says how many items a capped list left out, and where they all are.
-fn more_note(b: &mut String, all: usize, claim: i64) {
+/// Says how many numbers the table left out, and where they all are.
+fn more_numbers_note(b: &mut String, all: usize, claim: i64) {
     if all > SHOWN_PER_STANCE {
         let _ = write!(
             b,
-            "<p class=\"note\">The first {SHOWN_PER_STANCE} of {all}; all of them, {MAX_LIMIT} at a time: \
-             <a href=\"/api/claims/{claim}?limit={MAX_LIMIT}\">the claim as JSON</a>.</p>"
+            "<p class=\"note\">The first {SHOWN_PER_STANCE} of {all}; all of them: \
+             <a href=\"/api/claims/{claim}\">the claim as JSON</a> (<code>numbers</code>).</p>"
         );
     }
 }

@@ -5,12 +5,13 @@ use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
+use dossier_claims::ReportStance;
 use dossier_core::AnalysisJson;
 use serde::de::DeserializeOwned;
 
 use crate::api::{
-    limit, ClaimParams, DocumentParams as ListParams, EntityListParams, PageParams, QuantityParams, SearchParams,
-    StatementParams,
+    given, limit, ClaimPageParams, ClaimParams, DocumentParams as ListParams, EntityListParams, PageParams,
+    QuantityParams, SearchParams, StatementParams,
 };
 use crate::claim_views::{self, ClaimForm};
 use crate::error::ApiError;
@@ -118,19 +119,38 @@ pub async fn claims(State(st): State<AppState>, PQ(p): PQ<ClaimParams>) -> PageR
     Ok(Html(claim_views::claims(&form, &rows, filter.offset, filter.limit)))
 }
 
-pub async fn claim(State(st): State<AppState>, PP(id): PP<String>) -> PageResult {
+/// A claim: the first reports of each stance side by side, or with `stance` one stance's
+/// reports a page at a time (`offset`, `limit`: 100 by default).
+pub async fn claim(State(st): State<AppState>, PP(id): PP<String>, PQ(p): PQ<ClaimPageParams>) -> PageResult {
     let n: i64 = id.trim().parse().map_err(|_| ApiError::NotFound(format!("no claim {id:?}")))?;
+    let stance = match given(p.stance) {
+        Some(s) => Some(ReportStance::parse(&s.to_lowercase()).ok_or_else(|| {
+            let known: Vec<&str> = ReportStance::ALL.iter().map(|s| s.as_str()).collect();
+            ApiError::BadRequest(format!("unknown stance {s:?}: one of {}", known.join(", ")))
+        })?),
+        None => None,
+    };
+    let page = claim_views::ReportPage {
+        stance,
+        offset: p.offset.unwrap_or(0),
+        limit: limit(p.limit, claim_views::SHOWN_PER_STANCE)?,
+    };
     let found = st
         .pool
         .run(move |s| {
-            let Some((c, counts)) = s.claim_by_stance(n, claim_views::SHOWN_PER_STANCE)? else { return Ok(None) };
+            let found = match page.stance {
+                Some(stance) => s.claim_stance_page(n, stance, page.offset, page.limit)?,
+                None => s.claim_by_stance(n, page.limit)?,
+            };
+            let Some((c, counts)) = found else { return Ok(None) };
             let all: u32 = counts.iter().map(|(_, k)| k).sum();
-            let drift = if all as usize <= claim_views::DRIFT_ON_PAGE_REPORTS { s.drift(Some(n))? } else { None };
+            let on_page = page.stance.is_none() && all as usize <= claim_views::DRIFT_ON_PAGE_REPORTS;
+            let drift = if on_page { s.drift(Some(n))? } else { None };
             Ok(Some((c, counts, drift)))
         })
         .await?;
     let (c, counts, drift) = found.ok_or_else(|| ApiError::NotFound(format!("no claim {n}")))?;
-    Ok(Html(claim_views::claim(&c, &counts, drift.as_ref())))
+    Ok(Html(claim_views::claim(&c, &counts, &page, drift.as_ref())))
 }
 
 pub async fn entities(State(st): State<AppState>, PQ(p): PQ<EntityListParams>) -> PageResult {

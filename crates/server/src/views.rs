@@ -189,7 +189,7 @@ fn with_amp(query: &str) -> String {
 
 /// Previous and next links of a paged list; `base` ends in `?` or `&`. With `total` unknown, a
 /// full page means there may be more.
-fn pager(base: &str, offset: u64, limit: u64, total: Option<u64>, shown: usize) -> String {
+pub(crate) fn pager(base: &str, offset: u64, limit: u64, total: Option<u64>, shown: usize) -> String {
     let mut p = String::from("<nav class=\"pager\" aria-label=\"Pages\">");
     if offset > 0 {
         let _ = write!(

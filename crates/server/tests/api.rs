@@ -504,4 +504,27 @@ async fn the_claim_page_shows_its_drift_with_both_evidences() {
         paged.extend(page["reports"].as_array().unwrap().clone());
     }
     assert_eq!(serde_json::Value::Array(paged), whole["reports"]);
+
+    // The page, one stance's reports a page at a time: the stance with the most reports, one
+    // report a page, walked forwards.
+    let reports = whole["reports"].as_array().unwrap();
+    let stance_of = |r: &serde_json::Value| r["stance"].as_str().unwrap().to_string();
+    let stance =
+        reports.iter().map(stance_of).max_by_key(|s| reports.iter().filter(|r| stance_of(r) == *s).count()).unwrap();
+    let of_stance: Vec<&serde_json::Value> = reports.iter().filter(|r| stance_of(r) == stance).collect();
+    assert!(of_stance.len() >= 2, "{whole}");
+    for (offset, report) in of_stance.iter().enumerate() {
+        let page = get(a, &format!("/claims/{id}?stance={stance}&offset={offset}&limit=1")).await;
+        assert_eq!(page.status, 200);
+        let evidence = report["evidence"]["text"].as_str().unwrap();
+        assert!(page.body.contains(&dossier_server::html::esc(evidence)), "report {offset} of {stance}: {evidence}");
+        assert_eq!(page.body.matches("<li><p class=\"meta\">").count(), 1, "{}", page.body);
+        assert_eq!(page.body.contains("rel=\"prev\""), offset > 0);
+        assert_eq!(page.body.contains("rel=\"next\""), offset + 1 < of_stance.len());
+        assert!(page.body.contains(&format!("{}–{} of {}", offset + 1, offset + 1, of_stance.len())));
+        assert!(!page.body.contains("id=\"drift\""), "no drift section on a stance's page");
+    }
+    let bogus = get(a, &format!("/claims/{id}?stance=shrugs")).await;
+    assert_eq!(bogus.status, 400);
+    assert!(bogus.body.contains("unknown stance"), "{}", bogus.body);
 }

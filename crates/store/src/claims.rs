@@ -30,6 +30,8 @@ pub type ReportCounts = Vec<(ReportStance, u32)>;
 enum Reports {
     /// A page of them in date order.
     ByDate { offset: usize, limit: usize },
+    /// A page of one stance's, in date order.
+    OfStance { stance: ReportStance, offset: usize, limit: usize },
     /// The first this many of each stance, in date order.
     PerStance(usize),
 }
@@ -587,11 +589,27 @@ impl Store {
     /// order), the number series of all its reports, and how many reports each stance has.
     /// Kept until the next write.
     pub fn claim_by_stance(&self, id: i64, per_stance: usize) -> Result<Option<(ClaimJson, ReportCounts)>> {
-        let key = (id, per_stance);
+        self.claim_view(id, Reports::PerStance(per_stance))
+    }
+
+    /// [`Store::claim_by_stance`] with one stance's reports only, a page of them in date order:
+    /// the page after the claim page's first of that stance.
+    pub fn claim_stance_page(
+        &self,
+        id: i64,
+        stance: ReportStance,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Option<(ClaimJson, ReportCounts)>> {
+        self.claim_view(id, Reports::OfStance { stance, offset, limit })
+    }
+
+    fn claim_view(&self, id: i64, which: Reports) -> Result<Option<(ClaimJson, ReportCounts)>> {
+        let key = (id, format!("{which:?}"));
         if let Some(page) = self.aggregates()?.claim_stances.get(&key) {
             return Ok(Some(page.clone()));
         }
-        let Some(mut claim) = self.claim_reading(id, Reports::PerStance(per_stance))? else {
+        let Some(mut claim) = self.claim_reading(id, which)? else {
             return Ok(None);
         };
         claim.numbers = self.claim_numbers(id)?;
@@ -676,6 +694,10 @@ impl Store {
                 "SELECT id FROM claim_reports WHERE claim_id = ?1
                  ORDER BY date IS NULL, date, id LIMIT ?2 OFFSET ?3"
             }
+            Reports::OfStance { .. } => {
+                "SELECT id FROM claim_reports WHERE claim_id = ?1 AND stance = ?4
+                 ORDER BY date IS NULL, date, id LIMIT ?2 OFFSET ?3"
+            }
             Reports::PerStance(_) => {
                 "SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY stance ORDER BY date IS NULL, date, id) AS k
                                  FROM claim_reports WHERE claim_id = ?1)
@@ -723,6 +745,10 @@ impl Store {
             Reports::ByDate { offset, limit } => {
                 stmt.query_map(params![claim, crate::query::sql_limit(limit), crate::browse::sql_offset(offset)], row)?
             }
+            Reports::OfStance { stance, offset, limit } => stmt.query_map(
+                params![claim, crate::query::sql_limit(limit), crate::browse::sql_offset(offset), stance.as_str()],
+                row,
+            )?,
             Reports::PerStance(n) => stmt.query_map(params![claim, crate::query::sql_limit(n)], row)?,
         };
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -114,8 +114,8 @@ struct Aggregates {
     /// Recent claim lists with their first reports (`GET /api/claims`: the filter and the
     /// reports per claim).
     claim_lists: std::collections::HashMap<String, Option<Vec<ClaimJson>>>,
-    /// Likewise the claims as their page shows them (claim id, reports per stance).
-    claim_stances: std::collections::HashMap<(i64, usize), (ClaimJson, claims::ReportCounts)>,
+    /// Likewise the claims as their page shows them (claim id, which reports).
+    claim_stances: std::collections::HashMap<(i64, String), (ClaimJson, claims::ReportCounts)>,
     /// The sizes of recently paged lists (their count query and its values): every page of a
     /// filtered list says how long the whole list is, which costs more than the page itself.
     /// At most [`REMEMBERED_SEARCHES`].
