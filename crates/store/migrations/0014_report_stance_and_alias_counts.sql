@@ -41,16 +41,10 @@ CREATE TRIGGER alias_totals_delete AFTER DELETE ON entity_aliases BEGIN
     DELETE FROM alias_totals
     WHERE entity_id = OLD.entity_id AND alias = OLD.alias AND evidence = OLD.evidence AND rows = 0;
 END;
--- An UPDATE is never issued; should one be, it moves the counts as a delete and an insert would.
-CREATE TRIGGER alias_totals_update AFTER UPDATE ON entity_aliases BEGIN
-    UPDATE alias_totals SET rows = rows - 1, documents = documents - (OLD.doc_id IS NOT NULL)
-    WHERE entity_id = OLD.entity_id AND alias = OLD.alias AND evidence = OLD.evidence;
-    DELETE FROM alias_totals
-    WHERE entity_id = OLD.entity_id AND alias = OLD.alias AND evidence = OLD.evidence AND rows = 0;
-    INSERT INTO alias_totals (entity_id, alias, evidence, rows, documents)
-    VALUES (NEW.entity_id, NEW.alias, NEW.evidence, 1, NEW.doc_id IS NOT NULL)
-    ON CONFLICT (entity_id, alias, evidence)
-    DO UPDATE SET rows = rows + 1, documents = documents + excluded.documents;
+-- Rows are inserted and deleted, never updated: an update would move counts the two triggers
+-- above do not, so it is refused rather than counted a third way.
+CREATE TRIGGER alias_totals_update BEFORE UPDATE ON entity_aliases BEGIN
+    SELECT RAISE(ABORT, 'entity_aliases rows are inserted and deleted, never updated (alias_totals counts them)');
 END;
 
 -- The row counts of the tables the store's summary gives (GET /api/stats, the front page):
