@@ -37,7 +37,11 @@ pub fn times(text: &str, _tokens: &[Token], sentences: &[Sentence], published: O
             })
         })
         .collect();
-    sorted_disjoint(found, |t| t.span)
+    let mut found = sorted_disjoint(found, |t| t.span);
+    if let Some(p) = published {
+        time::year_back_to_reported_quarter(text, &mut found, p);
+    }
+    found
 }
 
 /// Whether a word is a month or weekday name as the time layer reads them: "November", "Nov",
@@ -180,6 +184,30 @@ mod tests {
         let bare = times(SEED, &[], &[], None);
         assert_eq!(bare.len(), 5);
         assert_eq!(bare[3].value, None);
+    }
+
+    #[test]
+    fn a_year_back_in_an_earnings_report_is_the_same_quarter() {
+        let published = NaiveDate::from_ymd_opt(2024, 10, 31);
+        let values = |text: &str| -> Vec<(String, String)> {
+            times(text, &[], &[], published)
+                .into_iter()
+                .map(|t| (t.span.slice(text).unwrap_or("").to_string(), t.value.unwrap_or_default()))
+                .collect()
+        };
+        let report = "Net income for the third quarter rose to $5 million from $4 million a year earlier. \
+                      Sales were $9 million, compared with $8 million last year. Last year, it hired.";
+        let got = values(report);
+        assert_eq!(got[0], ("the third quarter".into(), "2024-Q3".into()));
+        assert_eq!(got[1], ("a year earlier".into(), "2023-Q3".into()));
+        assert_eq!(got[2], ("last year".into(), "2023-Q3".into()));
+        // "last year" that compares no figure stays the calendar year.
+        assert_eq!(got[3], ("Last year".into(), "2023".into()));
+        // Without a quarter named before it, "a year ago" is the year.
+        assert_eq!(values("Profit fell from a year ago."), [("a year ago".to_string(), "2023".to_string())]);
+        // The year-ago quarter is not the quarter reported on.
+        let year_ago = "In the year-ago quarter it lost $2 million; it earned $1 million a year ago.";
+        assert_eq!(values(year_ago)[1].1, "2023");
     }
 
     #[test]

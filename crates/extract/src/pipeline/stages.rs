@@ -140,7 +140,8 @@ impl Stage for Quantities {
     fn info(&self) -> StageInfo {
         StageInfo {
             id: "quantities",
-            version: 1,
+            // 2: spans the time layer now reads ("nineteen ninety-six", "5 1/2 hours") are not numbers.
+            version: 2,
             requires: &[Layer::Tokens, Layer::Sentences],
             provides: &[Layer::Quantities],
         }
@@ -157,7 +158,7 @@ pub struct Times;
 
 impl Stage for Times {
     fn info(&self) -> StageInfo {
-        StageInfo { id: "times", version: 2, requires: &[Layer::Tokens, Layer::Sentences], provides: &[Layer::Times] }
+        StageInfo { id: "times", version: 3, requires: &[Layer::Tokens, Layer::Sentences], provides: &[Layer::Times] }
     }
 
     fn run(&self, cx: &mut DocContext<'_>, _: &Lexicons) {

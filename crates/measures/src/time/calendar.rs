@@ -66,6 +66,11 @@ pub(super) fn fmt_day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// A quarter index (`year * 4 + quarter - 1`) as TIMEX writes it: `1988-Q3`.
+pub(super) fn fmt_quarter(idx: i32) -> String {
+    format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+}
+
 pub(super) fn fmt_week(d: NaiveDate) -> String {
     let w = d.iso_week();
     format!("{:04}-W{:02}", w.year(), w.week())

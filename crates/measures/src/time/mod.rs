@@ -26,13 +26,16 @@
 //! * "a year earlier" resolves like "a year ago"; "that same day", "earlier that year" refer to
 //!   a time of the story and have no value; holidays (Christmas, Thanksgiving, Election Day …)
 //!   resolve like month and day; "for the year ended …" is a stretch of a year (`P1Y`).
+//! * In a story that reports on a quarter, "a year ago", "a year earlier" and a compared "last
+//!   year" are that quarter a year before (`2023-Q3`), as earnings reports mean them
+//!   ([`year_back_to_reported_quarter`], the one pass over the whole document).
 //! * "the past week" is a DURATION (`P1W`); "last week" is a DATE (`2024-W43`).
 //! * Clock times take the publication day when known (`2024-10-31T15:00`), else
 //!   `XXXX-XX-XXT15:00`.
 //! * A bare four-digit number 1900–2099 is a year unless its neighbours say it is a count
 //!   ("about 2000", "2000 troops", "2000%").
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dossier_core::TimeType;
 
 mod calendar;
@@ -81,8 +84,85 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
     for f in &mut chosen {
         f.start = after_signal(sentence, f.start, f.end);
     }
+    clock_on_the_sentences_day(&mut chosen, published);
     chosen
 }
+
+/// "at about 10:35 a.m. (0735 GMT) Friday", "at 4 a.m. on the day of the vote, Oct. 3": a clock
+/// time that took the publication day takes the day the sentence names instead, when it names
+/// exactly one.
+fn clock_on_the_sentences_day(found: &mut [Found], published: Option<NaiveDate>) {
+    let Some(p) = published else { return };
+    let today = format!("{}T", p.format("%Y-%m-%d"));
+    let is_day = |v: &str| v.len() == 10 && NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok();
+    let mut days = found.iter().filter_map(|f| f.value.as_deref().filter(|v| is_day(v)));
+    let (Some(day), None) = (days.next(), days.next()) else { return };
+    let day = day.to_string();
+    for f in found.iter_mut().filter(|f| f.kind == TimeType::Time) {
+        if let Some(clock) = f.value.as_deref().and_then(|v| v.strip_prefix(today.as_str())) {
+            f.value = Some(format!("{day}T{clock}"));
+        }
+    }
+}
+
+/// "from $90.5 million a year ago", "a year earlier", "compared with $3 million last year",
+/// "last year's $1.55 billion": in a story that reports on a quarter (an earnings report), the
+/// comparison is with the same quarter a year before, and TimeBank writes it so (`1988-Q3`,
+/// not the calendar year `1988`). The quarter is the latest one the document has named before
+/// the expression and that a report published then can be about (the current quarter or one of
+/// the three before it: not "the year-ago quarter", not an outlook for next year); `times` are
+/// the document's, in order.
+pub(crate) fn year_back_to_reported_quarter(text: &str, times: &mut [dossier_core::TimeExpr], published: NaiveDate) {
+    let now = published.year() * 4 + published.month0() as i32 / 3;
+    let mut latest: Option<i32> = None;
+    for t in times.iter_mut() {
+        let Some(value) = t.value.as_deref() else { continue };
+        if let Some(idx) = quarter_index(value) {
+            if (now - 3..=now).contains(&idx) {
+                latest = Some(idx);
+            }
+            continue;
+        }
+        let Some(idx) = latest else { continue };
+        let is_year = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
+        if is_year && compares_with_a_year_before(text, t.span.start as usize, t.span.end as usize) {
+            t.value = Some(calendar::fmt_quarter(idx - 4));
+        }
+    }
+}
+
+/// `1988-Q3` as `1988 * 4 + 2`.
+fn quarter_index(value: &str) -> Option<i32> {
+    let (y, q) = value.split_once("-Q")?;
+    let (y, q) = (y.parse::<i32>().ok()?, q.parse::<i32>().ok()?);
+    (y.to_string().len() == 4 && (1..=4).contains(&q)).then_some(y * 4 + q - 1)
+}
+
+/// "a year ago", "a year earlier", "one year before"; "last year" only where it is a figure's
+/// comparison ("from $10 million last year", "compared with a loss of $3 million last year",
+/// "last year's $1.55 billion"): one of the comparing words among the few words before it.
+fn compares_with_a_year_before(text: &str, start: usize, end: usize) -> bool {
+    let span = text[start..end].to_lowercase();
+    let words: Vec<&str> = span.split_whitespace().collect();
+    match words.as_slice() {
+        ["a" | "one", "year", "ago" | "earlier" | "before"] => true,
+        ["last", "year"] => {
+            let after = &text[end..];
+            let mut back = start.saturating_sub(80);
+            while !text.is_char_boundary(back) {
+                back += 1;
+            }
+            let before = text[back..start].rsplit(['.', ';']).next().unwrap_or("").to_lowercase();
+            after.starts_with("'s")
+                || after.starts_with("’s")
+                || before.split_whitespace().rev().take(7).any(|w| COMPARING.contains(&w))
+        }
+        _ => false,
+    }
+}
+
+/// Words a compared figure follows ("from", "compared with", "than", "versus").
+const COMPARING: [&str; 6] = ["from", "with", "than", "versus", "vs.", "against"];
 
 /// Words TimeML leaves outside a TIMEX3 as a SIGNAL: "[in] recent years", "[in] the past",
 /// "[for] now", "[right] now". The span starts after them (the value is not changed by them).
@@ -90,7 +170,7 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
 /// (../shared/seed/gold.json, DESIGN.md): deadlines ("by year's end", "until the end of the
 /// month": the preposition is what makes it a deadline, and the value is the period's last day)
 /// and the look-ahead idiom "in the coming weeks".
-const SIGNALS: [&str; 3] = ["in", "for", "right"];
+const SIGNALS: [&str; 4] = ["in", "into", "for", "right"];
 
 /// Where a span starting at `start` begins once a leading signal word is left out.
 fn after_signal(sentence: &str, start: usize, end: usize) -> usize {
@@ -285,6 +365,53 @@ mod tests {
         check("for more than four hours", "more than four hours", TimeType::Duration, Some("PT4H"));
         assert!(find_in("a 6-year-old boy", pubd()).is_empty());
         assert!(find_in("a quarterly dividend", pubd()).is_empty());
+    }
+
+    #[test]
+    fn quarters_with_their_year_said() {
+        // Published 2024-10-31: the quarter reported on is the third.
+        check("in the 1988 second quarter", "the 1988 second quarter", TimeType::Date, Some("1988-Q2"));
+        check("net for this year's third quarter", "this year's third quarter", TimeType::Date, Some("2024-Q3"));
+        check("as early as next year's first quarter", "next year's first quarter", TimeType::Date, Some("2025-Q1"));
+        check("sales for last year's quarter", "last year's quarter", TimeType::Date, Some("2023-Q3"));
+        check("In the 1989 period, profit", "the 1989 period", TimeType::Date, Some("1989-Q3"));
+        check("in the year-ago third quarter", "the year-ago third quarter", TimeType::Date, Some("2023-Q3"));
+        check(
+            "for the corresponding period last year.",
+            "the corresponding period last year",
+            TimeType::Date,
+            Some("2023-Q3"),
+        );
+    }
+
+    #[test]
+    fn halves_spoken_years_and_bare_months() {
+        check("for 5 1/2 hours", "5 1/2 hours", TimeType::Duration, Some("PT5H30M"));
+        check("for two and a half years", "two and a half years", TimeType::Duration, Some("P2Y6M"));
+        check("a minute and a half later", "a minute and a half", TimeType::Duration, Some("PT1M30S"));
+        check("in half an hour", "half an hour", TimeType::Duration, Some("PT30M"));
+        check("back in nineteen ninety-six", "nineteen ninety-six", TimeType::Date, Some("1996"));
+        check("the October slaying", "October", TimeType::Date, Some("2024-10"));
+        check("well into the future", "the future", TimeType::Date, Some("FUTURE_REF"));
+        // "March" and "May" alone are more often verbs; lower-case months are not names.
+        assert!(find_in("they march on", pubd()).is_empty());
+        assert!(find_in("Protesters March to the capital", pubd()).is_empty());
+    }
+
+    #[test]
+    fn a_clock_time_takes_the_day_its_sentence_names() {
+        let values = |s: &str| find_in(s, pubd()).into_iter().map(|f| f.value.unwrap_or_default()).collect::<Vec<_>>();
+        assert_eq!(values("It occurred at about 10:35 a.m. (0735 GMT) Friday."), ["2024-10-25T10:35", "2024-10-25"]);
+        // Without a day, or with two, the clock keeps the publication day.
+        assert_eq!(values("It occurred at 10:35 a.m."), ["2024-10-31T10:35"]);
+        assert_eq!(values("From Friday to Monday, at 9 a.m."), ["2024-10-25", "2024-10-28", "2024-10-31T09:00"]);
+    }
+
+    #[test]
+    fn looking_ahead_markers() {
+        check("set to resume Monday", "Monday", TimeType::Date, Some("2024-11-04"));
+        check("to leave as soon as Tuesday", "Tuesday", TimeType::Date, Some("2024-11-05"));
+        check("said he would travel Monday", "Monday", TimeType::Date, Some("2024-11-04"));
     }
 
     #[test]

@@ -58,19 +58,24 @@ pub(super) fn month_year(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<
     whole(c, TimeType::Date, Some(format!("{y:04}-{month:02}")))
 }
 
-/// "in November", "last November", "early March": a month named without day or year.
+/// "in November", "last November", "early March", "the October slaying": a month named without
+/// day or year.
 pub(super) fn month_alone(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let m = c.name("m")?;
     let month = month_number(m.as_str())?;
-    let prep = c.name("prep")?;
-    let modifier = prep.as_str().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let prep = c.name("prep");
+    // A bare month before a number is a date the date rules refused ("February 31"), not a month.
+    if prep.is_none() && s[m.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    let modifier =
+        prep.map_or(String::new(), |p| p.as_str().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
     // Modifiers that qualify the month belong to the span; prepositions do not.
-    let start = if matches!(modifier.as_str(), "last" | "next" | "this" | "early" | "late" | "mid") {
-        prep.start()
-    } else {
-        m.start()
+    let start = match prep {
+        Some(p) if matches!(modifier.as_str(), "last" | "next" | "this" | "early" | "late" | "mid") => p.start(),
+        _ => m.start(),
     };
-    let tense = tense_near(s, prep.start(), m.end());
+    let tense = tense_near(s, start, m.end());
     let value = published.map(|p| {
         let here = p.year() * 12 + p.month0() as i32;
         let candidates = [p.year() - 1, p.year(), p.year() + 1].map(|y| y * 12 + month as i32 - 1);
@@ -122,6 +127,16 @@ pub(super) fn year(c: &Captures, s: &str, _: Option<NaiveDate>) -> Option<Found>
 
 /// A four-digit number is a year unless its neighbours make it a count: a currency sign or a
 /// quantity modifier before it, a percent sign, unit or plural noun after it.
+/// "nineteen ninety-six" → 1996.
+pub(super) fn spoken_year(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const UNITS: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    let position = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
+    let tens = position(&TENS, c.name("tens")?.as_str())? + 2;
+    let unit = c.name("unit").map_or(Some(0), |u| position(&UNITS, u.as_str()).map(|i| i + 1))?;
+    whole(c, TimeType::Date, Some(format!("19{tens}{unit}")))
+}
+
 fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].trim_end();
     let after = &s[end..];
@@ -386,7 +401,11 @@ pub(super) fn duration(c: &Captures, s: &str, published: Option<NaiveDate>) -> O
                 && !rest.to_lowercase().split_whitespace().any(|w| matches!(w, "few" | "couple" | "half"))
         })
         .map(|(_, rest)| n_match.len() - rest.trim_start().len());
-    let n = count_value(&n_match.as_str()[article.unwrap_or(0)..])?;
+    let mut n = count_value(&n_match.as_str()[article.unwrap_or(0)..])?;
+    if c.name("half").is_some() {
+        // "a minute and a half": the half follows the unit.
+        n = format!("{}", n.parse::<f64>().ok()? + 0.5);
+    }
     let unit = c.name("u")?.as_str().to_lowercase();
     let unit = match unit.as_str() {
         "centuries" => "century",
@@ -516,15 +535,19 @@ pub(super) fn clock_word(c: &Captures, _: &str, published: Option<NaiveDate>) ->
     whole(c, TimeType::Time, Some(format!("{}T{t}", day_or_unknown(published))))
 }
 
+fn ordinal_quarter(c: &Captures) -> Option<u32> {
+    Some(match c.name("ord")?.as_str().to_lowercase().as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        _ => 4,
+    })
+}
+
 pub(super) fn quarter(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let q = match c.name("q") {
         Some(q) => q.as_str().parse::<u32>().ok()?,
-        None => match c.name("ord")?.as_str().to_lowercase().as_str() {
-            "first" => 1,
-            "second" => 2,
-            "third" => 3,
-            _ => 4,
-        },
+        None => ordinal_quarter(c)?,
     };
     let value = match (num(c, "y"), published) {
         (Some(y), _) => format!("{y:04}-Q{q}"),
@@ -547,13 +570,41 @@ pub(super) fn reported_quarter(c: &Captures, s: &str, published: Option<NaiveDat
     let m = c.get(0)?;
     let current = which == "current" || (which.is_empty() && tense_near(s, m.start(), m.end()) == Tense::Future);
     let value = published.map(|p| {
-        let mut idx = p.year() * 4 + (p.month0() / 3) as i32 - i32::from(!current);
-        if which.starts_with("year-") {
-            idx -= 4;
-        }
-        format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+        let idx = reported_index(p, current) - if which.starts_with("year-") { 4 } else { 0 };
+        fmt_quarter(idx)
     });
     whole(c, TimeType::Date, value)
+}
+
+/// The quarter a company reports on, as `year * 4 + quarter - 1`: the one before publication,
+/// or the current one.
+fn reported_index(p: NaiveDate, current: bool) -> i32 {
+    p.year() * 4 + (p.month0() / 3) as i32 - i32::from(!current)
+}
+
+/// "the 1988 third quarter", "this year's third quarter", "last year's quarter", "the year-ago
+/// third quarter", "the 1989 period", "the corresponding period last year": a quarter whose
+/// year is said; without an ordinal it is the quarter reported on ([`reported_quarter`]), in
+/// that year.
+pub(super) fn quarter_of_year(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let reported = published.map(|p| reported_index(p, false));
+    let q = ordinal_quarter(c).or_else(|| reported.map(|i| i.rem_euclid(4) as u32 + 1))?;
+    let year_back = c.name("which").is_some() || c.name("back").is_some();
+    let year = match (num(c, "y"), c.name("rel")) {
+        (Some(y), _) => Some(y as i32),
+        (None, Some(rel)) => published.map(|p| {
+            p.year()
+                + match rel.as_str().to_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                }
+        }),
+        (None, None) if year_back => reported.map(|i| i.div_euclid(4) - 1),
+        (None, None) => None,
+    };
+    let value = year.map_or_else(|| format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
+    whole(c, TimeType::Date, Some(value))
 }
 
 /// "the weekend": the one before publication (the current one when published on it, the coming
@@ -616,7 +667,9 @@ fn tense_of(w: &str, prev: &str) -> Option<Tense> {
     if is_time_word(w, TimeWord::Future)
         || w.ends_with("'ll")
         || w.ends_with("’ll")
-        || (w == "to" && prev.eq_ignore_ascii_case("going"))
+        || (w == "to" && ["going", "set", "poised", "about"].iter().any(|p| prev.eq_ignore_ascii_case(p)))
+        // "as soon as Tuesday": a conjunction that looks ahead.
+        || (w == "soon" && prev.eq_ignore_ascii_case("as"))
     {
         return Some(Tense::Future);
     }
@@ -689,12 +742,40 @@ fn count_value(s: &str) -> Option<String> {
     if matches!(words.as_slice(), ["a"] | ["an"]) {
         return Some("1".into());
     }
-    let v = numbers::parse_number(s.trim())?;
+    // "5 1/2", "two and a half": the whole count and a half.
+    let trimmed = lower.trim();
+    if let Some(whole) = [" 1/2", "½", " and a half"].iter().find_map(|h| trimmed.strip_suffix(h)) {
+        let v = match whole.trim() {
+            "a" | "an" => 1.0,
+            w => numbers::parse_number(w)?,
+        };
+        return Some(format!("{}", v + 0.5));
+    }
+    let v = numbers::parse_number(trimmed)?;
     Some(if v.fract() == 0.0 && v < 1e15 { format!("{}", v as u64) } else { format!("{v}") })
 }
 
 /// TIMEX period string for `n` units.
 fn period(n: &str, unit: &str) -> Option<String> {
+    // A half is written in the next smaller unit, as TIMEX does: "5 1/2 hours" PT5H30M,
+    // "two and a half years" P2Y6M, "half an hour" PT30M.
+    if let Some(whole) = n.strip_suffix(".5") {
+        let halves = match unit {
+            "minute" => Some(("PT", "M", "30S")),
+            "hour" => Some(("PT", "H", "30M")),
+            "day" | "night" => Some(("P", "D", "T12H")),
+            "month" => Some(("P", "M", "15D")),
+            "year" => Some(("P", "Y", "6M")),
+            _ => None,
+        };
+        if let Some((lead, big, small)) = halves {
+            return Some(match whole {
+                "" | "0" if small.starts_with('T') => format!("P{small}"),
+                "" | "0" => format!("{lead}{small}"),
+                _ => format!("{lead}{whole}{big}{small}"),
+            });
+        }
+    }
     Some(match unit {
         "second" => format!("PT{n}S"),
         "minute" => format!("PT{n}M"),

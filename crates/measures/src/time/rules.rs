@@ -21,7 +21,7 @@ pub(super) struct Rule {
 
 const TZ: &str = r"GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|ET|PT|local\s+time";
 /// Counts that can precede a time unit: digits or number words, including vague ones.
-const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?i:a\s+couple\s+of|a\s+few|couple\s+of|several|few|many|some|half\s+an?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|dozen))*))";
+const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+|\s+1/2|½)?|(?i:a\s+couple\s+of|a\s+few|couple\s+of|several|few|many|some|half\s+an?|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)(?:[\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|dozen))*(?:\s+and\s+a\s+half)?))";
 const UNIT: &str =
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)";
 
@@ -77,8 +77,20 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             month_alone,
         ),
         rule(
+            // A month without a preposition ("the October slaying", "sales fell in the year to
+            // October"): capitalised full names only, and not "March" or "May", which are more
+            // often the verb.
+            r"\b(?P<m>January|February|April|June|July|August|September|October|November|December)\b".into(),
+            month_alone,
+        ),
+        rule(
             r"\b(?:(?P<the>(?i:the)\s+)?(?P<mod>(?i:early|mid|late))[\s-]+|(?P<the2>(?i:the)\s+))?(?P<y>(?:19|20)\d\d)(?P<s>s)?\b".into(),
             year,
+        ),
+        rule(
+            // Years as said aloud in broadcast transcripts: "nineteen ninety-six".
+            r"(?i)\bnineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b".into(),
+            spoken_year,
         ),
         rule(
             format!(r"\b(?:(?i:early|late)\s+)?(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"),
@@ -109,7 +121,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             named_period_end,
         ),
         rule(
-            r"(?i)\b(?:soon|in\s+the\s+(?:coming|next|following|upcoming)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)|in\s+the\s+(?:near\s+|distant\s+|not\s+too\s+distant\s+)?future|in\s+the\s+(?:days|weeks|months|years)\s+ahead)\b".into(),
+            r"(?i)\b(?:soon|in\s+the\s+(?:coming|next|following|upcoming)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)|(?:in(?:to)?\s+)?the\s+(?:near\s+|distant\s+|not\s+too\s+distant\s+|foreseeable\s+)?future|in\s+the\s+(?:days|weeks|months|years)\s+ahead)\b".into(),
             future_ref,
         ),
         rule(
@@ -137,7 +149,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             set_adverb,
         ),
         rule(
-            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|the|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<ago>\s+(?i:ago|earlier)\b)?"),
+            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|the|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?P<ago>\s+(?i:ago|earlier)\b)?"),
             duration,
         ),
         rule(
@@ -160,6 +172,14 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth)[\s-]+quarter(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\b".into(),
             quarter,
+        ),
+        rule(
+            r"(?i)\b(?:the\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year(?:'s|’s)|(?:comparable\s+)?(?P<which>year-ago|year-earlier))\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?P<u>quarter|period)\b".into(),
+            quarter_of_year,
+        ),
+        rule(
+            r"(?i)\bthe\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?P<back>last\s+year|a\s+year\s+(?:ago|earlier))\b".into(),
+            quarter_of_year,
         ),
         rule(
             r"(?i)\bthe\s+(?:(?P<which>latest|most\s+recent|recent|current|same|year-ago|year-earlier)\s+)?quarter\b".into(),
