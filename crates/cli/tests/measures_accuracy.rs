@@ -144,3 +144,12 @@ fn quantity_eval_agrees_with_score_quantities_py() {
     // Scoring the sources directly gives the figures of their converted form.
     assert!(converted.ends_with(&reference), "{converted}\nvs\n{reference}");
 }
+
+#[test]
+fn quantity_eval_agrees_with_score_quantities_py_on_the_news_dev_set() {
+    // Its gold writes ranges as "LOW-HIGH" strings, which both read as matching either end.
+    let set = concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/eval/quantities_gum_news.json");
+    let cmd = format!("{BIN} analyze --json {{}}");
+    let reference = python("score_quantities.py", &[set, &cmd]);
+    assert_eq!(dossier(&["eval", "quantities", set]), reference);
+}

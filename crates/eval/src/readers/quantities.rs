@@ -55,6 +55,22 @@ pub fn py_num(v: &Value) -> Option<f64> {
     }
 }
 
+/// The script's `gold_values`: one number, or a range written "LOW-HIGH" (either end matches).
+pub fn gold_values(v: &Value) -> Vec<f64> {
+    if let Some(x) = py_num(v) {
+        return vec![x];
+    }
+    let Value::String(s) = v else { return Vec::new() };
+    static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s*(-?[\d.,]+)\s*-\s*(-?[\d.,]+)\s*$").expect("the range pattern compiles")
+    });
+    let Some(c) = RANGE.captures(s) else { return Vec::new() };
+    let mut ends: Vec<f64> =
+        [&c[1], &c[2]].into_iter().filter_map(|end| py_num(&Value::String(end.to_string()))).collect();
+    ends.dedup();
+    ends
+}
+
 /// Every quantity file named or found under the paths. In a folder: `*.json` files; of
 /// Recognizers-Text specs only the `*Model.json` files except the ordinal ones (ordinals are not
 /// quantities; the `*Mode.json` variants repeat the model cases under other settings).
@@ -195,6 +211,18 @@ pub fn gold_unit(kind: &str, name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn gold_values_read_a_range_as_its_two_ends() {
+        use serde_json::json;
+        assert_eq!(super::gold_values(&json!(5)), [5.0]);
+        assert_eq!(super::gold_values(&json!("1,000")), [1000.0]);
+        assert_eq!(super::gold_values(&json!("200-999")), [200.0, 999.0]);
+        assert_eq!(super::gold_values(&json!(" 1 - 0 ")), [1.0, 0.0]);
+        assert_eq!(super::gold_values(&json!("0-0")), [0.0]);
+        assert!(super::gold_values(&json!("about five")).is_empty());
+        assert!(super::gold_values(&json!(null)).is_empty());
+    }
+
     use super::*;
 
     #[test]

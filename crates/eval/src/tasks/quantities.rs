@@ -10,7 +10,7 @@ use dossier_core::QuantityJson;
 use serde::Serialize;
 
 use crate::metrics::Prf;
-use crate::readers::quantities::{py_num, QuantRecord, QuantSet};
+use crate::readers::quantities::{gold_values, QuantRecord, QuantSet};
 use crate::Analyzer;
 
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
@@ -152,10 +152,11 @@ fn score_records(records: &[QuantRecord], pipeline: &Analyzer) -> QuantCounts {
         c.p += preds.len() as u64;
         let mut used_v = vec![false; preds.len()];
         for gq in &rec.quantities {
-            let Some(gv) = py_num(&gq.value) else { continue };
-            // The first prediction not yet matched that has the value as value, low or high.
-            let hit = (0..preds.len())
-                .find(|&i| !used_v[i] && [preds[i].value, preds[i].low, preds[i].high].contains(&Some(gv)));
+            let gv = gold_values(&gq.value);
+            // The first prediction not yet matched that has a gold value as value, low or high.
+            let hit = (0..preds.len()).find(|&i| {
+                !used_v[i] && [preds[i].value, preds[i].low, preds[i].high].iter().flatten().any(|p| gv.contains(p))
+            });
             if let Some(i) = hit {
                 used_v[i] = true;
                 c.tv += 1;

@@ -106,6 +106,10 @@ fn word_core(s: &View, i: usize) -> Option<Core> {
     if !s.word(i).is_some_and(starts_a_number) {
         return None;
     }
+    // "day five", "round two": a name, as "Article 5" is.
+    if i > 0 && s.word(i - 1).is_some_and(|w| has_role(w, role::DESIGNATOR)) {
+        return None;
+    }
     let ws = s.words_from(i, 8);
     let w: Vec<&str> = ws.iter().map(|(w, _)| *w).collect();
     let tok = |k: usize| ws[k].1;
@@ -144,6 +148,7 @@ fn word_core(s: &View, i: usize) -> Option<Core> {
             last = tok(k);
             k += 1;
         }
+
         let (low, high) = (2.0 * scale, 10.0 * scale - 1.0);
         return Some(Core::vague(i, last, Some(low), Some(high)));
     }
@@ -210,6 +215,11 @@ fn one_is_a_number(s: &View, i: usize, next: Option<usize>) -> bool {
     let Some(n) = next.filter(|n| *n == i + 1) else {
         return false;
     };
+    // "one of the nations", "one of his priorities": one of a group, a count of 1 as news
+    // quantity sets write it.
+    if s.word(n) == Some("of") && s.word(n + 1).is_some_and(|w| has_role(w, role::DETERMINER)) {
+        return true;
+    }
     s.word(n).is_some_and(|w| !is_stop(w) && w != "another")
 }
 

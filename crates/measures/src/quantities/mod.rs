@@ -197,6 +197,12 @@ pub(crate) fn in_sentence(text: &str, offset: usize, tokens: &[Token]) -> Vec<Qu
     let mut pending_change: Option<(usize, Change)> = None;
     let mut i = 0;
     while i < s.toks.len() {
+        if let Some((mut q, next)) = score_at(&s, i) {
+            q.span = Span::new(q.span.start() + offset, q.span.end() + offset);
+            out.push(q);
+            i = next;
+            continue;
+        }
         let Some(core) = core_at(&s, i) else {
             i += 1;
             continue;
@@ -205,16 +211,137 @@ pub(crate) fn in_sentence(text: &str, offset: usize, tokens: &[Token]) -> Vec<Qu
             i = core.last + 1;
             continue;
         }
+        let core_first = core.first;
         let carried = pending_change.take().filter(|(at, _)| *at == core.first).map(|(_, c)| c);
         let built = build(&s, core, carried, &is_blocked);
         pending_change = built.pending_change;
         i = built.next;
         let mut q = built.quantity;
+        if names_a_thing(&s, core_first, &q) {
+            continue;
+        }
         q.span = Span::new(q.span.start() + offset, q.span.end() + offset);
         q.counted = q.counted.map(|c| Span::new(c.start() + offset, c.end() + offset));
         out.push(q);
     }
     out
+}
+
+/// "%", "percent", "pct" or "per cent" at token `k`.
+fn is_percent_after(s: &View, k: usize) -> bool {
+    s.punct(k, &['%']) || s.is(k, "percent") || s.is(k, "pct") || (s.is(k, "per") && s.is(k + 1, "cent"))
+}
+
+/// A number that is part of a name rather than an amount: a bare number (no unit, nothing
+/// counted) right after a capitalised word inside the sentence ("Internet Explorer 6", "HTML 5",
+/// "Studio 54"), or after "#" ("the #2 browser"). Month and weekday names are dates' business.
+fn names_a_thing(s: &View, first: usize, q: &Quantity) -> bool {
+    if first > 0 && s.punct(first - 1, &['#']) {
+        return true;
+    }
+    if q.unit.is_some() || q.counted.is_some() || first == 0 || q.value.is_none() {
+        return false;
+    }
+    let prev = &s.toks[first - 1];
+    let raw = s.raw(first - 1);
+    prev.kind == Kind::Word
+        && first >= 2
+        && raw.chars().next().is_some_and(char::is_uppercase)
+        && !crate::time::is_month_or_weekday(raw)
+        && s.toks[first].kind == Kind::Num
+}
+
+/// A match score, "Sweden 1 – 0 Korea", "ended 0 – 0", "winning 2-1": two small whole numbers
+/// joined by a dash, in a sentence about a match. One quantity with unit "score", the two sides
+/// as its low and high (the text keeps which side is which); not a range and not two counts.
+fn score_at(s: &View, i: usize) -> Option<(Quantity, usize)> {
+    let small = |k: usize| {
+        s.toks.get(k).filter(|t| t.kind == Kind::Num).and_then(|t| t.lower.parse::<u32>().ok()).filter(|v| *v <= 30)
+    };
+    let a = small(i)?;
+    if !s.punct(i + 1, &['–', '-', '—']) {
+        return None;
+    }
+    let b = small(i + 2)?;
+    // Not "10-15 people": a lower-case word after a score is not what it counts.
+    let counts_something =
+        s.word(i + 3).is_some_and(|w| !is_score_neighbour(w)) && !s.raw(i + 3).starts_with(char::is_uppercase);
+    if counts_something {
+        return None;
+    }
+    let sporting = s.toks.iter().filter_map(|t| (t.kind == Kind::Word).then_some(t.lower.as_str())).any(is_match_word);
+    if !sporting {
+        return None;
+    }
+    let (lo, hi) = (a.min(b) as f64, a.max(b) as f64);
+    let quantity = Quantity {
+        span: Span::new(s.toks[i].start, s.toks[i + 2].end),
+        value: None,
+        low: Some(lo),
+        high: Some(hi),
+        approx: false,
+        bound: Bound::Range,
+        change: None,
+        unit: Some("score".into()),
+        counted: None,
+    };
+    Some((quantity, i + 3))
+}
+
+/// Words after a score that leave it a score ("1 – 0 up", "2 – 1 win").
+fn is_score_neighbour(w: &str) -> bool {
+    matches!(
+        w,
+        "up" | "down"
+            | "win"
+            | "victory"
+            | "defeat"
+            | "loss"
+            | "lead"
+            | "draw"
+            | "on"
+            | "in"
+            | "at"
+            | "and"
+            | "with"
+            | "after"
+            | "against"
+            | "to"
+    )
+}
+
+/// Words that say a sentence is about a match.
+fn is_match_word(w: &str) -> bool {
+    matches!(
+        w,
+        "defeated"
+            | "beat"
+            | "beating"
+            | "won"
+            | "winning"
+            | "lost"
+            | "losing"
+            | "drew"
+            | "draw"
+            | "ended"
+            | "scored"
+            | "score"
+            | "scoreline"
+            | "scoreboard"
+            | "goal"
+            | "goals"
+            | "match"
+            | "game"
+            | "half"
+            | "group"
+            | "putting"
+            | "victory"
+            | "defeat"
+            | "final"
+            | "semi-final"
+            | "win"
+            | "lead"
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -296,7 +423,11 @@ fn build(s: &View, core: Core, carried: Option<Change>, is_blocked: &dyn Fn(usiz
         if from.is_some() && verb_change.is_some() {
             // "rose from 5% to 8%": two values, the second carries the change.
             pending_change = verb_change.map(|c| (range_sep + 1, c));
-        } else if let Some((hi, hi_last, hi_unit)) = range_end(s, range_sep + 1, is_blocked) {
+        } else if let Some((hi, hi_last, hi_unit)) = range_end(s, range_sep + 1, is_blocked)
+            // "rose 4% to 210 pence", "rose 6.2% to $1.45 billion": a change and the new value,
+            // not a range; "5% to 8%" is one.
+            .filter(|(_, hi_last, hi_unit)| !first_pct || (hi_unit.is_none() && is_percent_after(s, hi_last + 1)))
+        {
             let mut lo = core.value.unwrap_or(0.0);
             // "5 to 10 million": the scale of the second number applies to the first.
             if core.scale == 1.0 && hi.scale > 1.0 && lo * hi.scale <= hi.value.unwrap_or(0.0) {
@@ -494,6 +625,42 @@ mod tests {
     }
 
     #[test]
+    fn news_conventions() {
+        // A change and the new value, not a range; "5% to 8%" still is one.
+        let t = "Shares rose 4% to 210 pence.";
+        let found = q(t);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!((found[0].value, found[0].change), (Some(4.0), Some(Change::Up)));
+        assert_eq!((found[1].value, found[1].bound), (Some(210.0), Bound::Exact));
+        let a = only("Rates went from 5% to 8% last year.");
+        assert_eq!((a.low, a.high, a.unit.as_deref()), (Some(5.0), Some(8.0), Some("%")));
+        // "one of the …" is one of a group.
+        assert_eq!(only("It is one of the nations covered.").value, Some(1.0));
+        // Numbers in names.
+        for t in [
+            "Microsoft waits for the death of Internet Explorer 6",
+            "the newest markup language HTML 5 came",
+            "the #2 browser",
+        ] {
+            assert!(q(t).is_empty(), "{t}: {:?}", q(t));
+        }
+        assert!(q("Yesterday, day five of the World Cup began.").is_empty());
+        assert_eq!(only("In Ukraine 300 people died.").value, Some(300.0));
+    }
+
+    #[test]
+    fn match_scores() {
+        let t = "Sweden defeated South Korea 1 – 0; Tunisia lost 1-2 to England.";
+        let found = q(t);
+        assert_eq!(found.iter().map(|f| span(t, f.span)).collect::<Vec<_>>(), ["1 – 0", "1-2"]);
+        assert!(found.iter().all(|f| f.unit.as_deref() == Some("score") && f.value.is_none()), "{found:#?}");
+        assert_eq!((found[1].low, found[1].high), (Some(1.0), Some(2.0)));
+        // Without a match in the sentence, or counting something, a dash is a range.
+        assert_eq!(only("It took 10-15 people.").unit, None);
+        assert_eq!(only("The game drew 10-15 people.").bound, Bound::Range);
+    }
+
+    #[test]
     fn seed_date_is_not_a_quantity() {
         assert!(q("troops will fight for Russia starting on November 1.").is_empty());
         assert!(q("In 2023, the war went on.").is_empty());
@@ -628,7 +795,8 @@ mod tests {
 
     #[test]
     fn not_quantities() {
-        assert!(q("one of the soldiers").is_empty());
+        // "one of the soldiers" is one of a group: a count (news quantity sets write it so).
+        assert_eq!(only("one of the soldiers").value, Some(1.0));
         assert!(q("no one knows").is_empty());
         assert!(q("F-16 jets and COVID-19").is_empty());
         assert!(q("under Article 5 of the treaty").is_empty());
