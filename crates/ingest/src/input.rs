@@ -261,6 +261,7 @@ pub enum Line {
 pub fn read_line_capped(reader: &mut impl BufRead, cap: u64) -> io::Result<Option<Line>> {
     let mut buf = Vec::new();
     let mut len: u64 = 0;
+    let mut last: Option<u8> = None;
     let mut any = false;
     loop {
         let chunk = match reader.fill_buf() {
@@ -277,6 +278,9 @@ pub fn read_line_capped(reader: &mut impl BufRead, cap: u64) -> io::Result<Optio
             None => (chunk, None),
         };
         len += part.len() as u64;
+        if let Some(&b) = part.last() {
+            last = Some(b);
+        }
         if len <= cap.saturating_add(1) {
             buf.extend_from_slice(part);
         }
@@ -289,8 +293,13 @@ pub fn read_line_capped(reader: &mut impl BufRead, cap: u64) -> io::Result<Optio
     if !any {
         return Ok(None);
     }
-    if buf.last() == Some(&b'\r') {
-        buf.pop();
+    // A CR before the LF is not part of the line. Read it off the line's last byte, not the
+    // buffer's: a long line's buffer stops at the cap (a fuzz finding: "…\r\n" past the cap
+    // was reported one byte too long).
+    if last == Some(b'\r') {
+        if buf.len() as u64 == len {
+            buf.pop();
+        }
         len = len.saturating_sub(1);
     }
     if len > cap {
@@ -333,6 +342,17 @@ mod tests {
         assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::TooLong(10))));
         assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::Full(v)) if v == b"last"));
         assert!(read_line_capped(&mut r, 5).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_long_crlf_line_is_reported_without_its_cr() {
+        // Fuzz finding (jsonl target): past the cap the buffer stops, and the CR was counted.
+        let mut r = io::BufReader::with_capacity(4, &b"0123456789\r\nab\r\n"[..]);
+        assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::TooLong(10))));
+        assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::Full(v)) if v == b"ab"));
+        // A line of exactly the cap with its CR LF is whole.
+        let mut r = io::BufReader::with_capacity(4, &b"01234\r\n"[..]);
+        assert!(matches!(read_line_capped(&mut r, 5).unwrap(), Some(Line::Full(v)) if v == b"01234"));
     }
 
     #[test]
