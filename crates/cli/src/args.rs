@@ -417,8 +417,20 @@ pub struct TrainNerArgs {
     /// GUM's splits.md (default: in --gum, else ../shared/eval/ner/gum-news/splits.md).
     #[arg(long, value_name = "FILE")]
     pub splits: Option<PathBuf>,
-    /// Extra training files with gold tags (CoNLL-2003 or .iob2); never an evaluation set.
-    #[arg(long, value_name = "FILE")]
+    /// Extra training files with gold tags (CoNLL-2003 or .iob2, optionally gzipped; CrossNER
+    /// and WNUT-17 types are mapped, MISC/OTH tokens left unlabelled); never an evaluation set.
+    /// The defaults are the shipped model's (resources/models/MODEL_CARD.md); `--conll none`
+    /// trains on GUM alone.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_values = [
+            "../shared/train/ner/uner-english-ewt-train/en_ewt-ud-train.iob2.gz",
+            "../shared/train/ner/wikigold/wikigold.conll.txt.gz",
+            "../shared/train/ner/crossner-politics/train.txt.gz",
+            "../shared/train/ner/crossner-politics/dev.txt.gz",
+        ]
+    )]
     pub conll: Vec<PathBuf>,
     /// Also train on re3d (e.g. ../shared/train/re3d: one folder per source with documents.json,
     /// entities.json, LICENSE); sources whose LICENSE is non-commercial are left out. Not used
@@ -454,6 +466,21 @@ pub struct TrainNerArgs {
     /// Seed of the per-epoch shuffle (training is deterministic for a given seed).
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Unlabelled text (one sentence or paragraph a line, optionally gzipped) to learn word
+    /// clusters from; the training sentences' own tokens are added. `--unlabelled none`: no
+    /// clusters.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_values = [
+            "../shared/train/unlabelled/voa-news-sentences.txt.gz",
+            "../shared/train/unlabelled/state-of-the-union.txt.gz",
+        ]
+    )]
+    pub unlabelled: Vec<PathBuf>,
+    /// Number of fine word clusters (a coarse clustering of an eighth as many comes with it).
+    #[arg(long, default_value_t = 384)]
+    pub clusters: usize,
 }
 
 #[derive(Debug, Args)]
@@ -524,6 +551,10 @@ pub struct EvalAttributionArgs {
     /// Score only the first N annotation files (in sorted order).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// After the script's figures, print why gold relations were missed and the recall by cue
+    /// and by content length.
+    #[arg(long)]
+    pub errors: bool,
     /// The folder holding text/ and attributions/.
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,

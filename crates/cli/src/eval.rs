@@ -34,7 +34,7 @@ fn print(json: bool, value: &impl serde::Serialize, lines: impl FnOnce() -> Stri
 
 pub fn attribution(args: &EvalAttributionArgs, lex: &Lexicons) -> Result<Exit> {
     let s = attribution::score_dir(&args.dir, args.limit, &pipeline(lex))?;
-    print(args.json, &s, || s.lines())
+    print(args.json, &s, || if args.errors { s.lines() + &s.errors.lines() } else { s.lines() })
 }
 
 pub fn time(args: &EvalTimeArgs, lex: &Lexicons) -> Result<Exit> {

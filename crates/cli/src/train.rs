@@ -86,7 +86,7 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         eprintln!("{report}");
         sentences.extend(re3d);
     }
-    for extra in &a.conll {
+    for extra in a.conll.iter().filter(|p| p.as_os_str() != "none") {
         let gold = read_ner_gold(extra, &gaz, &mut |line| eprintln!("{line}"))?;
         sentences.extend(dossier_ner::sentences_from_spans(&gold));
     }
@@ -110,12 +110,14 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         splits.display(),
         sentences.len()
     );
+    let clusters = word_clusters(&a.unlabelled, &sentences, a.clusters)?;
     let models: Vec<Tagger> = (0..a.average.max(1))
         .map(|k| {
             let seed = a.seed + k;
             train(
                 &sentences,
                 gaz.clone(),
+                clusters.clone(),
                 &TrainConfig { epochs: a.epochs, bits: a.bits, lowercase_share: a.lowercase_share, seed },
             )
         })
@@ -128,6 +130,33 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
     std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
     emit(&format!("wrote {} ({} bytes)\n", a.out.display(), bytes.len()))?;
     Ok(Exit::Success)
+}
+
+/// Word clusters learnt from the `--unlabelled` files (tokenised as the tagger tokenises text)
+/// and the training sentences' tokens; none when no file is given.
+fn word_clusters(files: &[PathBuf], sentences: &[Sentence], fine: usize) -> Result<dossier_ner::Clusters> {
+    let files: Vec<&PathBuf> = files.iter().filter(|p| p.as_os_str() != "none").collect();
+    if files.is_empty() {
+        return Ok(dossier_ner::Clusters::default());
+    }
+    let mut text: Vec<Vec<String>> = sentences.iter().map(|s| s.tokens.clone()).collect();
+    for f in files {
+        // Unlabelled text only counts words: a stray Latin-1 byte (the State of the Union file
+        // has some) becomes U+FFFD rather than refusing the file.
+        let bytes = dossier_eval::readers::read_bytes_maybe_gz(f)?;
+        for line in String::from_utf8_lossy(&bytes).lines().filter(|l| !l.trim().is_empty()) {
+            text.push(dossier_ner::tokenize(line).into_iter().map(|(s, e)| line[s..e].to_string()).collect());
+        }
+    }
+    let config = dossier_ner::ClusterConfig { fine, coarse: (fine / 8).max(2), ..Default::default() };
+    let clusters = dossier_ner::learn_clusters(&text, &config);
+    eprintln!(
+        "word clusters: {} words from {} lines ({fine} fine, {} coarse)",
+        clusters.len(),
+        text.len(),
+        config.coarse
+    );
+    Ok(clusters)
 }
 
 /// The names mention replacement draws from: given names (`--names` files and the lexicons'

@@ -66,8 +66,9 @@ fn pipeline_entities_on_uner_dev_floor() {
         .find_map(|l| l.strip_prefix("ner_f1="))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("no ner_f1 in {report}"));
-    // Measured 0.623 (spaCy en_core_web_sm 3.8 through the same script: 0.566).
-    assert!(f1 >= 0.59, "pipeline UNER dev F1 {f1:.3} fell below 0.59\n{report}");
+    // Measured 0.638 (0.623 with the GUM-only tagger; spaCy en_core_web_sm 3.8 through the same
+    // script: 0.566).
+    assert!(f1 >= 0.61, "pipeline UNER dev F1 {f1:.3} fell below 0.61\n{report}");
 }
 
 /// The whole pipeline on re3d's openly licensed sources (defence news the tagger is not trained
@@ -98,6 +99,7 @@ fn pipeline_entities_on_re3d_floor() {
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success() && report.contains("failed_runs=0"), "{report}");
     let f1: f64 = report.lines().find_map(|l| l.strip_prefix("ner_f1=")).and_then(|v| v.trim().parse().ok()).unwrap();
-    // Measured 0.683 (spaCy en_core_web_sm 3.8 through the same script: 0.504).
-    assert!(f1 >= 0.64, "pipeline re3d F1 {f1:.3} fell below 0.64\n{report}");
+    // Measured 0.689 (0.684 with the GUM-only tagger; spaCy en_core_web_sm 3.8 through the same
+    // script: 0.504).
+    assert!(f1 >= 0.655, "pipeline re3d F1 {f1:.3} fell below 0.655\n{report}");
 }

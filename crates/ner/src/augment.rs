@@ -59,10 +59,12 @@ pub fn replace_mentions(sentences: &[Sentence], pools: &NamePools, copies: usize
         for _ in 0..copies {
             let mut tokens = Vec::with_capacity(s.tokens.len() + 4);
             let mut tags = Vec::with_capacity(s.tokens.len() + 4);
+            let mut unlabelled = Vec::with_capacity(s.tokens.len() + 4);
             let mut at = 0;
             for n in &names {
                 tokens.extend_from_slice(&s.tokens[at..n.start]);
                 tags.extend_from_slice(&s.tags[at..n.start]);
+                unlabelled.extend_from_slice(&s.unlabelled[at..n.start]);
                 // Each name is swapped with probability 1/2: the copy keeps some of the names
                 // that really occur in such contexts (swapping every name did worse on held-out
                 // GUM documents).
@@ -71,18 +73,21 @@ pub fn replace_mentions(sentences: &[Sentence], pools: &NamePools, copies: usize
                     Some(name) if !name.is_empty() => {
                         tags.push(Tag::B(n.kind));
                         tags.extend(std::iter::repeat_n(Tag::I(n.kind), name.len() - 1));
+                        unlabelled.extend(std::iter::repeat_n(false, name.len()));
                         tokens.extend(name);
                     }
                     _ => {
                         tokens.extend_from_slice(&s.tokens[n.start..n.end]);
                         tags.extend_from_slice(&s.tags[n.start..n.end]);
+                        unlabelled.extend_from_slice(&s.unlabelled[n.start..n.end]);
                     }
                 }
                 at = n.end;
             }
             tokens.extend_from_slice(&s.tokens[at..]);
             tags.extend_from_slice(&s.tags[at..]);
-            out.push(Sentence::new(tokens, tags));
+            unlabelled.extend_from_slice(&s.unlabelled[at..]);
+            out.push(Sentence { tokens, tags, unlabelled });
         }
     }
     out

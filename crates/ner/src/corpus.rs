@@ -13,21 +13,62 @@ pub struct GoldSentence {
     pub tokens: Vec<String>,
     /// Gold entities over the tokens.
     pub spans: Vec<EntitySpan>,
+    /// Token ranges `start..end` of entities of a type outside PER/ORG/LOC/GRP (MISC, OTH,
+    /// product, …). In a corpus whose types cut across Dossier's (CoNLL's MISC holds the
+    /// nationalities that are Dossier's groups, UNER's OTH too), their tokens say nothing about
+    /// Dossier's labels: training leaves them out (no update), scoring ignores them.
+    pub other: Vec<(usize, usize)>,
+}
+
+impl GoldSentence {
+    /// A gold sentence with no entities of other types.
+    pub fn new(tokens: Vec<String>, spans: Vec<EntitySpan>) -> GoldSentence {
+        GoldSentence { tokens, spans, other: Vec::new() }
+    }
+}
+
+/// What an entity label of a corpus means for Dossier.
+enum LabelKind {
+    Kind(Kind),
+    /// A typed entity of a kind Dossier does not tag.
+    Other,
+}
+
+/// Entity types of the corpora Dossier trains on, mapped to its kinds: CoNLL/UNER (PER, ORG,
+/// LOC, MISC, OTH), CrossNER (person, politician, organisation, politicalparty, country,
+/// location; election, event, misc are names of other things), WNUT-17 (person, location,
+/// corporation, group; product, creative-work) and the Broad Twitter Corpus (PER, ORG, LOC).
+/// CrossNER's elections and events are "other": GUM's rules also keep the names inside another
+/// named thing ("2008 Beijing Olympics") out.
+fn label_kind(ty: &str) -> LabelKind {
+    if let Some(k) = Kind::parse(ty) {
+        return LabelKind::Kind(k);
+    }
+    match ty.to_ascii_lowercase().as_str() {
+        "person" | "politician" | "scientist" | "writer" | "musicalartist" => LabelKind::Kind(Kind::Per),
+        "organisation" | "organization" | "politicalparty" | "corporation" | "group" | "university" | "band" => {
+            LabelKind::Kind(Kind::Org)
+        }
+        "country" | "location" => LabelKind::Kind(Kind::Loc),
+        _ => LabelKind::Other,
+    }
 }
 
 /// Spans over IOB labels (`B-X`, `I-X`, `O`), as `shared/tools/score_ner.py` reads them: an `I-X`
-/// that does not continue an `X` entity opens a new one; then types other than PER/ORG/LOC/GRP
-/// (MISC, …) are dropped.
-fn spans_from_labels(labels: &[&str]) -> Vec<EntitySpan> {
+/// that does not continue an `X` entity opens a new one. Types are mapped by [`label_kind`];
+/// the spans of other types come second.
+fn spans_from_labels(labels: &[&str]) -> (Vec<EntitySpan>, Vec<(usize, usize)>) {
     let mut out = Vec::new();
+    let mut other = Vec::new();
     let mut open: Option<(usize, &str)> = None;
     for (i, t) in labels.iter().chain(std::iter::once(&"O")).enumerate() {
         let (b, ty) = t.split_once('-').unwrap_or((t, ""));
         let begin = b == "B" || (b == "I" && open.is_none_or(|(_, o)| o != ty));
         if let Some((s, oty)) = open {
             if b == "O" || begin || (b != "B" && b != "I") {
-                if let Some(kind) = Kind::parse(oty) {
-                    out.push(EntitySpan { start: s, end: i, kind });
+                match label_kind(oty) {
+                    LabelKind::Kind(kind) => out.push(EntitySpan { start: s, end: i, kind }),
+                    LabelKind::Other => other.push((s, i)),
                 }
                 open = None;
             }
@@ -36,11 +77,12 @@ fn spans_from_labels(labels: &[&str]) -> Vec<EntitySpan> {
             open = Some((i, ty));
         }
     }
-    out
+    (out, other)
 }
 
 fn gold(tokens: Vec<String>, labels: &[&str]) -> GoldSentence {
-    GoldSentence { spans: spans_from_labels(labels), tokens }
+    let (spans, other) = spans_from_labels(labels);
+    GoldSentence { tokens, spans, other }
 }
 
 /// Reads a Universal NER `.iob2` file: tab-separated `index token tag …` lines, `#` comments,
@@ -105,7 +147,13 @@ pub fn sentences_from_spans(gold: &[GoldSentence]) -> Vec<Sentence> {
                     *t = if j == s.start { Tag::B(s.kind) } else { Tag::I(s.kind) };
                 }
             }
-            Sentence::new(g.tokens.clone(), tags)
+            let mut s = Sentence::new(g.tokens.clone(), tags);
+            for &(a, b) in &g.other {
+                for u in s.unlabelled.iter_mut().take(b).skip(a) {
+                    *u = true;
+                }
+            }
+            s
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::clusters::{Clusters, NONE};
 use crate::gazetteer::{Gazetteer, CATEGORIES};
 use crate::hash::{fnv_bytes, hash_str, mix, FNV_OFFSET};
 
@@ -31,6 +32,8 @@ pub(crate) struct TokenInfo {
     pub suf: [u64; 4],
     pub flags: u16,
     pub len_bucket: u8,
+    /// Fine and coarse word cluster ([`NONE`] when the word has none).
+    pub cluster: [u16; 2],
 }
 
 fn shape_char(c: char) -> char {
@@ -133,7 +136,7 @@ fn token_info(tok: &str, first: bool, vocab: &Vocab) -> TokenInfo {
         7..=10 => 5,
         _ => 6,
     };
-    TokenInfo { word: hash_str(tok), lower: lower_h, shape, pre, suf, flags, len_bucket }
+    TokenInfo { word: hash_str(tok), lower: lower_h, shape, pre, suf, flags, len_bucket, cluster: [NONE; 2] }
 }
 
 /// Feature template ids.
@@ -165,6 +168,11 @@ mod t {
     pub const FLAGS_M1_0_P1: u64 = 31;
     pub const WORD_P1: u64 = 32;
     pub const WORD_M1: u64 = 33;
+    pub const CLUSTER: u64 = 34;
+    pub const COARSE: u64 = 35;
+    pub const CLUSTER_M1: u64 = 36;
+    pub const CLUSTER_P1: u64 = 37;
+    pub const CLUSTER_CAP: u64 = 38;
     pub const T1: u64 = 40;
     pub const T2T1: u64 = 41;
     pub const T1_LOWER: u64 = 42;
@@ -189,9 +197,13 @@ pub(crate) struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
-    pub fn compute(&mut self, tokens: &[&str], gaz: &Gazetteer, vocab: &Vocab) {
+    pub fn compute(&mut self, tokens: &[&str], gaz: &Gazetteer, vocab: &Vocab, clusters: &Clusters) {
         self.info.clear();
-        self.info.extend(tokens.iter().enumerate().map(|(i, t)| token_info(t, i == 0, vocab)));
+        self.info.extend(tokens.iter().enumerate().map(|(i, t)| {
+            let mut x = token_info(t, i == 0, vocab);
+            x.cluster = clusters.get(x.lower);
+            x
+        }));
         self.lower.clear();
         self.lower.extend(self.info.iter().map(|x| x.lower));
         gaz.memberships(&self.lower, &mut self.gaz);
@@ -249,6 +261,17 @@ impl SentenceFeatures {
             f.push(mix(t::SUF3_P1, at(i_ + 1).map_or(EOS, |y| y.suf[2])));
             f.push(mix(t::WORD_M1, at(i_ - 1).map_or(BOS, |y| y.word)));
             f.push(mix(t::WORD_P1, at(i_ + 1).map_or(EOS, |y| y.word)));
+            // Word clusters (none for a word the unlabelled text did not hold often enough).
+            if x.cluster[0] != NONE {
+                f.push(mix(t::CLUSTER, u64::from(x.cluster[0])));
+                f.push(mix(t::COARSE, u64::from(x.cluster[1])));
+                f.push(mix(t::CLUSTER_CAP, u64::from(x.cluster[0]) << 2 | u64::from(x.flags & (INIT_CAP | ALL_CAPS))));
+            }
+            for (y, tmpl) in [(at(i_ - 1), t::CLUSTER_M1), (at(i_ + 1), t::CLUSTER_P1)] {
+                if let Some(y) = y.filter(|y| y.cluster[0] != NONE) {
+                    f.push(mix(tmpl, u64::from(y.cluster[0])));
+                }
+            }
             let fl = |y: Option<&TokenInfo>| y.map_or(0xffff, |y| u64::from(y.flags & CASE_FLAGS));
             f.push(mix(t::FLAGS_M1_0_P1, fl(at(i_ - 1)) | (fl(Some(x)) << 16) | (fl(at(i_ + 1)) << 32)));
             let cap = u64::from(x.flags & (INIT_CAP | ALL_CAPS) != 0);

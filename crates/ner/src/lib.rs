@@ -9,12 +9,12 @@
 //!
 #![cfg_attr(feature = "train", doc = "```")]
 #![cfg_attr(not(feature = "train"), doc = "```ignore")]
-//! use dossier_ner::{train, Gazetteer, Kind, Sentence, Tag, TrainConfig};
+//! use dossier_ner::{train, Clusters, Gazetteer, Kind, Sentence, Tag, TrainConfig};
 //! let s = Sentence::new(
 //!     vec!["Ann".into(), "met".into(), "Bob".into()],
 //!     vec![Tag::B(Kind::Per), Tag::O, Tag::B(Kind::Per)],
 //! );
-//! let tagger = train(&[s], Gazetteer::default(), &TrainConfig { epochs: 5, ..TrainConfig::default() });
+//! let tagger = train(&[s], Gazetteer::default(), Clusters::default(), &TrainConfig { epochs: 5, ..TrainConfig::default() });
 //! let tags = tagger.tag(&["Ann", "met", "Bob"]);
 //! assert_eq!(tags[1], Tag::O);
 //! let again = dossier_ner::Tagger::load(&tagger.save()).unwrap();
@@ -23,6 +23,7 @@
 
 #[cfg(feature = "train")]
 mod augment;
+mod clusters;
 mod codec;
 #[cfg(feature = "train")]
 mod corpus;
@@ -37,6 +38,9 @@ mod train;
 
 #[cfg(feature = "train")]
 pub use augment::{replace_mentions, NamePools};
+pub use clusters::Clusters;
+#[cfg(feature = "train")]
+pub use clusters::{learn as learn_clusters, ClusterConfig};
 #[cfg(feature = "train")]
 pub use corpus::{
     read_conll, read_gum_conllu, read_iob, sentences_from_offsets, sentences_from_spans, GoldSentence, OffsetEntity,

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::clusters::Clusters;
 use crate::codec::{Reader, Writer};
 use crate::features::{SentenceFeatures, Vocab};
 use crate::gazetteer::Gazetteer;
@@ -11,8 +12,8 @@ use crate::tags::{spans, EntitySpan, Tag, N_LABELS};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"DSNERMDL";
-/// 2: gazetteer masks are 16 bits (nine categories).
-const VERSION: u32 = 2;
+/// 2: gazetteer masks are 16 bits (nine categories). 3: word clusters after the vocabulary.
+const VERSION: u32 = 3;
 /// The label index used for "before the sentence" in the previous-tag features.
 pub(crate) const START: usize = N_LABELS;
 
@@ -24,6 +25,7 @@ pub struct Tagger {
     pub(crate) weights: Vec<f32>,
     pub(crate) gazetteer: Gazetteer,
     pub(crate) vocab: Vocab,
+    pub(crate) clusters: Clusters,
 }
 
 #[inline]
@@ -41,7 +43,7 @@ impl Tagger {
 
     /// Like [`Tagger::tag`], reusing the caller's feature buffers (faster over many sentences).
     fn tag_with(&self, tokens: &[&str], sf: &mut SentenceFeatures) -> Vec<Tag> {
-        sf.compute(tokens, &self.gazetteer, &self.vocab);
+        sf.compute(tokens, &self.gazetteer, &self.vocab, &self.clusters);
         decode(sf, |f, out| {
             let r = row(f, self.bits);
             for (o, w) in out.iter_mut().zip(&self.weights[r..r + N_LABELS]) {
@@ -62,6 +64,11 @@ impl Tagger {
     /// The entities of a tokenised sentence, as token spans `start..end` with their kind.
     pub fn entities(&self, tokens: &[&str]) -> Vec<EntitySpan> {
         spans(&self.tag(tokens))
+    }
+
+    /// The word clusters the model carries (empty when trained without unlabelled text).
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
     }
 
     /// The gazetteer the model carries.
@@ -90,6 +97,7 @@ impl Tagger {
         for h in v {
             out.u64(h);
         }
+        self.clusters.write(&mut out);
         let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         out.f32(scale);
@@ -135,6 +143,7 @@ impl Tagger {
         for _ in 0..n {
             vocab.insert(r.u64()?);
         }
+        let clusters = Clusters::read(&mut r)?;
         let scale = r.f32()?;
         let rows = 1usize << bits;
         let bitmap = r.take(rows.div_ceil(8))?.to_vec();
@@ -150,7 +159,7 @@ impl Tagger {
         if !r.at_end() {
             return Err(Error::Corrupt("trailing bytes"));
         }
-        Ok(Tagger { bits, weights, gazetteer, vocab })
+        Ok(Tagger { bits, weights, gazetteer, vocab, clusters })
     }
 }
 

@@ -145,13 +145,17 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// One BIO tag per token.
     pub tags: Vec<Tag>,
+    /// Tokens whose label the corpus does not give (entities of a type that cuts across
+    /// Dossier's, such as MISC): training makes no update on them.
+    pub unlabelled: Vec<bool>,
 }
 
 impl Sentence {
-    /// A sentence; `tags` is padded with `O` or cut to the number of tokens.
+    /// A sentence; `tags` is padded with `O` or cut to the number of tokens; every token labelled.
     pub fn new(tokens: Vec<String>, mut tags: Vec<Tag>) -> Sentence {
         tags.resize(tokens.len(), Tag::O);
-        Sentence { tokens, tags }
+        let unlabelled = vec![false; tokens.len()];
+        Sentence { tokens, tags, unlabelled }
     }
 }
 

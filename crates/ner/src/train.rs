@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::clusters::Clusters;
 use crate::features::{SentenceFeatures, Vocab};
 use crate::gazetteer::Gazetteer;
 use crate::hash::hash_str;
@@ -50,14 +51,21 @@ pub fn average(taggers: &[Tagger]) -> Tagger {
     assert!(taggers.iter().all(|t| t.bits == first.bits), "models of different sizes");
     let n = taggers.len() as f32;
     let weights = (0..first.weights.len()).map(|i| taggers.iter().map(|t| t.weights[i]).sum::<f32>() / n).collect();
-    Tagger { bits: first.bits, weights, gazetteer: first.gazetteer.clone(), vocab: first.vocab.clone() }
+    Tagger {
+        bits: first.bits,
+        weights,
+        gazetteer: first.gazetteer.clone(),
+        vocab: first.vocab.clone(),
+        clusters: first.clusters.clone(),
+    }
 }
 
 /// Trains an averaged perceptron on tagged sentences. Each token is decoded greedily with the
 /// current weights and the model's own previous tags; on a mistake the gold label's weights of
-/// the token's features go up and the predicted label's go down. Weights are averaged over all
+/// the token's features go up and the predicted label's go down (not on an unlabelled token,
+/// whose prediction only carries on as the next token's history). Weights are averaged over all
 /// steps (lazy averaging). Deterministic for a given config.
-pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, config: &TrainConfig) -> Tagger {
+pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, clusters: Clusters, config: &TrainConfig) -> Tagger {
     let bits = config.bits.clamp(8, 26);
     let vocab = lower_vocab(sentences);
     let mut extra = Vec::new();
@@ -65,7 +73,7 @@ pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, config: &TrainConfig)
     if every > 0 {
         for s in sentences.iter().step_by(every) {
             let tokens = s.tokens.iter().map(|t| t.to_lowercase()).collect();
-            extra.push(Sentence::new(tokens, s.tags.clone()));
+            extra.push(Sentence { tokens, ..s.clone() });
         }
     }
     let all: Vec<&Sentence> = sentences.iter().chain(extra.iter()).collect();
@@ -82,7 +90,7 @@ pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, config: &TrainConfig)
         .map(|s| {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let mut sf = SentenceFeatures::default();
-            sf.compute(&toks, &gazetteer, &vocab);
+            sf.compute(&toks, &gazetteer, &vocab, &clusters);
             sf
         })
         .collect();
@@ -104,6 +112,7 @@ pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, config: &TrainConfig)
         for &si in &order {
             let sf = &feats[si];
             let gold = &sentences[si].tags;
+            let unlabelled = &sentences[si].unlabelled;
             let (mut p1, mut p2) = (START, START);
             let mut prev = Tag::O;
             for (i, g) in gold.iter().enumerate().take(sf.info.len()) {
@@ -119,7 +128,7 @@ pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, config: &TrainConfig)
                 }
                 let pred = best_label(&scores, prev);
                 let gi = g.index();
-                if pred != gi {
+                if pred != gi && !unlabelled.get(i).copied().unwrap_or(false) {
                     for &f in all {
                         let r = row(f, bits);
                         upd(r + gi, 1.0, clock, &mut w);
@@ -139,5 +148,5 @@ pub fn train(sentences: &[Sentence], gazetteer: Gazetteer, config: &TrainConfig)
             (t / clock as f64) as f32
         })
         .collect();
-    Tagger { bits, weights, gazetteer, vocab }
+    Tagger { bits, weights, gazetteer, vocab, clusters }
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use dossier_ner::{spans, train, EntitySpan, Gazetteer, Kind, Sentence, Tag, Tagger, TrainConfig};
+use dossier_ner::{spans, train, Clusters, EntitySpan, Gazetteer, Kind, Sentence, Tag, Tagger, TrainConfig};
 use proptest::prelude::*;
 
 fn root() -> PathBuf {
@@ -35,7 +35,8 @@ fn tiny() -> Vec<Sentence> {
 #[test]
 fn learns_a_tiny_handmade_set() {
     let data = tiny();
-    let tagger = train(&data, Gazetteer::default(), &TrainConfig { epochs: 10, ..TrainConfig::default() });
+    let tagger =
+        train(&data, Gazetteer::default(), Clusters::default(), &TrainConfig { epochs: 10, ..TrainConfig::default() });
     for s in &data {
         let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         assert_eq!(tagger.tag(&words), s.tags, "{:?}", s.tokens);
@@ -46,7 +47,12 @@ fn learns_a_tiny_handmade_set() {
 
 #[test]
 fn save_load_round_trip() {
-    let tagger = train(&tiny(), Gazetteer::default(), &TrainConfig { epochs: 5, bits: 12, ..TrainConfig::default() });
+    let tagger = train(
+        &tiny(),
+        Gazetteer::default(),
+        Clusters::default(),
+        &TrainConfig { epochs: 5, bits: 12, ..TrainConfig::default() },
+    );
     let bytes = tagger.save();
     let again = Tagger::load(&bytes).unwrap();
     assert_eq!(again.save(), bytes);
@@ -73,7 +79,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
     fn odd_tokens_never_panic(tokens in proptest::collection::vec("\\PC{0,12}|[\\u{300}-\\u{36f}]{1,3}|", 0..30)) {
-        let t = train(&tiny(), Gazetteer::default(), &TrainConfig { epochs: 1, bits: 10, ..TrainConfig::default() });
+        let t = train(&tiny(), Gazetteer::default(), Clusters::default(), &TrainConfig { epochs: 1, bits: 10, ..TrainConfig::default() });
         let words: Vec<&str> = tokens.iter().map(String::as_str).collect();
         let tags = t.tag(&words);
         prop_assert_eq!(tags.len(), words.len());

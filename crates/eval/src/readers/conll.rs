@@ -19,17 +19,15 @@ pub fn read_ner_gold(path: &Path, gaz: &Gazetteer, report: &mut dyn FnMut(&str))
         // A re3d folder (not used for training the shipped model, so it can score it).
         let (sentences, line) = read_re3d(path, gaz)?;
         report(&line);
-        return Ok(sentences.into_iter().map(|s| GoldSentence { spans: spans(&s.tags), tokens: s.tokens }).collect());
+        return Ok(sentences.into_iter().map(|s| GoldSentence::new(s.tokens, spans(&s.tags))).collect());
     }
     let text = read_text_maybe_gz(path)?;
     let name = path.to_string_lossy();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
     let gold = if name.ends_with(".iob2") {
         read_iob(&text)?
-    } else if name.ends_with(".conllu") || name.ends_with(".conllu.gz") {
-        read_gum_conllu(&text, gaz)?
-            .into_iter()
-            .map(|s| GoldSentence { spans: spans(&s.tags), tokens: s.tokens })
-            .collect()
+    } else if name.ends_with(".conllu") {
+        read_gum_conllu(&text, gaz)?.into_iter().map(|s| GoldSentence::new(s.tokens, spans(&s.tags))).collect()
     } else {
         read_conll(&text)?
     };

@@ -6,7 +6,7 @@
 //! "+source" also needs the sources to overlap (or both to be missing). Cues count as exact sets
 //! per document.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -27,6 +27,103 @@ pub struct Scores {
     pub content_overlap: Prf,
     pub content_source: Prf,
     pub polnear_f1: f64,
+    /// Why gold relations were missed, and recall by cue and by content length.
+    pub errors: AttributionErrors,
+}
+
+/// Where the attributions go wrong, over the gold relations that found no content+source
+/// match: nothing proposed over the content, a content that overlaps but is too short or too
+/// long (or shifted) to match, the right content with a wrong or a missing source. Then the
+/// recall (content+source) of the gold relations by their cue (lower-cased, the 15 most
+/// frequent) and by the length of their content in characters.
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
+pub struct AttributionErrors {
+    pub never_proposed: u64,
+    pub content_too_short: u64,
+    pub content_too_long: u64,
+    pub content_shifted: u64,
+    pub wrong_source: u64,
+    pub source_missing: u64,
+    pub source_spurious: u64,
+    /// cue → (gold relations, matched)
+    pub by_cue: BTreeMap<String, (u64, u64)>,
+    /// content length bucket (`<50`, `50-149`, `150-399`, `400+` characters) → (gold, matched)
+    pub by_content_length: BTreeMap<String, (u64, u64)>,
+}
+
+const LENGTH_BUCKETS: [(i64, &str); 4] = [(50, "a <50"), (150, "b 50-149"), (400, "c 150-399"), (i64::MAX, "d 400+")];
+
+impl AttributionErrors {
+    fn add(&mut self, gold: &[Relation], pred: &[Relation], matched: &[bool], text: &[char]) {
+        for (g, &ok) in gold.iter().zip(matched) {
+            let (gs, gc, gq) = *g;
+            let cue = gq
+                .map(|(a, b)| {
+                    let (a, b) = (a.max(0) as usize, (b.max(0) as usize).min(text.len()));
+                    text.get(a..b).map(|c| c.iter().collect::<String>()).unwrap_or_default()
+                })
+                .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+                .unwrap_or_else(|| "(no cue)".to_string());
+            let e = self.by_cue.entry(cue).or_default();
+            e.0 += 1;
+            e.1 += u64::from(ok);
+            let len = gc.1 - gc.0;
+            let bucket = LENGTH_BUCKETS.iter().find(|(max, _)| len < *max).map_or("d 400+", |b| b.1);
+            let e = self.by_content_length.entry(bucket.to_string()).or_default();
+            e.0 += 1;
+            e.1 += u64::from(ok);
+            if ok {
+                continue;
+            }
+            // The prediction that overlaps the gold content most.
+            let best = pred.iter().max_by_key(|p| ov(Some(gc), Some(p.1))).filter(|p| ov(Some(gc), Some(p.1)) > 0);
+            match best {
+                None => self.never_proposed += 1,
+                Some(p) if !content_match(gc, p.1) => {
+                    if p.1 .0 >= gc.0 && p.1 .1 <= gc.1 {
+                        self.content_too_short += 1;
+                    } else if p.1 .0 <= gc.0 && p.1 .1 >= gc.1 {
+                        self.content_too_long += 1;
+                    } else {
+                        self.content_shifted += 1;
+                    }
+                }
+                Some(p) => match (gs, p.0) {
+                    (Some(_), None) => self.source_missing += 1,
+                    (None, Some(_)) => self.source_spurious += 1,
+                    _ => self.wrong_source += 1,
+                },
+            }
+        }
+    }
+
+    /// The printed breakdown (not part of the script's output).
+    pub fn lines(&self) -> String {
+        let mut s = format!(
+            "missed (no content+source match): never proposed {}, content too short {}, too long {}, shifted {}, \
+             wrong source {}, source missing {}, source where gold has none {}\n",
+            self.never_proposed,
+            self.content_too_short,
+            self.content_too_long,
+            self.content_shifted,
+            self.wrong_source,
+            self.source_missing,
+            self.source_spurious
+        );
+        let recall = |(g, m): (u64, u64)| if g == 0 { 0.0 } else { m as f64 / g as f64 };
+        s += "recall by content length (characters):";
+        for (k, &v) in &self.by_content_length {
+            s += &format!("  {} {:.3} ({})", &k[2..], recall(v), v.0);
+        }
+        s += "\nrecall by cue (most frequent):";
+        let mut cues: Vec<(&String, &(u64, u64))> = self.by_cue.iter().collect();
+        cues.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        for (k, &v) in cues.into_iter().take(15) {
+            s += &format!("  \"{k}\" {:.3} ({})", recall(v), v.0);
+        }
+        s.push('\n');
+        s
+    }
 }
 
 impl Scores {
@@ -59,6 +156,7 @@ pub fn score_dir(dir: &Path, limit: Option<usize>, pipeline: &Analyzer) -> Resul
         let txt = brat::text_for(dir, ann);
         let raw = std::fs::read(&txt).with_context(|| format!("cannot read {}", txt.display()))?;
         let m = byte_to_char(&raw);
+        let chars: Vec<char> = String::from_utf8_lossy(&raw).chars().collect();
         let gold_src = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
         let gold =
             brat::read_relations(&gold_src).with_context(|| format!("malformed annotation file {}", ann.display()))?;
@@ -81,9 +179,11 @@ pub fn score_dir(dir: &Path, limit: Option<usize>, pipeline: &Analyzer) -> Resul
 
         s.gold += gold.len() as u64;
         s.predicted += pred.len() as u64;
-        let (c, src) = match_relations(&gold, &pred);
-        tpc += c;
-        tps += src;
+        let flags = match_flags(&gold, &pred);
+        tpc += flags.iter().filter(|f| f.0).count() as u64;
+        tps += flags.iter().filter(|f| f.1).count() as u64;
+        let matched: Vec<bool> = flags.iter().map(|f| f.1).collect();
+        s.errors.add(&gold, &pred, &matched, &chars);
         let gqs: HashSet<CSpan> = gold.iter().filter_map(|g| g.2).collect();
         let pqs: HashSet<CSpan> = pred.iter().filter_map(|p| p.2).collect();
         gq += gqs.len() as u64;
@@ -111,21 +211,28 @@ fn content_match(g: CSpan, p: CSpan) -> bool {
 /// Greedy matching in gold order, each prediction used at most once per measure:
 /// returns (content matches, content+source matches).
 pub fn match_relations(gold: &[Relation], pred: &[Relation]) -> (u64, u64) {
+    let flags = match_flags(gold, pred);
+    (flags.iter().filter(|f| f.0).count() as u64, flags.iter().filter(|f| f.1).count() as u64)
+}
+
+/// Per gold relation: (matched on content, matched on content and source).
+fn match_flags(gold: &[Relation], pred: &[Relation]) -> Vec<(bool, bool)> {
     let mut used_c = vec![false; pred.len()];
     let mut used_s = vec![false; pred.len()];
-    let (mut tpc, mut tps) = (0, 0);
+    let mut out = Vec::with_capacity(gold.len());
     for &(gs, gc, _) in gold {
-        if let Some(i) = (0..pred.len()).find(|&i| !used_c[i] && content_match(gc, pred[i].1)) {
+        let c = (0..pred.len()).find(|&i| !used_c[i] && content_match(gc, pred[i].1));
+        if let Some(i) = c {
             used_c[i] = true;
-            tpc += 1;
         }
         let src_ok = |ps: Option<CSpan>| (gs.is_none() && ps.is_none()) || ov(gs, ps) > 0;
-        if let Some(i) = (0..pred.len()).find(|&i| !used_s[i] && src_ok(pred[i].0) && content_match(gc, pred[i].1)) {
+        let cs = (0..pred.len()).find(|&i| !used_s[i] && src_ok(pred[i].0) && content_match(gc, pred[i].1));
+        if let Some(i) = cs {
             used_s[i] = true;
-            tps += 1;
         }
+        out.push((c.is_some(), cs.is_some()));
     }
-    (tpc, tps)
+    out
 }
 
 #[cfg(test)]

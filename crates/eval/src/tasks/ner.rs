@@ -51,6 +51,80 @@ impl NerCounts {
     }
 }
 
+/// Where the tagger goes wrong, by kind of error (over the scored kinds; a gold entity or a
+/// prediction counts once): the same tokens with another kind, the right kind over other tokens
+/// (too short or too long), both, a gold entity nothing touches, a prediction no gold entity
+/// touches. Missed and spurious are also split by length in tokens (1, 2, 3 or more).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NerErrors {
+    pub wrong_kind: u64,
+    pub boundary_too_short: u64,
+    pub boundary_too_long: u64,
+    pub boundary_other: u64,
+    pub boundary_and_kind: u64,
+    pub missed: u64,
+    pub spurious: u64,
+    pub missed_by_length: [u64; 3],
+    pub spurious_by_length: [u64; 3],
+}
+
+impl NerErrors {
+    /// Adds one sentence's errors.
+    pub fn add(&mut self, gold: &[EntitySpan], pred: &[EntitySpan]) {
+        let scored = |e: &&EntitySpan| SCORED.contains(&e.kind);
+        let overlaps = |a: &EntitySpan, b: &EntitySpan| a.start < b.end && b.start < a.end;
+        let len_bucket = |e: &EntitySpan| (e.end - e.start).clamp(1, 3) - 1;
+        for g in gold.iter().filter(scored) {
+            if pred.contains(g) {
+                continue;
+            }
+            let touching: Vec<&EntitySpan> = pred.iter().filter(|p| overlaps(g, p)).collect();
+            if touching.iter().any(|p| p.start == g.start && p.end == g.end) {
+                self.wrong_kind += 1;
+            } else if let Some(p) = touching.iter().find(|p| p.kind == g.kind) {
+                if p.start >= g.start && p.end <= g.end {
+                    self.boundary_too_short += 1;
+                } else if p.start <= g.start && p.end >= g.end {
+                    self.boundary_too_long += 1;
+                } else {
+                    self.boundary_other += 1;
+                }
+            } else if !touching.is_empty() {
+                self.boundary_and_kind += 1;
+            } else {
+                self.missed += 1;
+                self.missed_by_length[len_bucket(g)] += 1;
+            }
+        }
+        for p in pred.iter().filter(scored) {
+            if !gold.iter().filter(scored).any(|g| overlaps(g, p)) {
+                self.spurious += 1;
+                self.spurious_by_length[len_bucket(p)] += 1;
+            }
+        }
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "errors: wrong kind {}, too short {}, too long {}, other boundary {}, boundary and kind {}, \
+             missed {} (by length 1/2/3+: {}/{}/{}), spurious {} ({}/{}/{})\n",
+            self.wrong_kind,
+            self.boundary_too_short,
+            self.boundary_too_long,
+            self.boundary_other,
+            self.boundary_and_kind,
+            self.missed,
+            self.missed_by_length[0],
+            self.missed_by_length[1],
+            self.missed_by_length[2],
+            self.spurious,
+            self.spurious_by_length[0],
+            self.spurious_by_length[1],
+            self.spurious_by_length[2],
+        )
+    }
+}
+
 /// One measure as the report prints it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct KindScores {
@@ -77,6 +151,7 @@ pub struct NerReport {
     pub org: KindScores,
     pub loc: KindScores,
     pub micro: KindScores,
+    pub errors: NerErrors,
 }
 
 impl NerReport {
@@ -93,6 +168,7 @@ impl NerReport {
         s += &line("ORG", &self.org);
         s += &line("LOC", &self.loc);
         s += &line("micro", &self.micro);
+        s += &self.errors.line();
         s += &format!("ner_f1={:.3}\n", self.micro.f1);
         s
     }
@@ -118,13 +194,16 @@ pub fn score_files(
     report: &mut dyn FnMut(&str),
 ) -> Result<(NerReport, String)> {
     let mut scores = NerCounts::default();
+    let mut errors = NerErrors::default();
     let (mut n_sent, mut n_tok) = (0, 0);
     let mut conll_out = String::new();
     for path in paths {
         for g in read_ner_gold(path, tagger.gazetteer(), report)? {
             let words: Vec<&str> = g.tokens.iter().map(String::as_str).collect();
             let tags = tagger.tag(&words);
-            scores.add(&g.spans, &spans(&tags));
+            let predicted = spans(&tags);
+            scores.add(&g.spans, &predicted);
+            errors.add(&g.spans, &predicted);
             n_sent += 1;
             n_tok += words.len();
             if dump != Dump::None {
@@ -148,6 +227,7 @@ pub fn score_files(
         org: scores.by_kind[1].into(),
         loc: scores.by_kind[2].into(),
         micro: scores.micro().into(),
+        errors,
     };
     Ok((report, conll_out))
 }
@@ -216,5 +296,29 @@ mod tests {
         let k = KindScores::from(m);
         assert_eq!((k.gold, k.predicted), (2, 3));
         assert!((k.f1 - 0.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn errors_are_told_apart() {
+        let mut e = NerErrors::default();
+        let gold = [
+            span(0, 2, Kind::Per),   // found as ORG: wrong kind
+            span(3, 6, Kind::Org),   // found as 3..5 ORG: too short
+            span(7, 8, Kind::Loc),   // found as 6..8 LOC... but 6..8 also touches nothing else: too long
+            span(10, 12, Kind::Per), // nothing: missed, length 2
+            span(14, 15, Kind::Grp), // not scored
+        ];
+        let pred = [
+            span(0, 2, Kind::Org),
+            span(3, 5, Kind::Org),
+            span(6, 8, Kind::Loc),
+            span(14, 15, Kind::Org), // over a group only: spurious
+            span(20, 23, Kind::Loc), // spurious, length 3
+        ];
+        e.add(&gold, &pred);
+        assert_eq!((e.wrong_kind, e.boundary_too_short, e.boundary_too_long), (1, 1, 1));
+        assert_eq!((e.missed, e.missed_by_length), (1, [0, 1, 0]));
+        assert_eq!((e.spurious, e.spurious_by_length), (2, [1, 0, 1]));
+        assert_eq!((e.boundary_other, e.boundary_and_kind), (0, 0));
     }
 }

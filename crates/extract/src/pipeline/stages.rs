@@ -66,7 +66,9 @@ impl Stage for Entities {
         StageInfo {
             id: "entities",
             // 2: a bracketed acronym after a name must be spelled out by it ("NEW YORK (AP)").
-            version: 2,
+            // 3: the tagger trained on UNER EWT, wikigold and CrossNER beside GUM, with word
+            // clusters (resources/models/MODEL_CARD.md).
+            version: 3,
             requires: &[Layer::Regions, Layer::Tokens, Layer::Sentences],
             provides: &[Layer::Entities],
         }
