@@ -132,3 +132,34 @@ fn a_statement_opening_the_text_is_read() {
         }
     }
 }
+
+/// Issue 17: "both Moscow and Pyongyang have dismissed" was one report by one speaker, Russia;
+/// it is two reports, one per government. Phrases that are not all names, and names with "and"
+/// inside, stay whole.
+#[test]
+fn a_coordination_of_named_speakers_is_one_report_each() {
+    let lex = Lexicons::builtin().unwrap();
+    let speakers = |text: &str| -> Vec<(String, String)> {
+        let a = analyze(&doc(text), &lex);
+        a.attributions
+            .iter()
+            .map(|x| {
+                let sp = x.speaker.as_ref().expect("a speaker");
+                let entity = sp.entity.map(|e| a.entities[e as usize].name.clone()).unwrap_or_default();
+                (sp.span.slice(text).unwrap_or("").to_string(), entity)
+            })
+            .collect()
+    };
+    let text = "Both Moscow and Pyongyang have dismissed the reports as fabrications.";
+    let got = speakers(text);
+    assert_eq!(got.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), ["Moscow", "Pyongyang"], "{got:?}");
+    assert_ne!(got[0].1, got[1].1, "two governments, not one: {got:?}");
+    let got = speakers("President Biden and Chancellor Olaf Scholz said the sanctions would stay.");
+    assert_eq!(got.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), ["President Biden", "Chancellor Olaf Scholz"]);
+    let got = speakers("The United States and its allies said the sanctions would stay.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = speakers("Bosnia and Herzegovina said the talks had failed.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = speakers("Merkel and Macron said the talks had failed.");
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -24,7 +24,7 @@ fn span_of(v: &Value) -> Span {
 
 /// The metric of shared/tools/score_seed.py: content overlapping by half of the longer span and
 /// overlapping speakers, greedy one-to-one.
-fn attribution_f1(analysis: &Analysis, gold: &Value) -> f64 {
+fn attribution_matches(analysis: &Analysis, gold: &Value) -> Matches {
     let gold: Vec<(Span, Span)> = gold["attributions"]
         .as_array()
         .unwrap()
@@ -46,20 +46,28 @@ fn attribution_f1(analysis: &Analysis, gold: &Value) -> f64 {
     }
     let p = tp as f64 / pred.len().max(1) as f64;
     let r = tp as f64 / gold.len() as f64;
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
+    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    Matches { found: tp, gold: gold.len(), predicted: pred.len(), f1 }
+}
+
+struct Matches {
+    found: usize,
+    gold: usize,
+    predicted: usize,
+    f1: f64,
 }
 
 #[test]
 fn attributions_reach_the_floor() {
     let (_, analysis, gold) = seed();
-    let f1 = attribution_f1(&analysis, &gold);
-    // Measured 0.978: all 22 gold statements and the headline. Losing one gold statement gives
-    // 0.955 and fails.
-    assert!(f1 >= 0.96, "seed attribution F1 {f1:.3} fell below 0.96");
+    let m = attribution_matches(&analysis, &gold);
+    // Measured 0.957: all 22 gold statements, plus the headline (the gold lists no statement
+    // there) and "both Moscow and Pyongyang have dismissed …" read as two reports, one per
+    // government, where the gold keeps one relation with a coordinated speaker (issue 17 asks
+    // for two). Every gold statement must be found; a third extra statement fails.
+    assert_eq!(m.found, m.gold, "seed: {} of {} gold statements found", m.found, m.gold);
+    assert!(m.predicted <= m.gold + 2, "seed: {} statements for {} gold", m.predicted, m.gold);
+    assert!(m.f1 >= 0.95, "seed attribution F1 {:.3} fell below 0.95", m.f1);
 }
 
 #[test]

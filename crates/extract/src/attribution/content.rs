@@ -15,10 +15,15 @@ pub(super) fn content_start(c: &Ctx, cue: &CueMatch, last: usize) -> usize {
     // "said on Monday that …", "told reporters that …": the content starts after a near "that".
     let window =
         (k..last.min(k + 9)).find(|&j| c.w(j) == "that" || c.raw(j) == ":" || c.is_punct(j) && c.raw(j) != ",");
+    // "urges Ukraine to hit troops that its military encounters": after an urging cue's object
+    // and infinitive, "that" opens a relative clause inside the content, not the content.
+    let urged_infinitive = |j: usize| c.lex.cues[cue.entry].stance == Stance::Urge && (k..j).any(|x| c.w(x) == "to");
     if let Some(j) = window.filter(|&j| c.w(j) == "that" || c.raw(j) == ":") {
-        if !(k..j).any(|x| {
-            c.lex.cue_candidates(c.w(x)).iter().any(|&(_, f)| f == VerbForm::Past || f == VerbForm::ThirdPerson)
-        }) {
+        if !urged_infinitive(j)
+            && !(k..j).any(|x| {
+                c.lex.cue_candidates(c.w(x)).iter().any(|&(_, f)| f == VerbForm::Past || f == VerbForm::ThirdPerson)
+            })
+        {
             return j + 1;
         }
     }

@@ -108,7 +108,7 @@ pub fn attributions(
         cues_per_sentence.push(out.len() - before);
     }
     continue_quotes(&c, sentences, &cues_per_sentence, &mut out);
-    out
+    speaker::split_coordinated_speakers(&c, out)
 }
 
 fn sentence_attributions(c: &Ctx, s: &Sentence, out: &mut Vec<Attribution>) {
@@ -189,5 +189,14 @@ pub(super) mod tests {
         assert_eq!(read("Ryder echoed Austin's assessment that the war was over.")[0].3, Stance::Agree);
         assert_eq!(read("The minister did not say that the talks had failed.")[0].3, Stance::Deny);
         assert_eq!(read("The minister said the army must withdraw.")[0].3, Stance::Urge);
+    }
+
+    #[test]
+    fn an_urged_infinitive_is_the_content_and_its_relative_clause_stays_inside() {
+        let got =
+            read("Biden urges Ukraine to hit North Korean troops that its military encounters on the battlefield");
+        assert_eq!(got[0].2, "Ukraine to hit North Korean troops that its military encounters on the battlefield");
+        // Without an infinitive, a near "that" still opens the content.
+        assert_eq!(read("Biden urged on Monday that Ukraine act.")[0].2, "Ukraine act");
     }
 }

@@ -90,7 +90,9 @@ impl Stage for Attributions {
     fn info(&self) -> StageInfo {
         StageInfo {
             id: "attributions",
-            version: 2,
+            // 3: a coordination of named speakers is one statement per speaker; an urged
+            // infinitive is the content ("urges Ukraine to hit troops that …").
+            version: 3,
             requires: &[Layer::Regions, Layer::Tokens, Layer::Sentences, Layer::Entities],
             provides: &[Layer::Attributions],
         }
