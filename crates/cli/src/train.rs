@@ -86,7 +86,7 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
         eprintln!("{report}");
         sentences.extend(re3d);
     }
-    for extra in a.conll.iter().filter(|p| p.as_os_str() != "none") {
+    for extra in given(&a.conll) {
         let gold = read_ner_gold(extra, &gaz, &mut |line| eprintln!("{line}"))?;
         sentences.extend(dossier_ner::sentences_from_spans(&gold));
     }
@@ -132,10 +132,15 @@ pub fn train_ner(a: &TrainNerArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
+/// The files of a list option whose default a user can switch off with `none`.
+fn given(files: &[PathBuf]) -> impl Iterator<Item = &PathBuf> {
+    files.iter().filter(|p| p.as_os_str() != "none")
+}
+
 /// Word clusters learnt from the `--unlabelled` files (tokenised as the tagger tokenises text)
 /// and the training sentences' tokens; none when no file is given.
 fn word_clusters(files: &[PathBuf], sentences: &[Sentence], fine: usize) -> Result<dossier_ner::Clusters> {
-    let files: Vec<&PathBuf> = files.iter().filter(|p| p.as_os_str() != "none").collect();
+    let files: Vec<&PathBuf> = given(files).collect();
     if files.is_empty() {
         return Ok(dossier_ner::Clusters::default());
     }

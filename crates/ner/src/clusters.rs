@@ -8,9 +8,9 @@
 //! information (a sparse vector per word); spherical k-means then groups the vectors at two
 //! granularities (a fine and a coarse clustering). On the Voice of America news text this puts
 //! heads of state together, countries and capitals together, weekdays, given names, speech
-//! verbs (`DOSSIER_CLUSTER_DUMP=FILE dossier train ner …` writes the clusters to look at). Everything is deterministic for a given
-//! input. The tagger stores only the table word hash → (fine, coarse), which the model file
-//! carries.
+//! verbs (`DOSSIER_CLUSTER_DUMP=FILE dossier train ner …` writes the clusters to look at).
+//! Everything is deterministic for a given input. The tagger stores only the table word hash →
+//! (fine, coarse), which the model file carries.
 
 use std::collections::HashMap;
 

@@ -47,11 +47,12 @@ pub struct AttributionErrors {
     pub source_spurious: u64,
     /// cue → (gold relations, matched)
     pub by_cue: BTreeMap<String, (u64, u64)>,
-    /// content length bucket (`<50`, `50-149`, `150-399`, `400+` characters) → (gold, matched)
-    pub by_content_length: BTreeMap<String, (u64, u64)>,
+    /// (gold, matched) per content length bucket of [`LENGTH_BUCKETS`]
+    pub by_content_length: [(u64, u64); 4],
 }
 
-const LENGTH_BUCKETS: [(i64, &str); 4] = [(50, "a <50"), (150, "b 50-149"), (400, "c 150-399"), (i64::MAX, "d 400+")];
+/// Content lengths in characters: each bucket's upper bound (exclusive) and its label.
+pub const LENGTH_BUCKETS: [(i64, &str); 4] = [(50, "<50"), (150, "50-149"), (400, "150-399"), (i64::MAX, "400+")];
 
 impl AttributionErrors {
     fn add(&mut self, gold: &[Relation], pred: &[Relation], matched: &[bool], text: &[char]) {
@@ -68,8 +69,8 @@ impl AttributionErrors {
             e.0 += 1;
             e.1 += u64::from(ok);
             let len = gc.1 - gc.0;
-            let bucket = LENGTH_BUCKETS.iter().find(|(max, _)| len < *max).map_or("d 400+", |b| b.1);
-            let e = self.by_content_length.entry(bucket.to_string()).or_default();
+            let bucket = LENGTH_BUCKETS.iter().position(|(max, _)| len < *max).unwrap_or(LENGTH_BUCKETS.len() - 1);
+            let e = &mut self.by_content_length[bucket];
             e.0 += 1;
             e.1 += u64::from(ok);
             if ok {
@@ -112,8 +113,8 @@ impl AttributionErrors {
         );
         let recall = |(g, m): (u64, u64)| if g == 0 { 0.0 } else { m as f64 / g as f64 };
         s += "recall by content length (characters):";
-        for (k, &v) in &self.by_content_length {
-            s += &format!("  {} {:.3} ({})", &k[2..], recall(v), v.0);
+        for ((_, label), &v) in LENGTH_BUCKETS.iter().zip(&self.by_content_length) {
+            s += &format!("  {label} {:.3} ({})", recall(v), v.0);
         }
         s += "\nrecall by cue (most frequent):";
         let mut cues: Vec<(&String, &(u64, u64))> = self.by_cue.iter().collect();
