@@ -3,33 +3,37 @@
 //! by `bench/run.sh`, never a test.
 //!
 //! ```sh
-//! cargo run --release -p dossier-extract --example throughput -- CORPUS.jsonl [--threads N] [--limit DOCS]
+//! cargo run --release -p dossier-extract --example throughput -- CORPUS.jsonl [--threads N] [--limit DOCS] [--json]
 //! ```
 //!
 //! All documents are read into memory first (reading is not timed), then analysed by N threads
 //! that take documents from a shared counter. Prints one JSON object: documents, bytes, words
 //! (whitespace-separated, the same count `bench/spacy_bench.py` uses), seconds, words/s and words/s
 //! per thread, CPU seconds (user + system, from /proc) and words per CPU-second, plus totals of what was found so that a no-op can't pass for a fast run.
+//! With `--json` each analysis is also written out as `dossier analyze --json` prints it (to a
+//! string, not timed apart): the work `bench/python_speed.py` compares the Python package with.
 
 use std::io::BufRead;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use dossier_core::{Document, Metadata};
+use dossier_core::{AnalysisJson, Document, Metadata};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut path = None;
     let mut threads = 1usize;
     let mut limit = usize::MAX;
+    let mut as_json = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threads" => threads = args.next().and_then(|n| n.parse().ok()).expect("--threads N"),
             "--limit" => limit = args.next().and_then(|n| n.parse().ok()).expect("--limit DOCS"),
+            "--json" => as_json = true,
             _ => path = Some(a),
         }
     }
-    let path = path.expect("usage: throughput CORPUS.jsonl [--threads N] [--limit DOCS]");
+    let path = path.expect("usage: throughput CORPUS.jsonl [--threads N] [--limit DOCS] [--json]");
     let file = std::fs::File::open(&path).expect("readable corpus");
     let docs: Vec<Document> = std::io::BufReader::new(file)
         .lines()
@@ -49,11 +53,11 @@ fn main() {
     let next = AtomicUsize::new(0);
     let cpu_start = cpu_seconds();
     let start = Instant::now();
-    let found: Vec<[usize; 4]> = std::thread::scope(|s| {
+    let found: Vec<[usize; 5]> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads.max(1))
             .map(|_| {
                 s.spawn(|| {
-                    let mut found = [0usize; 4];
+                    let mut found = [0usize; 5];
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(doc) = docs.get(i) else { break };
@@ -62,6 +66,10 @@ fn main() {
                         found[1] += a.mentions.len();
                         found[2] += a.attributions.len();
                         found[3] += a.quantities.len() + a.times.len();
+                        if as_json {
+                            let json = serde_json::to_string_pretty(&AnalysisJson::new(doc, &a)).expect("serialisable");
+                            found[4] += json.len() + 1;
+                        }
                     }
                     found
                 })
@@ -71,7 +79,7 @@ fn main() {
     });
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
-    let total = found.iter().fold([0usize; 4], |acc, f| [acc[0] + f[0], acc[1] + f[1], acc[2] + f[2], acc[3] + f[3]]);
+    let total = found.iter().fold([0usize; 5], |acc, f| std::array::from_fn(|i| acc[i] + f[i]));
     assert!(docs.is_empty() || total[0] > 0, "no sentences found: the analysis did nothing");
     let wps = words as f64 / secs;
     println!(
@@ -91,6 +99,7 @@ fn main() {
             "mentions": total[1],
             "attributions": total[2],
             "measures": total[3],
+            "json_bytes": total[4],
         })
     );
 }

@@ -1,0 +1,368 @@
+//! `dossier` for Python: the same analysis, page reading and store as the CLI, as Python values.
+//!
+//! Everything crosses the boundary as the JSON the CLI prints (`serde_json`, then Python's own
+//! `json.loads`), so a notebook sees exactly the contract `dossier analyze --json` documents and
+//! `analyze_json` is byte for byte the CLI's output. The analysis runs with the GIL released:
+//! Python threads (a `ThreadPoolExecutor`, a Spark task's threads) analyse in parallel.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use chrono::NaiveDate;
+use dossier_core::{AnalysisJson, Document, Metadata};
+use dossier_extract::Lexicons;
+use dossier_store::{ClaimFilter, EventFilter, Inserted, QuantityFilter, StatementFilter};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+/// The lexicons and models, loaded on first use and shared by every call and thread (loading
+/// the tagger takes a fraction of a second; doing it per article would dominate).
+fn lexicons() -> PyResult<&'static Lexicons> {
+    static LEXICONS: OnceLock<Result<Lexicons, String>> = OnceLock::new();
+    LEXICONS
+        .get_or_init(|| Lexicons::builtin().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| PyRuntimeError::new_err(format!("the built-in lexicons could not be loaded: {e}")))
+}
+
+/// Turns a value the CLI would print as JSON into Python dicts and lists.
+fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    loads(py, &json)
+}
+
+fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+fn parse_date(published: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    published
+        .map(|d| {
+            d.parse::<NaiveDate>()
+                .map_err(|e| PyValueError::new_err(format!("published must be a date YYYY-MM-DD, not {d:?}: {e}")))
+        })
+        .transpose()
+}
+
+/// The document `dossier analyze` would make of a file with this text and these options.
+fn document(
+    text: String,
+    published: Option<&str>,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+) -> PyResult<Document> {
+    let meta = Metadata { title, url, published: parse_date(published)?, source, ..Metadata::default() };
+    Ok(Document::new(text, meta))
+}
+
+/// Text from `str` or from `bytes` that must be UTF-8 (a clear error, never a silent repair:
+/// the CLI refuses such a file too).
+fn text_of(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(s.to_str()?.to_owned());
+    }
+    if let Ok(b) = value.cast::<PyBytes>() {
+        return String::from_utf8(b.as_bytes().to_vec()).map_err(|e| {
+            PyValueError::new_err(format!(
+                "the text is not valid UTF-8 (byte {}): decode it first",
+                e.utf8_error().valid_up_to()
+            ))
+        });
+    }
+    Err(PyValueError::new_err("expected str or bytes"))
+}
+
+fn analysis_json(py: Python<'_>, doc: &Document) -> PyResult<String> {
+    let lex = lexicons()?;
+    py.detach(|| {
+        let analysis = dossier_extract::analyze(doc, lex);
+        serde_json::to_string_pretty(&AnalysisJson::new(doc, &analysis)).map(|s| s + "\n")
+    })
+    .map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
+
+/// analyze(text, published=None, title=None, url=None, source=None) -> dict
+///
+/// The analysis of one article: the JSON contract of `dossier analyze --json` as Python values
+/// (statements, entities, quantities, times, events …, each with byte offsets into `text`).
+#[pyfunction]
+#[pyo3(signature = (text, published=None, title=None, url=None, source=None))]
+fn analyze<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    published: Option<&str>,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = analyze_json(py, text, published, title, url, source)?;
+    loads(py, &json)
+}
+
+/// analyze_json(text, published=None, title=None, url=None, source=None) -> str
+///
+/// Exactly what `dossier analyze --json` prints for a file holding `text` (pass the file's path
+/// as `source` for the same `source` field).
+#[pyfunction]
+#[pyo3(signature = (text, published=None, title=None, url=None, source=None))]
+fn analyze_json(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    published: Option<&str>,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+) -> PyResult<String> {
+    let doc = document(text_of(text)?, published, title, url, source)?;
+    analysis_json(py, &doc)
+}
+
+fn read_page(py: Python<'_>, html: &Bound<'_, PyAny>, charset: Option<&str>) -> PyResult<dossier_web::Page> {
+    let bytes: Vec<u8> = if let Ok(s) = html.cast::<PyString>() {
+        s.to_str()?.as_bytes().to_vec()
+    } else if let Ok(b) = html.cast::<PyBytes>() {
+        b.as_bytes().to_vec()
+    } else {
+        return Err(PyValueError::new_err("expected the page as str or bytes"));
+    };
+    // A str is already decoded: its bytes are UTF-8 whatever the page's <meta charset> says.
+    let charset = if html.is_instance_of::<PyString>() { Some("utf-8") } else { charset };
+    py.detach(|| dossier_web::read_page(&bytes, charset, &dossier_web::Limits::default()))
+        .map_err(|e| PyValueError::new_err(format!("the page could not be read: {e}")))
+}
+
+/// extract(html, charset=None) -> dict
+///
+/// A page's main text and metadata, as `dossier extract --json` prints them. `html` is the raw
+/// page (`bytes`, decoded by its declared charset or `charset`, the HTTP header's) or a `str`.
+#[pyfunction]
+#[pyo3(signature = (html, charset=None))]
+fn extract<'py>(py: Python<'py>, html: &Bound<'py, PyAny>, charset: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    let page = read_page(py, html, charset)?;
+    to_python(py, &page)
+}
+
+/// analyze_page(html, url=None, charset=None, source=None) -> dict
+///
+/// A page read as `extract` reads it, then analysed as `dossier ingest` analyses a page: the
+/// title as the first line, the page's date, outlet and author as the document's.
+#[pyfunction]
+#[pyo3(signature = (html, url=None, charset=None, source=None))]
+fn analyze_page<'py>(
+    py: Python<'py>,
+    html: &Bound<'py, PyAny>,
+    url: Option<&str>,
+    charset: Option<&str>,
+    source: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let page = read_page(py, html, charset)?;
+    let source = source.or_else(|| url.map(str::to_string)).unwrap_or_else(|| "<python>".to_string());
+    let doc = dossier_ingest::page_document(page, source, url).map_err(PyValueError::new_err)?;
+    loads(py, &analysis_json(py, &doc)?)
+}
+
+fn store_error(e: impl std::fmt::Display) -> PyErr {
+    PyRuntimeError::new_err(format!("store: {e}"))
+}
+
+/// Store(path) — a Dossier store: the SQLite file `dossier ingest --db` writes and `dossier
+/// serve` reads (created if missing). Readers and one writer may share it across processes.
+#[pyclass(module = "dossier")]
+struct Store {
+    /// A SQLite connection is used by one thread at a time; the lock also lets Python threads
+    /// share one `Store` safely.
+    inner: Mutex<dossier_store::Store>,
+    path: PathBuf,
+}
+
+impl Store {
+    fn with<T>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut dossier_store::Store) -> dossier_store::Result<T> + Send,
+    ) -> PyResult<T>
+    where
+        T: Send,
+    {
+        py.detach(|| {
+            let mut store = self.inner.lock().map_err(|_| store_error("an earlier call panicked"))?;
+            f(&mut store).map_err(store_error)
+        })
+    }
+}
+
+#[pymethods]
+impl Store {
+    #[new]
+    fn new(py: Python<'_>, location: PathBuf) -> PyResult<Store> {
+        let text = location.to_string_lossy();
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            return Err(PyValueError::new_err(
+                "PostgreSQL stores are not supported by this build yet; open a SQLite file (dossier ingest --db FILE)",
+            ));
+        }
+        let store = py.detach(|| dossier_store::Store::open(&location)).map_err(store_error)?;
+        Ok(Store { inner: Mutex::new(store), path: location })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("dossier.Store({:?})", self.path.display().to_string())
+    }
+
+    /// add(text, published=None, title=None, url=None, source=None) -> dict
+    ///
+    /// Analyses one article and stores it, as `dossier ingest` does: `{"id", "inserted"
+    /// ("new" / "duplicate" / "refreshed"), "statements"}`. The same text twice is one document.
+    #[pyo3(signature = (text, published=None, title=None, url=None, source=None))]
+    fn add<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        published: Option<&str>,
+        title: Option<String>,
+        url: Option<String>,
+        source: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let doc = document(text_of(text)?, published, title, url, source)?;
+        let lex = lexicons()?;
+        let stored = self.with(py, |store| {
+            let stored = dossier_ingest::analyze_and_store(store, lex, vec![doc])?;
+            Ok(stored.into_iter().next().expect("one document in, one result out"))
+        })?;
+        let inserted = match stored.inserted {
+            Inserted::New => "new",
+            Inserted::Duplicate => "duplicate",
+            Inserted::Refreshed => "refreshed",
+        };
+        to_python(py, &serde_json::json!({"id": stored.id, "inserted": inserted, "statements": stored.statements}))
+    }
+
+    /// stats() -> dict: how many documents, statements, entities, mentions, quantities, times.
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let stats = self.with(py, |s| s.stats())?;
+        to_python(py, &stats)
+    }
+
+    /// search(query, limit=20, offset=0) -> list of hits (documents and statements), best first.
+    #[pyo3(signature = (query, limit=20, offset=0))]
+    fn search<'py>(&self, py: Python<'py>, query: String, limit: usize, offset: usize) -> PyResult<Bound<'py, PyAny>> {
+        let hits = self.with(py, |s| s.search_page(&query, offset, limit))?;
+        to_python(py, &hits)
+    }
+
+    /// statements(speaker=None, stance=None, document=None, limit=100) -> list
+    #[pyo3(signature = (speaker=None, stance=None, document=None, limit=100))]
+    fn statements<'py>(
+        &self,
+        py: Python<'py>,
+        speaker: Option<String>,
+        stance: Option<String>,
+        document: Option<String>,
+        limit: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let filter = StatementFilter { speaker, stance, doc_id: document, limit };
+        let rows = self.with(py, |s| s.statements(&filter))?;
+        to_python(py, &rows)
+    }
+
+    /// entities(kind=None, limit=100, offset=0) -> list, most mentioned first.
+    #[pyo3(signature = (kind=None, limit=100, offset=0))]
+    fn entities<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<String>,
+        limit: usize,
+        offset: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let page = self.with(py, |s| s.entities_page(kind.as_deref(), offset, limit))?;
+        to_python(py, &page.items)
+    }
+
+    /// entity(name, limit=100) -> dict or None: one entity (by name or alias) with its
+    /// statements, mentions and aliases' evidence.
+    #[pyo3(signature = (name, limit=100))]
+    fn entity<'py>(&self, py: Python<'py>, name: String, limit: usize) -> PyResult<Bound<'py, PyAny>> {
+        let detail = self.with(py, |s| s.entity(&name, limit))?;
+        to_python(py, &detail)
+    }
+
+    /// documents(limit=100, offset=0) -> list of stored documents, newest first.
+    #[pyo3(signature = (limit=100, offset=0))]
+    fn documents<'py>(&self, py: Python<'py>, limit: usize, offset: usize) -> PyResult<Bound<'py, PyAny>> {
+        let page = self.with(py, |s| s.documents(offset, limit))?;
+        to_python(py, &page.items)
+    }
+
+    /// document(id) -> dict or None: the stored analysis of one document (the JSON contract).
+    fn document<'py>(&self, py: Python<'py>, id: String) -> PyResult<Bound<'py, PyAny>> {
+        let found = self.with(py, |s| s.document(&id))?;
+        to_python(py, &found.map(|(_, analysis)| analysis))
+    }
+
+    /// claims(about=None, since=None, min_documents=1, limit=50, offset=0) -> list, or None
+    /// when `about` names no stored entity.
+    #[pyo3(signature = (about=None, since=None, min_documents=1, limit=50, offset=0))]
+    fn claims<'py>(
+        &self,
+        py: Python<'py>,
+        about: Option<String>,
+        since: Option<String>,
+        min_documents: u32,
+        limit: u32,
+        offset: u32,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let filter = ClaimFilter { about, since, min_documents, limit, offset };
+        let claims = self.with(py, |s| s.claims(&filter))?;
+        to_python(py, &claims)
+    }
+
+    /// claim(id) -> dict or None: one claim with every report of it (who asserts, confirms,
+    /// denies), its headline checks and how its numbers changed.
+    fn claim<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
+        let claim = self.with(py, |s| s.claim(id))?;
+        to_python(py, &claim)
+    }
+
+    /// events(kind=None, actor=None, since=None, limit=1000, offset=0) -> list of PLOVER events.
+    #[pyo3(signature = (kind=None, actor=None, since=None, limit=1000, offset=0))]
+    fn events<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<String>,
+        actor: Option<String>,
+        since: Option<String>,
+        limit: usize,
+        offset: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let filter = EventFilter { kind, actor, since, offset, limit };
+        let rows = self.with(py, |s| s.events(&filter))?;
+        to_python(py, &rows)
+    }
+
+    /// quantities(counted=None, limit=1000, offset=0) -> list of stored numbers.
+    #[pyo3(signature = (counted=None, limit=1000, offset=0))]
+    fn quantities<'py>(
+        &self,
+        py: Python<'py>,
+        counted: Option<String>,
+        limit: usize,
+        offset: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let filter = QuantityFilter { counted, offset, limit };
+        let rows = self.with(py, |s| s.quantities(&filter))?;
+        to_python(py, &rows)
+    }
+}
+
+#[pymodule]
+fn _dossier(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_page, m)?)?;
+    m.add_class::<Store>()?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
