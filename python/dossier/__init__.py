@@ -7,10 +7,17 @@
 
 `analyze` returns the JSON contract of `dossier analyze --json` (docs/JSON.md in the repository)
 as Python values; `analyze_json` returns the CLI's exact text. `extract` reads an HTML page,
-`analyze_page` reads and analyses one, and `Store` opens the SQLite store `dossier ingest`
-writes. Offsets are byte offsets into the UTF-8 text, as everywhere in Dossier.
+`analyze_page` reads and analyses one, `read` iterates over the documents of an input file
+(text, JSON Lines, HTML, WARC) as `dossier ingest` reads them, and `Store` opens the SQLite store
+`dossier ingest` writes; `python -m dossier.spark` runs the analysis on Spark. Offsets are byte offsets into the UTF-8 text, as everywhere in Dossier.
 """
 
-from ._dossier import Store, __version__, analyze, analyze_json, analyze_page, extract
+from ._dossier import Reader, Store, __version__, analyze, analyze_json, analyze_page, extract, readable
 
-__all__ = ["Store", "analyze", "analyze_json", "analyze_page", "extract", "__version__"]
+
+def read(path, max_bytes=16 * 1024 * 1024, sidecar=False, notes=False):
+    """Iterates over what one input file holds, read as `dossier ingest` reads it (see Reader)."""
+    return Reader(path, max_bytes=max_bytes, sidecar=sidecar, notes=notes)
+
+
+__all__ = ["Reader", "Store", "analyze", "analyze_json", "analyze_page", "extract", "read", "readable", "__version__"]

@@ -5,12 +5,16 @@
 //! `analyze_json` is byte for byte the CLI's output. The analysis runs with the GIL released:
 //! Python threads (a `ThreadPoolExecutor`, a Spark task's threads) analyse in parallel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use dossier_core::{AnalysisJson, Document, Metadata};
 use dossier_extract::Lexicons;
+use dossier_ingest::input::Format;
+use dossier_ingest::metadata::MetadataOptions;
+use dossier_ingest::read;
 use dossier_store::{ClaimFilter, EventFilter, Inserted, QuantityFilter, StatementFilter};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -45,15 +49,27 @@ fn parse_date(published: Option<&str>) -> PyResult<Option<NaiveDate>> {
         .transpose()
 }
 
-/// The document `dossier analyze` would make of a file with this text and these options.
-fn document(
-    text: String,
-    published: Option<&str>,
+/// A document's metadata as Python passes it (each optional).
+#[derive(Default)]
+struct Meta {
+    published: Option<String>,
     title: Option<String>,
     url: Option<String>,
     source: Option<String>,
-) -> PyResult<Document> {
-    let meta = Metadata { title, url, published: parse_date(published)?, source, ..Metadata::default() };
+    outlet: Option<String>,
+    author: Option<String>,
+}
+
+/// The document `dossier analyze` would make of a file with this text and these options.
+fn document(text: String, m: Meta) -> PyResult<Document> {
+    let meta = Metadata {
+        published: parse_date(m.published.as_deref())?,
+        title: m.title,
+        url: m.url,
+        source: m.source,
+        outlet: m.outlet,
+        author: m.author,
+    };
     Ok(Document::new(text, meta))
 }
 
@@ -83,39 +99,45 @@ fn analysis_json(py: Python<'_>, doc: &Document) -> PyResult<String> {
     .map_err(|e| PyRuntimeError::new_err(e.to_string()))
 }
 
-/// analyze(text, published=None, title=None, url=None, source=None) -> dict
+/// analyze(text, published=None, title=None, url=None, source=None, outlet=None, author=None) -> dict
 ///
 /// The analysis of one article: the JSON contract of `dossier analyze --json` as Python values
 /// (statements, entities, quantities, times, events …, each with byte offsets into `text`).
 #[pyfunction]
-#[pyo3(signature = (text, published=None, title=None, url=None, source=None))]
+#[pyo3(signature = (text, published=None, title=None, url=None, source=None, outlet=None, author=None))]
+#[allow(clippy::too_many_arguments)]
 fn analyze<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
-    published: Option<&str>,
+    published: Option<String>,
     title: Option<String>,
     url: Option<String>,
     source: Option<String>,
+    outlet: Option<String>,
+    author: Option<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let json = analyze_json(py, text, published, title, url, source)?;
+    let json = analyze_json(py, text, published, title, url, source, outlet, author)?;
     loads(py, &json)
 }
 
-/// analyze_json(text, published=None, title=None, url=None, source=None) -> str
+/// analyze_json(text, published=None, title=None, url=None, source=None, outlet=None, author=None) -> str
 ///
 /// Exactly what `dossier analyze --json` prints for a file holding `text` (pass the file's path
 /// as `source` for the same `source` field).
 #[pyfunction]
-#[pyo3(signature = (text, published=None, title=None, url=None, source=None))]
+#[pyo3(signature = (text, published=None, title=None, url=None, source=None, outlet=None, author=None))]
+#[allow(clippy::too_many_arguments)]
 fn analyze_json(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
-    published: Option<&str>,
+    published: Option<String>,
     title: Option<String>,
     url: Option<String>,
     source: Option<String>,
+    outlet: Option<String>,
+    author: Option<String>,
 ) -> PyResult<String> {
-    let doc = document(text_of(text)?, published, title, url, source)?;
+    let doc = document(text_of(text)?, Meta { published, title, url, source, outlet, author })?;
     analysis_json(py, &doc)
 }
 
@@ -161,6 +183,101 @@ fn analyze_page<'py>(
     let source = source.or_else(|| url.map(str::to_string)).unwrap_or_else(|| "<python>".to_string());
     let doc = dossier_ingest::page_document(page, source, url).map_err(PyValueError::new_err)?;
     loads(py, &analysis_json(py, &doc)?)
+}
+
+/// What a [`Reader`] hands on.
+enum Item {
+    Document(Document),
+    Failed { at: String, why: String },
+    Note(String),
+}
+
+/// The reading thread's end of a [`Reader`]: everything read goes down a bounded channel.
+struct ChannelSink {
+    tx: SyncSender<Item>,
+    notes: bool,
+}
+
+/// The Python side stopped reading (the `Reader` was dropped).
+struct Gone;
+
+impl read::Sink for ChannelSink {
+    type Error = Gone;
+    fn document(&mut self, doc: Document, _raw: Option<&[u8]>) -> Result<(), Gone> {
+        self.tx.send(Item::Document(doc)).map_err(|_| Gone)
+    }
+    fn failed(&mut self, what: &str, why: &str) {
+        let _ = self.tx.send(Item::Failed { at: what.to_string(), why: why.to_string() });
+    }
+    fn noted(&mut self, msg: &str) {
+        if self.notes {
+            let _ = self.tx.send(Item::Note(msg.to_string()));
+        }
+    }
+}
+
+/// Documents read ahead of the Python side: enough to keep it busy, few enough to bound memory
+/// (a WARC file of Common Crawl News holds tens of thousands).
+const READ_AHEAD: usize = 16;
+
+/// read(path, max_bytes=16 MiB, sidecar=False, notes=False) — iterate over what one input file
+/// holds, read exactly as `dossier ingest` reads it: a text file, a JSON Lines feed (`.jsonl`,
+/// `.ndjson`, `.gz` of them), an HTML page, a WARC archive (`.warc`, `.warc.gz`, Common Crawl's
+/// layout). Each item is a dict with `kind`:
+///
+/// - `"document"`: `text`, `source` (`file`, `file:line` or `file@offset`), `title`, `url`,
+///   `published`, `outlet`, `author` (each may be None) — pass them to `analyze(**fields)`;
+/// - `"failed"`: `at` and `error`: one item that could not be read (the rest are still read);
+/// - `"note"` (only with `notes=True`): `message`, e.g. a WARC record that is no HTML page.
+///
+/// The file is read on a thread of its own, streaming: only a few documents are held at once.
+#[pyclass(module = "dossier")]
+struct Reader {
+    items: Mutex<Receiver<Item>>,
+}
+
+#[pymethods]
+impl Reader {
+    #[new]
+    #[pyo3(signature = (path, max_bytes=16 * 1024 * 1024, sidecar=false, notes=false))]
+    fn new(path: PathBuf, max_bytes: u64, sidecar: bool, notes: bool) -> Reader {
+        let (tx, rx) = mpsc::sync_channel(READ_AHEAD);
+        std::thread::spawn(move || {
+            let options = MetadataOptions { sidecar, ..MetadataOptions::default() };
+            let mut sink = ChannelSink { tx, notes };
+            // Err(Gone): nobody is reading any more, which ends the thread.
+            let _ = read::read_file(&mut sink, &path, Format::of_named(&path), max_bytes, &options);
+        });
+        Reader { items: Mutex::new(rx) }
+    }
+
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let item = py.detach(|| self.items.lock().ok().and_then(|rx| rx.recv().ok()));
+        let value = match item {
+            None => return Ok(None),
+            Some(Item::Document(doc)) => {
+                let m = doc.meta;
+                serde_json::json!({
+                    "kind": "document", "text": doc.text, "source": m.source, "title": m.title, "url": m.url,
+                    "published": m.published.map(|d| d.to_string()), "outlet": m.outlet, "author": m.author,
+                })
+            }
+            Some(Item::Failed { at, why }) => serde_json::json!({"kind": "failed", "at": at, "error": why}),
+            Some(Item::Note(message)) => serde_json::json!({"kind": "note", "message": message}),
+        };
+        to_python(py, &value).map(Some)
+    }
+}
+
+/// readable(path) -> bool: whether `dossier ingest` reads this file when it walks a directory
+/// (by its name: .txt, .text, .jsonl, .ndjson, .html, .htm, .warc, and .gz of them).
+#[pyfunction]
+fn readable(path: PathBuf) -> bool {
+    Format::of_walked(Path::new(&path)).is_some()
 }
 
 fn store_error(e: impl std::fmt::Display) -> PyErr {
@@ -211,21 +328,24 @@ impl Store {
         format!("dossier.Store({:?})", self.path.display().to_string())
     }
 
-    /// add(text, published=None, title=None, url=None, source=None) -> dict
+    /// add(text, published=None, title=None, url=None, source=None, outlet=None, author=None) -> dict
     ///
     /// Analyses one article and stores it, as `dossier ingest` does: `{"id", "inserted"
     /// ("new" / "duplicate" / "refreshed"), "statements"}`. The same text twice is one document.
-    #[pyo3(signature = (text, published=None, title=None, url=None, source=None))]
+    #[pyo3(signature = (text, published=None, title=None, url=None, source=None, outlet=None, author=None))]
+    #[allow(clippy::too_many_arguments)]
     fn add<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyAny>,
-        published: Option<&str>,
+        published: Option<String>,
         title: Option<String>,
         url: Option<String>,
         source: Option<String>,
+        outlet: Option<String>,
+        author: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let doc = document(text_of(text)?, published, title, url, source)?;
+        let doc = document(text_of(text)?, Meta { published, title, url, source, outlet, author })?;
         let lex = lexicons()?;
         let stored = self.with(py, |store| {
             let stored = dossier_ingest::analyze_and_store(store, lex, vec![doc])?;
@@ -363,6 +483,8 @@ fn _dossier(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_page, m)?)?;
     m.add_class::<Store>()?;
+    m.add_class::<Reader>()?;
+    m.add_function(wrap_pyfunction!(readable, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

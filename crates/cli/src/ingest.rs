@@ -6,24 +6,23 @@
 //! thread stores them in input order, a batch per transaction. The channels between them are
 //! bounded, so memory stays bounded (a few batches in flight) whatever the size of the input.
 
-use std::fs::File;
-use std::io::{BufReader, IsTerminal};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{anyhow, Context, Result};
-use dossier_core::{Document, Metadata};
+use dossier_core::Document;
 use dossier_extract::Lexicons;
 use dossier_ingest::metadata::{self, MetadataOptions};
+use dossier_ingest::read;
 use dossier_store::{Analysed, Inserted, Store};
-use flate2::read::MultiGzDecoder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::IngestArgs;
-use crate::input::{self, Format, Line};
-use crate::web_ingest::{self, PageSink, RawPending};
+use crate::input::Format;
+use crate::web_ingest::{self, RawPending};
 use crate::{emit, Exit};
 
 /// Inputs past this count get a progress bar (when stderr is a terminal).
@@ -244,83 +243,9 @@ impl Ingest<'_> {
     }
 
     fn file(&mut self, path: &Path, format: Format) -> Result<()> {
-        let name = path.display().to_string();
-        self.bar.set_message(name.clone());
-        match format {
-            Format::Text => {
-                self.counts.files += 1;
-                match input::read_text_file(path, self.max_bytes) {
-                    Ok(text) => {
-                        let mut meta = Metadata { source: Some(name.clone()), ..Metadata::default() };
-                        match metadata::fill_from_sidecar(&mut meta, path, &self.metadata) {
-                            Ok(()) => self.push(Document::new(text, meta))?,
-                            Err(why) => self.fail(&name, &why),
-                        }
-                    }
-                    Err(e) => self.fail(&name, &e.to_string()),
-                }
-            }
-            Format::Jsonl | Format::JsonlGz => match File::open(path) {
-                Err(e) => {
-                    self.counts.files += 1;
-                    self.fail(&name, &e.to_string());
-                }
-                Ok(f) => {
-                    self.counts.files += 1;
-                    if format == Format::JsonlGz {
-                        self.feed(&name, &mut BufReader::new(MultiGzDecoder::new(f)))?;
-                    } else {
-                        self.feed(&name, &mut BufReader::new(f))?;
-                    }
-                }
-            },
-            Format::Html => web_ingest::html_file(self, path, self.max_bytes)?,
-            Format::Warc { gz } => web_ingest::warc_file(self, path, gz, self.max_bytes)?,
-        }
-        Ok(())
-    }
-
-    /// Reads a JSON Lines feed line by line; each line is its own document or its own failure.
-    fn feed(&mut self, name: &str, reader: &mut impl std::io::BufRead) -> Result<()> {
-        // A line holds the text JSON-escaped, which can take more bytes than the text itself.
-        let cap = self.max_bytes.saturating_mul(2).saturating_add(64 * 1024);
-        let mut lineno = 0u64;
-        loop {
-            lineno += 1;
-            let at = format!("{name}:{lineno}");
-            let line = match input::read_line_capped(reader, cap) {
-                Ok(Some(line)) => line,
-                Ok(None) => break,
-                Err(e) => {
-                    // A read error (a truncated or corrupt .gz) ends the file.
-                    self.fail(&at, &format!("read error: {e}"));
-                    break;
-                }
-            };
-            match line {
-                Line::TooLong(n) => {
-                    self.counts.lines += 1;
-                    self.fail(&at, &format!("line too large ({n} bytes > limit {cap})"));
-                }
-                Line::Full(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {}
-                Line::Full(bytes) => {
-                    self.counts.lines += 1;
-                    match input::parse_feed_line(bytes, at.clone(), self.max_bytes) {
-                        Ok(fd) => {
-                            if let Some(d) = fd.bad_date {
-                                self.note(&format!("{at}: unreadable date {d:?} ignored"));
-                            }
-                            match fd.raw_html {
-                                Some(raw) => self.page(fd.doc, &raw)?,
-                                None => self.push(fd.doc)?,
-                            }
-                        }
-                        Err(e) => self.fail(&at, &e.to_string()),
-                    }
-                }
-            }
-        }
-        Ok(())
+        self.bar.set_message(path.display().to_string());
+        let metadata = self.metadata.clone();
+        read::read_file(self, path, format, self.max_bytes, &metadata)
     }
 
     fn push(&mut self, mut doc: Document) -> Result<()> {
@@ -362,19 +287,25 @@ impl Ingest<'_> {
     }
 }
 
-impl PageSink for Ingest<'_> {
-    fn page(&mut self, doc: Document, raw: &[u8]) -> Result<()> {
-        web_ingest::keep_raw(&self.raw, &doc.id, raw);
+impl read::Sink for Ingest<'_> {
+    type Error = anyhow::Error;
+    fn document(&mut self, doc: Document, raw: Option<&[u8]>) -> Result<()> {
+        if let Some(raw) = raw {
+            web_ingest::keep_raw(&self.raw, &doc.id, raw);
+        }
         self.push(doc)
     }
     fn failed(&mut self, what: &str, why: &str) {
         self.fail(what, why);
     }
-    fn noted(&self, msg: &str) {
+    fn noted(&mut self, msg: &str) {
         self.note(msg);
     }
-    fn file_read(&mut self) {
-        self.counts.files += 1;
+    fn counted(&mut self, what: read::Counted) {
+        match what {
+            read::Counted::File => self.counts.files += 1,
+            read::Counted::Line => self.counts.lines += 1,
+        }
     }
 }
 

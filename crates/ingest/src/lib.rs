@@ -19,6 +19,7 @@
 
 pub mod input;
 pub mod metadata;
+pub mod read;
 
 use std::time::Duration;
 
