@@ -133,7 +133,7 @@ fn insert_one(
             }
             delete_derived_rows(tx, &doc.id)?;
             tx.prepare_cached("UPDATE documents SET analysis = ?2, provenance = ?3 WHERE id = ?1")?
-                .execute(params![doc.id, serde_json::to_string(a)?, provenance])?;
+                .execute(params![doc.id, crate::packed::pack(&serde_json::to_string(a)?), provenance])?;
             Inserted::Refreshed
         }
         None => {
@@ -151,7 +151,7 @@ fn insert_one(
                 m.outlet,
                 m.author,
                 doc.text,
-                serde_json::to_string(a)?,
+                crate::packed::pack(&serde_json::to_string(a)?),
                 provenance,
             ])?;
             Inserted::New
@@ -487,7 +487,7 @@ pub(crate) fn backfill_titles_and_counted_keys(tx: &Transaction) -> Result<()> {
     }
     let untitled: Vec<(i64, String, String)> = tx
         .prepare("SELECT pk, text, analysis FROM documents WHERE title IS NULL")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, crate::packed::unpack(r.get_ref(2)?)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut set_title = tx.prepare("UPDATE documents SET title = ?2 WHERE pk = ?1")?;
     let mut unindex =

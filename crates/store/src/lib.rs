@@ -20,6 +20,7 @@ mod headlines;
 mod insert;
 mod linking;
 mod numbers;
+mod packed;
 mod query;
 mod raw;
 mod schema;

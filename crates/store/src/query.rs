@@ -458,7 +458,7 @@ pub(crate) fn document_row(r: &rusqlite::Row) -> rusqlite::Result<(Document, Str
         outlet: r.get(5)?,
         author: r.get(6)?,
     };
-    Ok((Document { id: r.get(0)?, meta, text: r.get(7)? }, r.get(8)?))
+    Ok((Document { id: r.get(0)?, meta, text: r.get(7)? }, crate::packed::unpack(r.get_ref(8)?)?))
 }
 
 #[cfg(test)]

@@ -20,10 +20,14 @@ const MIGRATIONS: &[&str] = &[
     TITLES_AND_COUNTED_KEYS,
     include_str!("../migrations/0013_events_by_date.sql"),
     include_str!("../migrations/0014_report_stance_and_alias_counts.sql"),
+    PACKED_ANALYSES,
 ];
 
 /// Titles from the text and counted-noun keys; the backfill needs [`after_migration`].
 const TITLES_AND_COUNTED_KEYS: &str = include_str!("../migrations/0012_titles_and_counted_keys.sql");
+
+/// Analyses compressed; the conversion needs [`after_migration`].
+const PACKED_ANALYSES: &str = include_str!("../migrations/0015_packed_analyses.sql");
 
 /// Alias evidence and person name parts (docs/ENTITIES.md); it needs [`after_migration`].
 const ENTITY_EVIDENCE: &str = include_str!("../migrations/0006_entity_evidence.sql");
@@ -47,6 +51,9 @@ fn after_migration(tx: &rusqlite::Transaction, sql: &str) -> Result<bool> {
     }
     if sql == CLAIM_PROFILES {
         crate::claims::convert_json_profiles(tx)?;
+    }
+    if sql == PACKED_ANALYSES {
+        crate::packed::pack_stored_analyses(tx)?;
     }
     Ok(sql == CLAIM_TERM_IDS)
 }

@@ -352,6 +352,34 @@ fn a_schema_4_store_is_carried_forward() {
     remove_db(&path);
 }
 
+/// A store of schema 14 kept its analyses as JSON text: opening it packs them (schema 15), and
+/// each reads back as it was.
+#[test]
+fn analyses_stored_as_text_are_packed_and_read_the_same() {
+    let path = temp_db("schema14");
+    let (doc, json) = ryder();
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.insert_batch(&[(doc.clone(), json.clone())]).unwrap();
+    }
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE documents SET analysis = ?1", [serde_json::to_string(&json).unwrap()]).unwrap();
+        conn.pragma_update(None, "user_version", 14).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), dossier_store::SCHEMA_VERSION);
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let kind: String = conn.query_row("SELECT typeof(analysis) FROM documents", [], |r| r.get(0)).unwrap();
+    assert_eq!(kind, "blob");
+    let s = Store::open(&path).unwrap();
+    let (_, stored) = s.document(&doc.id).unwrap().unwrap();
+    assert_eq!(stored, serde_json::to_value(&json).unwrap());
+    drop(s);
+    remove_db(&path);
+}
+
 fn with_headline(verdict: Verdict) -> (Document, AnalysisJson) {
     let (doc, mut json) = ryder();
     let sentence = SpanJson::new(&doc.text, Span::new(0, doc.text.len()));
