@@ -59,7 +59,7 @@ fn tempeval3_tbaq_floors() {
     let (strict, relaxed, value) = (f1(&s, "strict"), f1(&s, "relaxed"), f1(&s, "value"));
     assert!(strict >= 0.845, "TBAQ strict F1 {strict:.3} fell below 0.845");
     assert!(relaxed >= 0.925, "TBAQ relaxed F1 {relaxed:.3} fell below 0.925");
-    assert!(value >= 0.775, "TBAQ value F1 {value:.3} fell below 0.775");
+    assert!(value >= 0.785, "TBAQ value F1 {value:.3} fell below 0.785");
     // The error breakdown adds up: each overlapping pair is one gold and one prediction, so the
     // gold left unmatched and the predictions left unmatched leave the same number of pairs.
     let e = &s["errors"];

@@ -17,6 +17,10 @@
 //! * Deadlines and ends of periods ("by year's end", "by the end of the month") resolve to the
 //!   last day of the period (`2024-12-31`), which is what a deadline means. The preposition
 //!   "by"/"before"/"until" belongs to the span; for plain dates ("in November") it does not.
+//!   Without the preposition, "the end of 2024" is the period itself (`2024`), as TimeML writes
+//!   it (with mod END).
+//! * Stretches of unknown length up to now are durations ("in recent weeks" `PXW`), and decades
+//!   are written in years ("two decades" `P20Y`), as TimeBank does.
 //! * Otherwise spans follow TimeML (TimeBank's conventions, measured on TBAQ-cleaned): a
 //!   leading "in"/"for"/"right" is a signal outside the span ("recent years", "the past",
 //!   "now"), except in the seed's look-ahead idiom "in the coming weeks"; an article before a
@@ -295,7 +299,7 @@ mod tests {
         check("in the coming weeks.", "in the coming weeks", TimeType::Date, Some("FUTURE_REF"));
         check("deployed soon for combat", "soon", TimeType::Date, Some("FUTURE_REF"));
         check("it recently said", "recently", TimeType::Date, Some("PAST_REF"));
-        check("in recent weeks", "recent weeks", TimeType::Date, Some("PAST_REF"));
+        check("in recent weeks", "recent weeks", TimeType::Duration, Some("PXW"));
         check("are currently engaged", "currently", TimeType::Date, Some("PRESENT_REF"));
         // Vague references need no publication date.
         assert_eq!(one("soon", None).2.as_deref(), Some("FUTURE_REF"));
@@ -310,6 +314,13 @@ mod tests {
         check("by the end of the month", "by the end of the month", TimeType::Date, Some("2024-10-31"));
         check("by the end of November", "by the end of November", TimeType::Date, Some("2024-11-30"));
         check("until the end of 2025", "until the end of 2025", TimeType::Date, Some("2025-12-31"));
+        // Without a preposition the end of a period is the period (TimeML: mod END).
+        check("at the end of 2025 prices rose", "the end of 2025", TimeType::Date, Some("2025"));
+        check("at the end of the month prices rose", "the end of the month", TimeType::Date, Some("2024-10"));
+        check("over the past decade", "the past decade", TimeType::Duration, Some("P10Y"));
+        check("for two decades", "two decades", TimeType::Duration, Some("P20Y"));
+        check("in recent years", "recent years", TimeType::Duration, Some("PXY"));
+        check("in recent times", "recent times", TimeType::Date, Some("PAST_REF"));
         assert_eq!(one("by year's end", None).2, None);
     }
 

@@ -265,7 +265,8 @@ pub(super) fn relative_period(c: &Captures, _: &str, published: Option<NaiveDate
             "month" => "P1M",
             "year" => "P1Y",
             "quarter" => "P3M",
-            "decade" => "P1DE",
+            // TimeBank writes a decade as ten years.
+            "decade" => "P10Y",
             _ => "P2D",
         };
         return whole(c, TimeType::Duration, Some(value.into()));
@@ -294,8 +295,9 @@ pub(super) fn relative_period(c: &Captures, _: &str, published: Option<NaiveDate
     whole(c, TimeType::Date, value)
 }
 
-/// "by year's end", "by the end of the month": the last day of the period. "the start of
-/// the year" resolves to the period itself.
+/// "by year's end", "by the end of the month": a deadline, the last day of the period. Without
+/// the preposition ("the end of the year") it is the period itself, as TimeML writes it (with
+/// mod END), and so is "the start of the year".
 pub(super) fn period_end(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
     let unit = c.name("u")?.as_str().to_lowercase();
     let pos = c.name("pos").map(|p| p.as_str().to_lowercase()).unwrap_or_else(|| "end".into());
@@ -304,7 +306,7 @@ pub(super) fn period_end(c: &Captures, _: &str, published: Option<NaiveDate>) ->
         Some("last") => -1,
         _ => 0,
     };
-    let end = matches!(pos.as_str(), "end" | "close");
+    let end = matches!(pos.as_str(), "end" | "close") && c.name("by").is_some();
     let value = published.and_then(|p| match unit.as_str() {
         "year" if end => NaiveDate::from_ymd_opt(p.year() + step, 12, 31).map(fmt_day),
         "year" => Some(format!("{:04}", p.year() + step)),
@@ -329,9 +331,10 @@ pub(super) fn period_end(c: &Captures, _: &str, published: Option<NaiveDate>) ->
     whole(c, TimeType::Date, value)
 }
 
-/// "by the end of November", "the end of 2024".
+/// "by the end of November" (a deadline: its last day), "the end of 2024" (the year, as TimeML
+/// writes it).
 pub(super) fn named_period_end(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
-    let end = matches!(c.name("pos")?.as_str().to_lowercase().as_str(), "end" | "close");
+    let end = matches!(c.name("pos")?.as_str().to_lowercase().as_str(), "end" | "close") && c.name("by").is_some();
     let value = if let Some(y) = num(c, "y2") {
         if end {
             format!("{y:04}-12-31")
@@ -788,7 +791,11 @@ fn period(n: &str, unit: &str) -> Option<String> {
         },
         "month" => format!("P{n}M"),
         "year" => format!("P{n}Y"),
-        "decade" => format!("P{n}DE"),
+        // TimeBank writes decades as years ("two decades" P20Y); an unknown count stays a decade.
+        "decade" => match n.parse::<f64>() {
+            Ok(k) => format!("P{}Y", k * 10.0),
+            Err(_) => format!("P{n}DE"),
+        },
         "century" => format!("P{n}CE"),
         _ => return None,
     })

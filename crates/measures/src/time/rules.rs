@@ -124,8 +124,21 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)\b(?:soon|in\s+the\s+(?:coming|next|following|upcoming)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years|decades)|(?:in(?:to)?\s+)?the\s+(?:near\s+|distant\s+|not\s+too\s+distant\s+|foreseeable\s+)?future|in\s+the\s+(?:days|weeks|months|years)\s+ahead)\b".into(),
             future_ref,
         ),
+        // "in recent weeks": a stretch of unknown length up to now, as TimeBank writes it (PXW).
         rule(
-            r"(?i)\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months|years|decades|times)|in\s+the\s+past|the\s+other\s+day)\b".into(),
+            r"(?i)\bin\s+recent\s+(?P<u>days|weeks|months|years)\b".into(),
+            |c, _, _| {
+                let unit = match c.name("u")?.as_str().to_lowercase().as_str() {
+                    "days" => "D",
+                    "weeks" => "W",
+                    "months" => "M",
+                    _ => "Y",
+                };
+                whole(c, TimeType::Duration, Some(format!("PX{unit}")))
+            },
+        ),
+        rule(
+            r"(?i)\b(?:recently|lately|in\s+recent\s+(?:decades|times)|in\s+the\s+past|the\s+other\s+day)\b".into(),
             |c, _, _| whole(c, TimeType::Date, Some("PAST_REF".into())),
         ),
         rule(
