@@ -79,10 +79,22 @@ fn unknown_claims_and_entities_are_none() {
     assert!(store.claims(&ClaimFilter::default()).unwrap().unwrap().is_empty());
 }
 
-/// What schemas 12 to 14 added, undone: the counted-noun keys, the documents' statement counts and
-/// the entity counts (migrations/0012_titles_and_counted_keys.sql), the date indexes, the report
-/// and stance indexes and the alias counts (0014).
-const UNDO_SCHEMA_12: &str = "DROP TABLE store_totals;
+/// What schemas 12 to 16 changed, undone: the mentions with their text, apart from the document
+/// (0016), the counted-noun keys, the documents' statement counts and the entity counts
+/// (migrations/0012_titles_and_counted_keys.sql), the date indexes, the report and stance indexes
+/// and the alias counts (0014). (Analyses packed by 0015 stay packed: this build reads both forms.)
+const UNDO_SCHEMA_12: &str = "CREATE TABLE mentions_with_text (
+         doc_id TEXT NOT NULL REFERENCES documents(id), entity_id INTEGER REFERENCES entities(id),
+         kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL CHECK (start <= end),
+         text TEXT NOT NULL);
+     INSERT INTO mentions_with_text SELECT doc_id, entity_id, kind, start, end, '' FROM mentions ORDER BY doc_id, idx;
+     DROP TABLE mentions;
+     ALTER TABLE mentions_with_text RENAME TO mentions;
+     CREATE INDEX mentions_doc ON mentions(doc_id);
+     CREATE INDEX mentions_entity ON mentions(entity_id, doc_id);
+     CREATE INDEX events_doc ON events(doc_id);
+     CREATE INDEX statements_stance ON statements(stance);
+     DROP TABLE store_totals;
      DROP TRIGGER store_totals_documents_insert;
      DROP TRIGGER store_totals_documents_delete;
      DROP TRIGGER store_totals_entities_insert;

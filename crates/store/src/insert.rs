@@ -371,11 +371,11 @@ fn insert_entities(tx: &Transaction, doc_id: &str, entities: &[Entity]) -> Resul
 
 fn insert_mentions(tx: &Transaction, doc_id: &str, a: &AnalysisJson, ids: &HashMap<u32, i64>) -> Result<()> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO mentions (doc_id, entity_id, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO mentions (doc_id, idx, entity_id, kind, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for m in &a.mentions {
+    for (idx, m) in a.mentions.iter().enumerate() {
         let entity = m.entity.and_then(|e| ids.get(&e));
-        stmt.execute(params![doc_id, entity, m.kind.as_str(), m.start, m.end, m.text])?;
+        stmt.execute(params![doc_id, idx as i64, entity, m.kind.as_str(), m.start, m.end])?;
     }
     Ok(())
 }

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_events_by_date.sql"),
     include_str!("../migrations/0014_report_stance_and_alias_counts.sql"),
     PACKED_ANALYSES,
+    include_str!("../migrations/0016_slimmer_mentions.sql"),
 ];
 
 /// Titles from the text and counted-noun keys; the backfill needs [`after_migration`].

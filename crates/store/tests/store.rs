@@ -353,7 +353,7 @@ fn a_schema_4_store_is_carried_forward() {
 }
 
 /// A store of schema 14 kept its analyses as JSON text: opening it packs them (schema 15), and
-/// each reads back as it was.
+/// each reads back as it was; its mentions are carried into schema 16's table.
 #[test]
 fn analyses_stored_as_text_are_packed_and_read_the_same() {
     let path = temp_db("schema14");
@@ -365,6 +365,17 @@ fn analyses_stored_as_text_are_packed_and_read_the_same() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute("UPDATE documents SET analysis = ?1", [serde_json::to_string(&json).unwrap()]).unwrap();
+        // Schema 16 undone: mentions as schema 14 had them.
+        conn.execute_batch(
+            "CREATE TABLE old_mentions (doc_id TEXT NOT NULL, entity_id INTEGER, kind TEXT NOT NULL,
+                 start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
+             INSERT INTO old_mentions SELECT doc_id, entity_id, kind, start, end, '' FROM mentions;
+             DROP TABLE mentions;
+             ALTER TABLE old_mentions RENAME TO mentions;
+             CREATE INDEX events_doc ON events(doc_id);
+             CREATE INDEX statements_stance ON statements(stance);",
+        )
+        .unwrap();
         conn.pragma_update(None, "user_version", 14).unwrap();
     }
     let s = Store::open(&path).unwrap();
@@ -373,6 +384,15 @@ fn analyses_stored_as_text_are_packed_and_read_the_same() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let kind: String = conn.query_row("SELECT typeof(analysis) FROM documents", [], |r| r.get(0)).unwrap();
     assert_eq!(kind, "blob");
+    let mentions: Vec<(i64, i64)> = conn
+        .prepare("SELECT idx, start FROM mentions ORDER BY idx")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let expected: Vec<(i64, i64)> = json.mentions.iter().enumerate().map(|(i, m)| (i as i64, m.start as i64)).collect();
+    assert_eq!(mentions, expected);
     let s = Store::open(&path).unwrap();
     let (_, stored) = s.document(&doc.id).unwrap().unwrap();
     assert_eq!(stored, serde_json::to_value(&json).unwrap());
