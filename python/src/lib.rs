@@ -295,6 +295,16 @@ struct Store {
 }
 
 impl Store {
+    /// A store call's answer as Python values.
+    fn answer<'py, T: serde::Serialize + Send>(
+        &self,
+        py: Python<'py>,
+        f: impl FnOnce(&mut dossier_store::Store) -> dossier_store::Result<T> + Send,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let value = self.with(py, f)?;
+        to_python(py, &value)
+    }
+
     fn with<T>(
         &self,
         py: Python<'_>,
@@ -361,15 +371,13 @@ impl Store {
 
     /// stats() -> dict: how many documents, statements, entities, mentions, quantities, times.
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let stats = self.with(py, |s| s.stats())?;
-        to_python(py, &stats)
+        self.answer(py, |s| s.stats())
     }
 
     /// search(query, limit=20, offset=0) -> list of hits (documents and statements), best first.
     #[pyo3(signature = (query, limit=20, offset=0))]
     fn search<'py>(&self, py: Python<'py>, query: String, limit: usize, offset: usize) -> PyResult<Bound<'py, PyAny>> {
-        let hits = self.with(py, |s| s.search_page(&query, offset, limit))?;
-        to_python(py, &hits)
+        self.answer(py, |s| s.search_page(&query, offset, limit))
     }
 
     /// statements(speaker=None, stance=None, document=None, limit=100) -> list
@@ -383,8 +391,7 @@ impl Store {
         limit: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
         let filter = StatementFilter { speaker, stance, doc_id: document, limit };
-        let rows = self.with(py, |s| s.statements(&filter))?;
-        to_python(py, &rows)
+        self.answer(py, |s| s.statements(&filter))
     }
 
     /// entities(kind=None, limit=100, offset=0) -> list, most mentioned first.
@@ -396,29 +403,25 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let page = self.with(py, |s| s.entities_page(kind.as_deref(), offset, limit))?;
-        to_python(py, &page.items)
+        self.answer(py, |s| Ok(s.entities_page(kind.as_deref(), offset, limit)?.items))
     }
 
     /// entity(name, limit=100) -> dict or None: one entity (by name or alias) with its
     /// statements, mentions and aliases' evidence.
     #[pyo3(signature = (name, limit=100))]
     fn entity<'py>(&self, py: Python<'py>, name: String, limit: usize) -> PyResult<Bound<'py, PyAny>> {
-        let detail = self.with(py, |s| s.entity(&name, limit))?;
-        to_python(py, &detail)
+        self.answer(py, |s| s.entity(&name, limit))
     }
 
     /// documents(limit=100, offset=0) -> list of stored documents, newest first.
     #[pyo3(signature = (limit=100, offset=0))]
     fn documents<'py>(&self, py: Python<'py>, limit: usize, offset: usize) -> PyResult<Bound<'py, PyAny>> {
-        let page = self.with(py, |s| s.documents(offset, limit))?;
-        to_python(py, &page.items)
+        self.answer(py, |s| Ok(s.documents(offset, limit)?.items))
     }
 
     /// document(id) -> dict or None: the stored analysis of one document (the JSON contract).
     fn document<'py>(&self, py: Python<'py>, id: String) -> PyResult<Bound<'py, PyAny>> {
-        let found = self.with(py, |s| s.document(&id))?;
-        to_python(py, &found.map(|(_, analysis)| analysis))
+        self.answer(py, |s| Ok(s.document(&id)?.map(|(_, analysis)| analysis)))
     }
 
     /// claims(about=None, since=None, min_documents=1, limit=50, offset=0) -> list, or None
@@ -434,15 +437,13 @@ impl Store {
         offset: u32,
     ) -> PyResult<Bound<'py, PyAny>> {
         let filter = ClaimFilter { about, since, min_documents, limit, offset };
-        let claims = self.with(py, |s| s.claims(&filter))?;
-        to_python(py, &claims)
+        self.answer(py, |s| s.claims(&filter))
     }
 
     /// claim(id) -> dict or None: one claim with every report of it (who asserts, confirms,
     /// denies), its headline checks and how its numbers changed.
     fn claim<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Bound<'py, PyAny>> {
-        let claim = self.with(py, |s| s.claim(id))?;
-        to_python(py, &claim)
+        self.answer(py, |s| s.claim(id))
     }
 
     /// events(kind=None, actor=None, since=None, limit=1000, offset=0) -> list of PLOVER events.
@@ -457,8 +458,7 @@ impl Store {
         offset: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
         let filter = EventFilter { kind, actor, since, offset, limit };
-        let rows = self.with(py, |s| s.events(&filter))?;
-        to_python(py, &rows)
+        self.answer(py, |s| s.events(&filter))
     }
 
     /// quantities(counted=None, limit=1000, offset=0) -> list of stored numbers.
@@ -471,8 +471,7 @@ impl Store {
         offset: usize,
     ) -> PyResult<Bound<'py, PyAny>> {
         let filter = QuantityFilter { counted, offset, limit };
-        let rows = self.with(py, |s| s.quantities(&filter))?;
-        to_python(py, &rows)
+        self.answer(py, |s| s.quantities(&filter))
     }
 }
 
