@@ -212,6 +212,14 @@ def main(argv=None):
     p.add_argument("--max-bytes", type=int, default=16 * 1024 * 1024, help="largest document read")
     a = p.parse_args(argv)
 
+    # Under spark-submit (its gateway is already up) the cluster's settings stand.
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    if (a.master or ("" if submitted else "local")).startswith("local"):
+        # On one machine the Python workers are this interpreter (the one with dossier
+        # installed, not whatever `python3` is on PATH), and Spark listens on loopback only.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+
     from pyspark.sql import SparkSession
 
     builder = (
