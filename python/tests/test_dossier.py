@@ -181,6 +181,43 @@ class StoreTest(unittest.TestCase):
             self.assertIsInstance(by_cli.events(limit=5), list)
             self.assertTrue(by_cli.quantities(limit=5))
 
+    def test_add_many_and_ingest_store_what_the_cli_stores(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            (folder / "wikinews.jsonl").write_text((ROOT / "examples/wikinews.jsonl").read_text() + "not json\n")
+            (folder / "korea.txt").write_text((ROOT / "examples/wikinews/korea.txt").read_text())
+            (folder / "bad.txt").write_bytes(b"caf\xe9")
+            (folder / "notes.md").write_text("not an input")
+            cli_db = os.path.join(tmp, "cli.db")
+            subprocess.run([CLI, "ingest", "--db", cli_db, str(folder)], capture_output=True)  # exits 1: bad inputs
+            by_cli = dossier.Store(cli_db)
+
+            by_ingest = dossier.Store(os.path.join(tmp, "ingest.db"))
+            summary = by_ingest.ingest(str(folder), threads=2)
+            self.assertEqual((summary["files"], summary["documents"], summary["new"]), (3, 8, 8), summary)
+            where = sorted(f["at"] for f in summary["failed"])
+            self.assertEqual(len(where), 2, summary["failed"])
+            self.assertTrue(where[0].endswith("bad.txt") and where[1].endswith("wikinews.jsonl:8"), where)
+            self.assertEqual(by_ingest.stats(), by_cli.stats())
+            self.assertEqual(by_ingest.entities(limit=1000), by_cli.entities(limit=1000))
+            self.assertEqual(by_ingest.ingest(str(folder))["duplicate"], 8)
+
+            # add_many: texts and dicts, in order, on several threads, as `add` one at a time.
+            items = [dict(i, kind=None) for i in dossier.read(str(folder / "wikinews.jsonl")) if i["kind"] == "document"]
+            for i in items:
+                del i["kind"]
+            many = dossier.Store(os.path.join(tmp, "many.db"))
+            results = many.add_many([*items, items[0]["text"], items[0]], threads=3)
+            self.assertEqual(len(items), 7)
+            self.assertEqual([r["inserted"] for r in results], ["new"] * 7 + ["duplicate"] * 2)
+            one = dossier.Store(os.path.join(tmp, "one.db"))
+            singles = [one.add(**i) for i in [*items, {"text": items[0]["text"]}, items[0]]]
+            self.assertEqual(results, singles)
+            self.assertEqual(many.stats(), one.stats())
+            with self.assertRaisesRegex(ValueError, "text"):
+                many.add_many([{"title": "no text"}])
+
     def test_postgres_urls_are_refused_clearly(self):
         with self.assertRaisesRegex(ValueError, "PostgreSQL"):
             dossier.Store("postgres://localhost/dossier")

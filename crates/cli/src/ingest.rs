@@ -176,23 +176,6 @@ pub fn run(args: &IngestArgs, lex: &Lexicons) -> Result<Exit> {
     Ok(if failed > 0 { Exit::Partial } else { Exit::Success })
 }
 
-/// Collects the files under `dir`, recursively, sorted by name within each directory.
-/// Symbolic links to directories are not followed (they could loop).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let ft = entry.file_type()?;
-        if ft.is_dir() {
-            walk(&path, out)?;
-        } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 impl Ingest<'_> {
     /// Reads every input path, sending chunks to the workers; sends the last one.
     fn read_all(&mut self, paths: &[PathBuf]) -> Result<()> {
@@ -201,7 +184,7 @@ impl Ingest<'_> {
                 Err(e) => self.fail(&path.display().to_string(), &e.to_string()),
                 Ok(m) if m.is_dir() => {
                     let mut files = Vec::new();
-                    if let Err(e) = walk(path, &mut files) {
+                    if let Err(e) = read::walk(path, &mut files) {
                         self.fail(&path.display().to_string(), &format!("cannot read directory: {e}"));
                     }
                     for file in files {

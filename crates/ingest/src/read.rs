@@ -40,6 +40,24 @@ pub enum Counted {
     Line,
 }
 
+/// Collects the files under `dir`, recursively, sorted by name within each directory (read them
+/// with the format [`Format::of_walked`] gives; `None`: not an input). Symbolic links to
+/// directories are not followed (they could loop).
+pub fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let ft = entry.file_type()?;
+        if ft.is_dir() {
+            walk(&path, out)?;
+        } else if ft.is_file() || (ft.is_symlink() && path.is_file()) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Reads the file at `path`, of `format`, into `sink`. `max_bytes` is the largest document (and
 /// page) read; `metadata` says where a text file's missing metadata is found.
 pub fn read_file<S: Sink>(
