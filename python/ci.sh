@@ -19,7 +19,9 @@ rm -rf target/python/wheels target/python/test-env
 CARGO_TARGET_DIR=$PWD/target "$build_env/bin/maturin" build --release --strip -m python/Cargo.toml -o target/python/wheels
 python3 -m venv target/python/test-env
 # The Spark job's test runs real Spark in local mode (pyspark from PyPI, on the machine's Java).
-target/python/test-env/bin/pip install -q target/python/wheels/dossier-*.whl 'pyspark>=4,<5' 'pyarrow' 'pandas<3'
+target/python/test-env/bin/pip install -q target/python/wheels/dossier-*.whl 'pyspark>=4,<5' 'pyarrow' 'pandas<3' mypy
 export SPARK_LOCAL_IP=127.0.0.1
 # From outside the repository, so that `import dossier` can only find the installed wheel.
+# The type stubs (dossier/_dossier.pyi) must say what the extension has: stubtest compares them.
+(cd target/python && test-env/bin/python -m mypy.stubtest dossier._dossier)
 (cd target/python && DOSSIER_BIN="$cli" test-env/bin/python -m unittest discover -s "$OLDPWD/python/tests" -v)

@@ -12,10 +12,12 @@ as Python values; `analyze_json` returns the CLI's exact text. `extract` reads a
 `dossier ingest` writes; `python -m dossier.spark` runs the analysis on Spark. Offsets are byte offsets into the UTF-8 text, as everywhere in Dossier.
 """
 
+import os
+
 from ._dossier import Reader, Store, __version__, analyze, analyze_json, analyze_page, extract, readable
 
 
-def read(path, max_bytes=16 * 1024 * 1024, sidecar=False, notes=False):
+def read(path: "str | os.PathLike[str]", max_bytes: int = 16 * 1024 * 1024, sidecar: bool = False, notes: bool = False) -> Reader:
     """Iterates over what one input file holds, read as `dossier ingest` reads it (see Reader)."""
     return Reader(path, max_bytes=max_bytes, sidecar=sidecar, notes=notes)
 
