@@ -54,6 +54,10 @@ pub enum Command {
     /// switches than this build's (an older version's store): entities, aliases, statements
     /// and claims are recomputed.
     Reanalyze(ReanalyzeArgs),
+    /// Give back to the disk the space a store no longer uses (after its schema was migrated to
+    /// a smaller one, or many documents were refreshed): the file is rewritten, its rows as
+    /// they are. Other readers and writers wait for it.
+    Compact(CompactArgs),
     /// Full-text search over stored documents and statements.
     Search(SearchArgs),
     /// List stored statements, optionally filtered by speaker or stance.
@@ -169,6 +173,12 @@ pub struct IngestArgs {
     /// is read as JSON Lines when its name says so and as plain text otherwise.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompactArgs {
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 mod analyze;
 mod args;
 mod claims_cmd;
+mod compact;
 mod drift_cmd;
 mod eval;
 mod events_cmd;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => web_cmd::extract(a),
         Command::Ingest(a) => cli.lexicons().and_then(|lex| ingest::run(a, &lex)),
         Command::Reanalyze(a) => cli.lexicons().and_then(|lex| reanalyze::run(a, &lex)),
+        Command::Compact(a) => compact::run(a),
         Command::Search(a) => query::search(a),
         Command::Statements(a) => query::statements(a),
         Command::Documents(a) => query::documents(a),

@@ -152,6 +152,14 @@ impl Store {
         Store::init(conn)
     }
 
+    /// Rewrites the file without its unused pages (VACUUM) and empties the write-ahead log, so
+    /// that the space freed by deleted or smaller rows goes back to the disk. It needs free disk
+    /// space about the size of the store while it runs, and holds the write lock.
+    pub fn compact(&mut self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+
     /// A store that lives in memory and vanishes with the value; for tests and one-off runs.
     pub fn open_in_memory() -> Result<Store> {
         Store::init(Connection::open_in_memory()?)

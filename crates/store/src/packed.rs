@@ -30,7 +30,7 @@ pub(crate) fn unpack(value: ValueRef<'_>) -> rusqlite::Result<String> {
 }
 
 /// Schema 15: every analysis stored as TEXT is packed. The space freed is reused by later
-/// writes; `VACUUM` (sqlite3 STORE 'VACUUM') gives it back to the file system.
+/// writes; `dossier compact` ([`crate::Store::compact`]) gives it back to the file system.
 pub(crate) fn pack_stored_analyses(tx: &rusqlite::Transaction) -> crate::Result<()> {
     let mut read = tx.prepare(
         "SELECT pk, analysis FROM documents WHERE typeof(analysis) = 'text' AND pk > ?1 ORDER BY pk LIMIT 500",
