@@ -57,9 +57,9 @@ fn tempeval3_tbaq_floors() {
     assert_eq!(s["gold"], 1822);
     assert_eq!(s["failed_runs"], 0);
     let (strict, relaxed, value) = (f1(&s, "strict"), f1(&s, "relaxed"), f1(&s, "value"));
-    assert!(strict >= 0.845, "TBAQ strict F1 {strict:.3} fell below 0.845");
-    assert!(relaxed >= 0.925, "TBAQ relaxed F1 {relaxed:.3} fell below 0.925");
-    assert!(value >= 0.785, "TBAQ value F1 {value:.3} fell below 0.785");
+    assert!(strict >= 0.855, "TBAQ strict F1 {strict:.3} fell below 0.855");
+    assert!(relaxed >= 0.930, "TBAQ relaxed F1 {relaxed:.3} fell below 0.930");
+    assert!(value >= 0.790, "TBAQ value F1 {value:.3} fell below 0.790");
     // The error breakdown adds up: each overlapping pair is one gold and one prediction, so the
     // gold left unmatched and the predictions left unmatched leave the same number of pairs.
     let e = &s["errors"];

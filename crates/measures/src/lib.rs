@@ -38,6 +38,7 @@ pub fn times(text: &str, _tokens: &[Token], sentences: &[Sentence], published: O
         })
         .collect();
     let mut found = sorted_disjoint(found, |t| t.span);
+    time::back_to_the_date_before(text, &mut found);
     if let Some(p) = published {
         time::year_back_to_reported_quarter(text, &mut found, p);
     }

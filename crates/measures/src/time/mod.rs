@@ -68,7 +68,7 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
                     && f.end <= sentence.len()
                     && sentence.is_char_boundary(f.start)
                     && sentence.is_char_boundary(f.end);
-                if valid {
+                if valid && !names_no_time(sentence, f.start, f.end) {
                     cands.push((rank, f));
                 }
             }
@@ -91,6 +91,63 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
     clock_on_the_sentences_day(&mut chosen, published);
     chosen
 }
+
+/// Matches that read as times but name something else: an age ("Mr. Reupke, [52 years] old"),
+/// an ordinal ("[a second] betrayal", "[A second] group"), and the name of a show or film
+/// written in title case mid-sentence ("CBS's [60 Minutes]", "ABC's [This Week]", "High
+/// [Noon]", "VOA [Today]"). A sentence that is itself in title case (a headline) keeps its
+/// capitalised times.
+fn names_no_time(sentence: &str, start: usize, end: usize) -> bool {
+    let span = &sentence[start..end];
+    let after = sentence[end..].trim_start();
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let next = next.to_lowercase();
+    let lower = span.to_lowercase();
+    let last_word = lower.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let unit = last_word.trim_end_matches('s');
+    if next == "old" && ["year", "month", "week", "day"].contains(&unit) {
+        return true;
+    }
+    if (lower == "a second" || lower == "one second") && !next.is_empty() && !AFTER_A_DURATION.contains(&next.as_str())
+    {
+        return true;
+    }
+    title_cased_name(sentence, start, end)
+}
+
+/// Words that may follow "a second" used as a duration ("wait [a second] and", "[a second]
+/// later"); any other word after it makes it an ordinal ("a second term").
+const AFTER_A_DURATION: [&str; 16] = [
+    "ago", "later", "earlier", "before", "after", "and", "or", "to", "of", "for", "in", "at", "on", "when", "longer",
+    "then",
+];
+
+/// Whether a unit or deictic word of `start..end` other than its first is capitalised ("60
+/// Minutes", "This Week", "High Noon"), or its only word is, right after a capitalised word
+/// ("VOA Today"), in a sentence that is not in title case throughout (a headline). Holidays
+/// ("Election Day", "Christmas Eve") and time zones are capitalised words of other kinds.
+fn title_cased_name(sentence: &str, start: usize, end: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let named_unit = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        capital(w) && TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('s'))
+    };
+    let words: Vec<&str> = sentence[start..end].split_whitespace().collect();
+    let word_before = sentence[..start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let inner = words.iter().skip(1).any(|w| named_unit(w));
+    let alone_after_name =
+        words.len() == 1 && named_unit(words[0]) && capital(word_before) && word_before.chars().all(char::is_alphanumeric);
+    let headline = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(capital);
+    (inner || alone_after_name) && !headline
+}
+
+/// Time words that, capitalised inside a phrase, make it a name ([`title_cased_name`]), in the
+/// singular.
+const TITLE_WORDS: [&str; 11] =
+    ["second", "minute", "hour", "week", "month", "year", "noon", "today", "tonight", "now", "night"];
 
 /// "at about 10:35 a.m. (0735 GMT) Friday", "at 4 a.m. on the day of the vote, Oct. 3": a clock
 /// time that took the publication day takes the day the sentence names instead, when it names
@@ -131,6 +188,42 @@ pub(crate) fn year_back_to_reported_quarter(text: &str, times: &mut [dossier_cor
         let is_year = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
         if is_year && compares_with_a_year_before(text, t.span.start as usize, t.span.end as usize) {
             t.value = Some(calendar::fmt_quarter(idx - 4));
+        }
+    }
+}
+
+/// "that day", "earlier that day", "that same morning", "later that year": an expression that
+/// points back takes its value from the nearest date before it in the document that is precise
+/// enough (a day for a day or part of one, a month, a year); with none, it keeps no value.
+/// `times` are the document's, in order.
+pub(crate) fn back_to_the_date_before(text: &str, times: &mut [dossier_core::TimeExpr]) {
+    for i in 0..times.len() {
+        if times[i].value.is_some() {
+            continue;
+        }
+        let (start, end) = (times[i].span.start as usize, times[i].span.end as usize);
+        let span = text[start..end].to_lowercase();
+        let Some(unit) = span.rsplit(' ').next().filter(|_| span.contains("that ")) else { continue };
+        let needed = match unit {
+            "year" => 4,
+            "month" => 7,
+            "week" => continue,
+            _ => 10,
+        };
+        let part = match unit {
+            "morning" => "TMO",
+            "afternoon" => "TAF",
+            "evening" => "TEV",
+            "night" => "TNI",
+            _ => "",
+        };
+        let earlier = times[..i].iter().rev().filter_map(|t| t.value.as_deref()).find_map(|v| {
+            let head = v.get(..needed)?;
+            let shape_ok = head.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
+            shape_ok.then(|| head.to_string())
+        });
+        if let Some(date) = earlier {
+            times[i].value = Some(format!("{date}{part}"));
         }
     }
 }
@@ -253,6 +346,50 @@ mod tests {
     }
 
     #[test]
+    fn ages_ordinals_and_show_names_are_no_times() {
+        for s in [
+            "Mr. Reupke, 52 years old and a veteran, resigned.",
+            "it will be a second betrayal, she said.",
+            "A second group of three directors agreed.",
+            "Gonzalez said on CBS's ''60 Minutes.'' Then he left.",
+            "Baker, speaking on ABC News' \"This Week,\" said the request was fair.",
+            "It reminded him of the film High Noon, which he liked.",
+            "You are listening to VOA Today from Washington.",
+        ] {
+            assert!(find_in(s, pubd()).is_empty(), "{s}: {:?}", find_in(s, pubd()));
+        }
+        check("wait a second and look", "a second", TimeType::Duration, Some("PT1S"));
+        check("Talks Resume Next Week In Geneva", "Next Week", TimeType::Date, Some("2024-W45"));
+        check("He left. Now we wait.", "Now", TimeType::Date, Some("PRESENT_REF"));
+    }
+
+    #[test]
+    fn centuries_decades_fiscal_years_and_qualified_durations() {
+        check("a 20th century democrat", "20th century", TimeType::Date, Some("19"));
+        check("events of the twenty-first century", "the twenty-first century", TimeType::Date, Some("20"));
+        check("the fabled eleventh-century temple", "eleventh-century", TimeType::Date, Some("10"));
+        check("numbers dropped through the nineties", "the nineties", TimeType::Date, Some("199"));
+        check("the trend of the late '80s", "the late '80s", TimeType::Date, Some("198"));
+        assert!(find_in("a man in his forties", pubd()).is_empty());
+        check("above fiscal 1989 sales of $155 million", "fiscal 1989", TimeType::Date, Some("1989"));
+        check("stay for at least two more weeks", "at least two more weeks", TimeType::Duration, Some("P2W"));
+        check("Eight trading days after the fall", "Eight trading days", TimeType::Duration, Some("P8D"));
+        check("extended for an additional year", "an additional year", TimeType::Duration, Some("P1Y"));
+    }
+
+    #[test]
+    fn that_day_takes_the_date_named_before() {
+        let text = "The vote was on March 3, 1999. Earlier that day, talks failed. Later that year he left.";
+        let mut times = crate::times(text, &[], &[], pubd());
+        let values: Vec<_> = times.iter().map(|t| t.value.clone()).collect();
+        assert_eq!(values, [Some("1999-03-03".into()), Some("1999-03-03".into()), Some("1999".into())]);
+        times[0].value = Some("PRESENT_REF".into());
+        times[1].value = None;
+        back_to_the_date_before(text, &mut times);
+        assert_eq!(times[1].value, None);
+    }
+
+    #[test]
     fn weekdays_and_deictics() {
         check("said on Monday", "Monday", TimeType::Date, Some("2024-10-28"));
         check("said last Thursday", "last Thursday", TimeType::Date, Some("2024-10-24"));
@@ -360,6 +497,7 @@ mod tests {
         // Published Thursday 2024-10-31.
         check("talks will resume Monday", "Monday", TimeType::Date, Some("2024-11-04"));
         check("talks resumed Monday", "Monday", TimeType::Date, Some("2024-10-28"));
+        check("down 4.5% from the previous Friday", "the previous Friday", TimeType::Date, Some("2024-10-25"));
         check("it was signed on March 3", "March 3", TimeType::Date, Some("2024-03-03"));
         check("it will be signed on March 3", "March 3", TimeType::Date, Some("2025-03-03"));
         check("He said on Monday, Oct. 28, that", "Monday, Oct. 28", TimeType::Date, Some("2024-10-28"));

@@ -137,6 +137,42 @@ pub(super) fn spoken_year(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option
     whole(c, TimeType::Date, Some(format!("19{tens}{unit}")))
 }
 
+/// "the 20th century", "the eleventh century": TIMEX writes a century as its first two digits
+/// ("19", "10").
+pub(super) fn ordinal_century(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
+    const ORDINALS: [&str; 20] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth",
+    ];
+    let n: u32 = match (c.name("n"), c.name("w")) {
+        (Some(n), _) => n.as_str().parse().ok()?,
+        (None, Some(w)) => {
+            let w = w.as_str().to_lowercase();
+            let (twenty, last) = match w.rsplit_once(|c: char| c == '-' || c.is_whitespace()) {
+                Some((_, last)) => (20, last.to_string()),
+                None => (0, w),
+            };
+            twenty + ORDINALS.iter().position(|o| *o == last)? as u32 + 1
+        }
+        (None, None) => return None,
+    };
+    (1..=21).contains(&n).then_some(())?;
+    whole(c, TimeType::Date, Some(format!("{:02}", n - 1)))
+}
+
+/// "the nineties", "the late eighties", "the '80s": a decade of the 1900s, as its first three
+/// digits ("199"). Only after "the": "in his forties" is an age.
+pub(super) fn spoken_decade(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
+    const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    let digit = match (c.name("w"), c.name("d")) {
+        (Some(w), _) => DECADES.iter().position(|d| d.eq_ignore_ascii_case(w.as_str()))? + 2,
+        (None, Some(d)) => d.as_str().parse().ok()?,
+        (None, None) => return None,
+    };
+    whole(c, TimeType::Date, Some(format!("19{digit}")))
+}
+
 fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
     let before = s[..start].trim_end();
     let after = &s[end..];
@@ -171,7 +207,13 @@ fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
 
 pub(super) fn weekday(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {
     let wd = parse_weekday(c.name("wd")?.as_str())?;
-    let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
+    // "the previous Friday" counts back from publication like "last Friday", "the following
+    // Monday" forward like "next Monday".
+    let modifier = match c.name("pmod").map(|m| m.as_str().to_lowercase()).as_deref() {
+        Some("previous") => Some("last".to_string()),
+        Some(_) => Some("next".to_string()),
+        None => c.name("mod").map(|m| m.as_str().to_lowercase()),
+    };
     let pod = c.name("pod").and_then(|p| part_of_day(p.as_str()));
     let m = c.get(0)?;
     let tense = tense_near(s, m.start(), m.end());

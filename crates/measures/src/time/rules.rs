@@ -87,13 +87,27 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?P<the>(?i:the)\s+)?(?P<mod>(?i:early|mid|late))[\s-]+|(?P<the2>(?i:the)\s+))?(?P<y>(?:19|20)\d\d)(?P<s>s)?\b".into(),
             year,
         ),
+        // "fiscal 1989 sales": the fiscal year is a year even before the noun that makes a
+        // bare number a count.
+        rule(r"\b(?i:fiscal)\s+(?P<y>(?:19|20)\d\d)\b".into(), |c, _, _| {
+            whole(c, TimeType::Date, Some(c.name("y")?.as_str().to_string()))
+        }),
+        rule(
+            r"(?i)\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>(?:twenty[\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]+century\b".into(),
+            ordinal_century,
+        ),
+        rule(
+            r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|['’](?P<d>[1-9])0s)\b".into(),
+            spoken_decade,
+        ),
+        rule(r"(?i)\bthe\s+year\s+two\s+thousand\b".into(), |c, _, _| whole(c, TimeType::Date, Some("2000".into()))),
         rule(
             // Years as said aloud in broadcast transcripts: "nineteen ninety-six".
             r"(?i)\bnineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b".into(),
             spoken_year,
         ),
         rule(
-            format!(r"\b(?:(?i:early|late)\s+)?(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"),
+            format!(r"\b(?:(?i:early|late)\s+)?(?:(?i:the)\s+(?P<pmod>(?i:previous|following))\s+|(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?\b"),
             weekday,
         ),
         rule(
@@ -162,7 +176,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             set_adverb,
         ),
         rule(
-            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|the|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?P<ago>\s+(?i:ago|earlier)\b)?"),
+            format!(r"\b(?:(?P<pre>(?i:(?:the\s+)?(?:past|last|next|first|previous|coming|following)|the|(?:no\s+)?(?:more|less|fewer)\s+than|nearly|almost|about|around|approximately|roughly|at\s+least|at\s+most|up\s+to|over|under))\s+)?(?P<n>{NUM})[\s-]+(?:(?i:more|additional|further|extra|trading|business|working)\s+)?(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?P<ago>\s+(?i:ago|earlier)\b)?"),
             duration,
         ),
         rule(
@@ -222,7 +236,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             holiday,
         ),
         rule(
-            r"\b(?:(?P<mod>(?i:last|this|next|early|late))\s+|(?i:in|during|by|until|since)\s+(?i:the\s+)?)(?P<s>(?i:spring|summer|autumn|winter|fall))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b".into(),
+            r"\b(?:(?P<mod>(?i:last|this|next|early|late))\s+|(?i:this\s+past|the\s+past)\s+|(?i:in|during|by|until|since|over|into|through|throughout)\s+(?i:the\s+)?)(?P<s>(?i:spring|summer|autumn|winter|fall))(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b".into(),
             season,
         ),
     ]
