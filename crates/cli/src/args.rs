@@ -771,7 +771,17 @@ pub struct EvalEventsArgs {
     /// Print every record with the events found for it (to stderr).
     #[arg(short, long)]
     pub verbose: bool,
-    /// A PLOVER gold-standard JSON file (e.g. PLOVER_GSR_CAMEO.json).
+    /// The CAMEO → PLOVER table (CAMEO2PLOVER-2021.txt) that reads a PETRARCH2 unit-test file's
+    /// codes; needed for an `.xml` FILE.
+    #[arg(long, value_name = "TABLE")]
+    pub cameo: Option<PathBuf>,
+    /// The PETRARCH2 actor dictionary for an `.xml` FILE (default: PETR.Validate.actors.txt
+    /// beside it).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+    /// A PLOVER gold-standard JSON file (e.g. PLOVER_GSR_CAMEO.json), or PETRARCH2's unit-test
+    /// records (PETR.UnitTest.records.xml, with --cameo): sentences the event lexicons were not
+    /// written from.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 }

@@ -2,7 +2,7 @@
 //! prints its reports and maps the outcome to an exit code. The scoring is in `crates/eval`.
 
 use anyhow::{bail, Context, Result};
-use dossier_eval::readers::{emergent, plover, quantities};
+use dossier_eval::readers::{emergent, petrarch, plover, quantities};
 use dossier_eval::tasks::{attribution, claims, event_coref, events, extraction, ner, time};
 use dossier_eval::Analyzer;
 use dossier_extract::Lexicons;
@@ -93,10 +93,23 @@ pub fn ner(a: &EvalNerArgs) -> Result<Exit> {
 }
 
 pub fn events(args: &EvalEventsArgs, lex: &Lexicons) -> Result<Exit> {
-    let records = plover::read_file(&args.file)?;
     let mut log = |line: &str| eprintln!("{line}");
-    let s =
-        events::score(&records, args.limit, &pipeline(lex), args.verbose.then_some(&mut log as &mut dyn FnMut(&str)));
+    let log = args.verbose.then_some(&mut log as &mut dyn FnMut(&str));
+    let s = if args.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        let Some(cameo) = &args.cameo else {
+            anyhow::bail!(
+                "{} is PETRARCH2 unit-test XML: give the CAMEO → PLOVER table with --cameo",
+                args.file.display()
+            )
+        };
+        let table = petrarch::read_cameo_table(cameo)?;
+        let records = petrarch::read_records(&args.file, &table)?;
+        let actors_path = args.actors.clone().unwrap_or_else(|| args.file.with_file_name("PETR.Validate.actors.txt"));
+        let actors = petrarch::read_actors(&actors_path)?;
+        events::score_petrarch(&records, &actors, args.limit, &pipeline(lex), log)
+    } else {
+        events::score(&plover::read_file(&args.file)?, args.limit, &pipeline(lex), log)
+    };
     print(args.json, &s, || s.lines())
 }
 

@@ -36,6 +36,28 @@ fn plover_dev_floors() {
     assert!(events_f1 >= 0.60, "PLOVER dev type+source+target F1 {events_f1:.3} fell below 0.60");
 }
 
+/// Floor of the share of PETRARCH2 unit-test actor pairs some event joins.
+const FLOOR_PAIRS: f64 = 0.33;
+
+/// PETRARCH2's unit-test sentences, which no one read while writing the event lexicons: the
+/// sentences whose codes the CAMEO table knows are scored, the rest counted as left out.
+#[test]
+fn petrarch_unit_tests_are_scored_through_the_cameo_table() {
+    let file = shared("eval/events/petrarch2-unittest/PETR.UnitTest.records.xml");
+    let table = shared("eval/events/plover-gsr-cameo/CAMEO2PLOVER-2021.txt");
+    let s: serde_json::Value =
+        serde_json::from_str(&dossier(&["eval", "events", "--json", "--cameo", &table, &file])).unwrap();
+    assert_eq!(s["records"].as_u64().unwrap() + s["not_scored"].as_u64().unwrap(), 284, "{s}");
+    assert_eq!(s["records"], 209, "{s}");
+    let type_f1 = s["type_f1"].as_f64().unwrap();
+    assert!(type_f1 >= 0.15, "PETRARCH2 unit-test event-type F1 {type_f1:.3} fell below 0.15");
+    let pairs = s["actor_pairs_found"].as_f64().unwrap() / s["actor_pairs"].as_f64().unwrap();
+    assert!(pairs >= FLOOR_PAIRS, "PETRARCH2 unit-test actor pairs joined {pairs:.3} fell below {FLOOR_PAIRS}");
+    let out = Command::new(BIN).args(["eval", "events", &file]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cameo"));
+}
+
 /// `dossier eval events` prints what the reference scorer prints for `dossier analyze --json`.
 #[test]
 fn eval_agrees_with_the_reference_scorer() {

@@ -7,6 +7,7 @@ pub mod conll;
 pub mod ecbplus;
 pub mod emergent;
 pub mod fnc;
+pub mod petrarch;
 pub mod plover;
 pub mod quantities;
 pub mod recognizers;

@@ -135,11 +135,15 @@ fn title_cased_name(sentence: &str, start: usize, end: usize) -> bool {
     let words: Vec<&str> = sentence[start..end].split_whitespace().collect();
     let word_before = sentence[..start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let inner = words.iter().skip(1).any(|w| named_unit(w));
-    let alone_after_name =
-        words.len() == 1 && named_unit(words[0]) && capital(word_before) && word_before.chars().all(char::is_alphanumeric);
+    let alone_after_name = words.len() == 1
+        && named_unit(words[0])
+        && capital(word_before)
+        && word_before.chars().all(char::is_alphanumeric);
     let headline = sentence
         .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        })
         .all(capital);
     (inner || alone_after_name) && !headline
 }
@@ -219,7 +223,8 @@ pub(crate) fn back_to_the_date_before(text: &str, times: &mut [dossier_core::Tim
         };
         let earlier = times[..i].iter().rev().filter_map(|t| t.value.as_deref()).find_map(|v| {
             let head = v.get(..needed)?;
-            let shape_ok = head.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
+            let shape_ok =
+                head.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() });
             shape_ok.then(|| head.to_string())
         });
         if let Some(date) = earlier {

@@ -141,8 +141,25 @@ pub(super) fn spoken_year(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option
 /// ("19", "10").
 pub(super) fn ordinal_century(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
     const ORDINALS: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
         "twentieth",
     ];
     let n: u32 = match (c.name("n"), c.name("w")) {
@@ -164,7 +181,8 @@ pub(super) fn ordinal_century(c: &Captures, _: &str, _: Option<NaiveDate>) -> Op
 /// "the nineties", "the late eighties", "the '80s": a decade of the 1900s, as its first three
 /// digits ("199"). Only after "the": "in his forties" is an age.
 pub(super) fn spoken_decade(c: &Captures, _: &str, _: Option<NaiveDate>) -> Option<Found> {
-    const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    const DECADES: [&str; 8] =
+        ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
     let digit = match (c.name("w"), c.name("d")) {
         (Some(w), _) => DECADES.iter().position(|d| d.eq_ignore_ascii_case(w.as_str()))? + 2,
         (None, Some(d)) => d.as_str().parse().ok()?,
