@@ -84,6 +84,11 @@ pub(crate) fn find_in(sentence: &str, published: Option<NaiveDate>) -> Vec<Found
             chosen.push(f);
         }
     }
+    let seconds: Vec<Found> = resolve::second_days(sentence, &chosen)
+        .into_iter()
+        .filter(|s| chosen.iter().all(|c| s.end <= c.start || c.end <= s.start))
+        .collect();
+    chosen.extend(seconds);
     chosen.sort_by_key(|f| f.start);
     for f in &mut chosen {
         f.start = after_signal(sentence, f.start, f.end);
@@ -392,6 +397,21 @@ mod tests {
         times[1].value = None;
         back_to_the_date_before(text, &mut times);
         assert_eq!(times[1].value, None);
+    }
+
+    #[test]
+    fn hours_by_part_of_day_pairs_of_days_and_years_before_plurals() {
+        check("will leave at 4 in the morning", "4 in the morning", TimeType::Time, Some("2024-10-31T04:00"));
+        check("until 10 at night", "10 at night", TimeType::Time, Some("2024-10-31T22:00"));
+        check("it opened at 3 in the afternoon", "3 in the afternoon", TimeType::Time, Some("2024-10-31T15:00"));
+        let both = find_in("the summit on April 24 and 25 was", pubd());
+        let values: Vec<_> = both.iter().map(|f| f.value.clone()).collect();
+        assert_eq!(values, [Some("2024-04-24".into()), Some("2024-04-25".into())]);
+        assert_eq!(find_in("on May 3 and 2,000 people", pubd()).len(), 1);
+        assert_eq!(find_in("on May 3 and 25,000 people", pubd()).len(), 1);
+        assert_eq!(find_in("hurt on May 3 and 5 others died", pubd()).len(), 1);
+        check("leaders of the 1992 protests", "1992", TimeType::Date, Some("1992"));
+        assert!(find_in("sent 2000 troops", pubd()).is_empty());
     }
 
     #[test]

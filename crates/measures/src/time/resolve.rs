@@ -214,13 +214,72 @@ fn looks_like_year(s: &str, start: usize, end: usize) -> bool {
     if is_time_word(&lower, TimeWord::CountAfter) {
         return false;
     }
-    // "2000 troops": a lowercase plural right after reads as what is counted. "the 2024
-    // elections" is lost to this, which is the cheaper mistake.
+    // "2000 troops": a lowercase plural right after reads as what is counted, except after
+    // "the" ("the 1992 protests", "the 2024 elections"): a count after "the" is written with
+    // its comma ("the 2,000 troops").
     let plural = next_word.len() > 2
         && next_word.chars().all(|c| c.is_lowercase())
         && next_word.ends_with('s')
         && !next_word.ends_with("ss");
-    !plural
+    !plural || prev_word == "the"
+}
+
+/// "4 in the morning", "11 at night": an hour with the part of the day that says a.m. or p.m.
+pub(super) fn hour_of_part_of_day(c: &Captures, _: &str, published: Option<NaiveDate>) -> Option<Found> {
+    let h = num(c, "h")?;
+    let mi = num(c, "mi").unwrap_or(0);
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let part = c.name("pod").or_else(|| c.name("pod2"))?.as_str().to_lowercase();
+    let h = match (part.as_str(), h) {
+        ("morning", 12) => 0,
+        ("morning", h) => h,
+        // "12 at night" is midnight; "10 at night" 22:00.
+        ("night", 12) => 24,
+        (_, 12) => 12,
+        (_, h) => h + 12,
+    };
+    whole(c, TimeType::Time, Some(format!("{}T{h:02}:{mi:02}", day_or_unknown(published))))
+}
+
+/// "April 24 and 25", "March 3 to 5": the second day of a pair written with one month, as a
+/// date of its own (TimeML marks the number alone), in the first one's month and year. The
+/// second day must come after the first and not begin a number that goes on ("24 and 25,000").
+pub(super) fn second_days(sentence: &str, found: &[super::Found]) -> Vec<super::Found> {
+    static AND_DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s+(?:and|or|to|through|till|until|-|–)\s*(\d{1,2})(?:st|nd|rd|th)?\b").unwrap()
+    });
+    let mut out = Vec::new();
+    for f in found {
+        let Some(v) = f.value.as_deref().filter(|v| v.len() == 10) else { continue };
+        let Some(first) = v.get(8..).and_then(|d| d.parse::<u32>().ok()) else { continue };
+        let after = &sentence[f.end..];
+        let Some(c) = AND_DAY.captures(after) else { continue };
+        let (Some(m), Some(whole_match)) = (c.get(1), c.get(0)) else { continue };
+        let rest = &after[whole_match.end()..];
+        let next: String = rest.trim_start().chars().take_while(|ch| ch.is_alphabetic()).collect();
+        let counted = next.len() > 3
+            && next.chars().all(char::is_lowercase)
+            && next.ends_with('s')
+            && !["this", "thus", "less", "unless"].contains(&next.as_str());
+        if counted || (rest.starts_with([',', '.']) && rest[1..].starts_with(|ch: char| ch.is_ascii_digit())) {
+            continue;
+        }
+        let Ok(day) = m.as_str().parse::<u32>() else { continue };
+        let (y, mo) = (v[..4].parse::<i32>().ok(), v[5..7].parse::<u32>().ok());
+        let valid = y.zip(mo).and_then(|(y, mo)| NaiveDate::from_ymd_opt(y, mo, day)).is_some() || v.starts_with('X');
+        if day > first && valid {
+            let start = f.end + m.start();
+            out.push(super::Found {
+                start,
+                end: start + m.len(),
+                kind: TimeType::Date,
+                value: Some(format!("{}{day:02}", &v[..8])),
+            });
+        }
+    }
+    out
 }
 
 pub(super) fn weekday(c: &Captures, s: &str, published: Option<NaiveDate>) -> Option<Found> {

@@ -191,6 +191,10 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             format!(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?:\s+(?P<tz>{TZ})\b)?"),
             clock,
         ),
+        rule(
+            r"\b(?P<h>\d{1,2})(?::(?P<mi>[0-5]\d))?\s+(?i:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night))\b".into(),
+            hour_of_part_of_day,
+        ),
         rule(r"(?i)\b(?P<w>noon|midday|midnight)\b".into(), clock_word),
         rule(
             r"\b(?i:Q(?P<q>[1-4])\s+(?P<y>(?:19|20)\d\d))\b".into(),
