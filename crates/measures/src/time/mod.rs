@@ -525,6 +525,7 @@ mod tests {
         check("down 4.5% from the previous Friday", "the previous Friday", TimeType::Date, Some("2024-10-25"));
         check("it was signed on March 3", "March 3", TimeType::Date, Some("2024-03-03"));
         check("it will be signed on March 3", "March 3", TimeType::Date, Some("2025-03-03"));
+        check("He added that it would still be held on March 3", "March 3", TimeType::Date, Some("2025-03-03"));
         check("He said on Monday, Oct. 28, that", "Monday, Oct. 28", TimeType::Date, Some("2024-10-28"));
         check("the vote at 9 a.m. Tuesday", "9 a.m. Tuesday", TimeType::Time, Some("2024-10-29T09:00"));
     }
