@@ -799,7 +799,8 @@ fn tense_of(w: &str, prev: &str) -> Option<Tense> {
     let participle = matches!(prev.to_lowercase().as_str(), "be" | "been" | "being" | "is" | "are" | "has" | "have");
     // Irregular participles too: "would still be held on April 24" looks ahead.
     if !participle
-        && (is_time_word(w, TimeWord::Past) || (w.len() > 4 && w.ends_with("ed") && !is_time_word(w, TimeWord::NotPast)))
+        && (is_time_word(w, TimeWord::Past)
+            || (w.len() > 4 && w.ends_with("ed") && !is_time_word(w, TimeWord::NotPast)))
     {
         return Some(Tense::Past);
     }
