@@ -167,7 +167,6 @@ pub fn actors_of(src: &str) -> Actors {
     let name_of = |s: &str| s.trim().trim_start_matches('+').replace('_', " ").trim_end().to_string();
     let mut flush = |names: &mut Vec<String>, codes: &BTreeSet<String>| {
         for n in names.drain(..) {
-            let n = if n.ends_with(' ') { format!("{}_", n.trim_end()) } else { n };
             actors.names.entry(n).or_default().extend(codes.iter().cloned());
         }
     };
