@@ -162,7 +162,7 @@ pub struct Times;
 
 impl Stage for Times {
     fn info(&self) -> StageInfo {
-        StageInfo { id: "times", version: 6, requires: &[Layer::Tokens, Layer::Sentences], provides: &[Layer::Times] }
+        StageInfo { id: "times", version: 7, requires: &[Layer::Tokens, Layer::Sentences], provides: &[Layer::Times] }
     }
 
     fn run(&self, cx: &mut DocContext<'_>, _: &Lexicons) {

@@ -113,8 +113,8 @@ fn names_no_time(sentence: &str, start: usize, end: usize) -> bool {
     if next == "old" && ["year", "month", "week", "day"].contains(&unit) {
         return true;
     }
-    if (lower == "a second" || lower == "one second") && !next.is_empty() && !AFTER_A_DURATION.contains(&next.as_str())
-    {
+    // "a one second delay" stays a duration: only "a second" is also an ordinal.
+    if lower == "a second" && !next.is_empty() && !AFTER_A_DURATION.contains(&next.as_str()) {
         return true;
     }
     title_cased_name(sentence, start, end)
@@ -369,6 +369,7 @@ mod tests {
             assert!(find_in(s, pubd()).is_empty(), "{s}: {:?}", find_in(s, pubd()));
         }
         check("wait a second and look", "a second", TimeType::Duration, Some("PT1S"));
+        check("due to a one second delay", "one second", TimeType::Duration, Some("PT1S"));
         check("Talks Resume Next Week In Geneva", "Next Week", TimeType::Date, Some("2024-W45"));
         check("He left. Now we wait.", "Now", TimeType::Date, Some("PRESENT_REF"));
     }
