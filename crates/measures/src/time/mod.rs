@@ -144,13 +144,17 @@ fn title_cased_name(sentence: &str, start: usize, end: usize) -> bool {
         && named_unit(words[0])
         && capital(word_before)
         && word_before.chars().all(char::is_alphanumeric);
+    if !inner && !alone_after_name {
+        return false;
+    }
+    // Only now the whole sentence: this runs for every candidate of every rule.
     let headline = sentence
         .split_whitespace()
         .filter(|w| {
             w.chars().next().is_some_and(char::is_alphabetic) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
         })
         .all(capital);
-    (inner || alone_after_name) && !headline
+    !headline
 }
 
 /// Time words that, capitalised inside a phrase, make it a name ([`title_cased_name`]), in the
